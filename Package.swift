@@ -1,0 +1,86 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "shabaka",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "shabaka", targets: ["shabaka"]),
+        .library(name: "Voting", targets: ["Voting"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/vapor/vapor.git", from: "4.122.3"),
+        .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
+        .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.3"),
+        .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+    ],
+    targets: [
+        .executableTarget(name: "shabaka", dependencies: ["App"]),
+        .target(
+            name: "App",
+            dependencies: [
+                "Platform", "Directory", "Voting",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "Leaf", package: "leaf"),
+            ]
+        ),
+        .target(
+            name: "Platform",
+            dependencies: [
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "Leaf", package: "leaf"),
+                .product(name: "LeafKit", package: "leaf-kit"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "Metrics", package: "swift-metrics"),
+            ]
+        ),
+        .target(
+            name: "Directory",
+            dependencies: [
+                "Platform",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+            ]
+        ),
+        .target(name: "Voting"),
+        .target(
+            name: "ShabakaTestSupport",
+            dependencies: [
+                "App", "Platform",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+        .testTarget(name: "VotingTests", dependencies: ["Voting"]),
+        .testTarget(
+            name: "PlatformTests",
+            dependencies: [
+                "App", "Platform", "ShabakaTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+        .testTarget(
+            name: "AppTests",
+            dependencies: [
+                "App", "Platform", "ShabakaTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+    ]
+)
+
+// Settings declared once and applied to every target.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+]
+for target in package.targets {
+    target.swiftSettings = (target.swiftSettings ?? []) + swiftSettings
+}
+package.swiftLanguageModes = [.v6]

@@ -1,0 +1,35 @@
+import Fluent
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Platform
+import SQLKit
+import Vapor
+
+/// The one database switch: PostgreSQL when `DATABASE_URL` is set, else a SQLite file. Logged at start.
+func configureDatabase(_ app: Application, _ config: ShabakaConfig) throws {
+    switch config.database {
+    case .postgres(let url, let schema):
+        var configuration = try SQLPostgresConfiguration(url: url)
+        if let schema { configuration.searchPath = [schema] }
+        app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: config.databasePoolSize), as: .psql)
+        app.logger.notice("database: PostgreSQL at \(redacted(url))\(schema.map { " (schema \($0))" } ?? "")")
+    case .sqlite(let path):
+        app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.logger.notice("database: SQLite file \(path)")
+    case .sqliteMemory:
+        app.databases.use(.sqlite(.memory), as: .sqlite)
+        app.logger.notice("database: SQLite in memory")
+    }
+}
+
+/// Settings that live in the database file itself: SQLite's write-ahead log (readers never block the writer).
+func prepareDatabase(_ app: Application, _ choice: ShabakaConfig.DatabaseChoice) async throws {
+    guard case .sqlite = choice, let sql = app.db as? any SQLDatabase else { return }
+    try await sql.raw("PRAGMA journal_mode=WAL").run()
+}
+
+private func redacted(_ url: String) -> String {
+    guard var components = URLComponents(string: url) else { return "(unparsable URL)" }
+    if components.password != nil { components.password = "***" }
+    return components.string ?? "(unparsable URL)"
+}

@@ -1,0 +1,9 @@
+import Platform
+import Vapor
+
+func routes(_ app: Application) throws {
+    let pages = PlatformRoom.pages(app)
+    try PlatformRoom.routes(app, pages: pages)
+    try app.register(collection: HomeController())
+    try pages.register(collection: HomePageController())
+}

@@ -1,0 +1,105 @@
+import Fluent
+import Vapor
+
+/// Account rules shared by the web forms, the API and the CLI.
+public enum Accounts {
+    public static let minimumPasswordLength = 10
+    public static let tokenLifetime: TimeInterval = 30 * 24 * 3600
+    public static let resetLifetime: TimeInterval = 3600
+
+    public struct SignUp: Sendable {
+        public var displayName: String
+        public var email: String
+        public var password: String
+        public var passwordConfirmation: String?
+        public var language: SiteLanguage
+
+        public init(displayName: String, email: String, password: String, passwordConfirmation: String?,
+                    language: SiteLanguage) {
+            self.displayName = displayName
+            self.email = email
+            self.password = password
+            self.passwordConfirmation = passwordConfirmation
+            self.language = language
+        }
+    }
+
+    /// Field errors for a sign-up; empty when it is acceptable.
+    public static func validate(_ input: SignUp) -> [FieldError] {
+        var errors: [FieldError] = []
+        let name = input.displayName.trimmingCharacters(in: .whitespacesAndNewlines)
+        if name.isEmpty {
+            errors.append(FieldError("display_name", "validation.required"))
+        } else if name.count > 120 {
+            errors.append(FieldError("display_name", "validation.too_long", "120"))
+        }
+        errors += validateEmail(input.email)
+        errors += validatePassword(input.password, confirmation: input.passwordConfirmation)
+        return errors
+    }
+
+    static func validateEmail(_ raw: String, field: String = "email") -> [FieldError] {
+        let email = User.normalize(email: raw)
+        if email.isEmpty { return [FieldError(field, "validation.required")] }
+        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
+        guard email.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
+              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !email.contains(where: \.isWhitespace)
+        else { return [FieldError(field, "validation.email")] }
+        return []
+    }
+
+    static func validatePassword(_ password: String, confirmation: String?) -> [FieldError] {
+        if password.isEmpty { return [FieldError("password", "validation.required")] }
+        if password.count < minimumPasswordLength {
+            return [FieldError("password", "validation.too_short", "\(minimumPasswordLength)")]
+        }
+        if password.utf8.count > 72 {
+            // Bcrypt reads only the first 72 bytes; refuse rather than silently truncate.
+            return [FieldError("password", "validation.too_long", "72")]
+        }
+        if let confirmation, confirmation != password {
+            return [FieldError("password_confirmation", "validation.password_mismatch")]
+        }
+        return []
+    }
+
+    /// Creates the account with the citizen role, audited, in one transaction.
+    public static func create(
+        _ input: SignUp, roles: [Role] = [.citizen], on db: any Database, passwords: Passwords,
+        actor: AuditActor? = nil, now: Date
+    ) async throws -> User {
+        let errors = validate(input)
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        let email = User.normalize(email: input.email)
+        if try await User.query(on: db).filter(\.$email == email).count() > 0 {
+            throw ValidationFailure([FieldError("email", "validation.email_taken")])
+        }
+        let hash = try await passwords.hash(input.password)
+        let user = User(email: email, displayName: input.displayName.trimmingCharacters(in: .whitespacesAndNewlines),
+                        passwordHash: hash, language: input.language)
+        try await db.transaction { tx in
+            try await user.create(on: tx)
+            let id = try user.requireID()
+            for role in roles {
+                try await UserRole(userID: id, role: role).create(on: tx)
+            }
+            try await AuditLog.record(
+                on: tx, actor: actor ?? AuditActor(id: id, label: email), action: "user.created", subjectType: "user",
+                subjectID: id.uuidString, details: ["roles": roles.map(\.rawValue).joined(separator: ",")], at: now)
+        }
+        return user
+    }
+
+    /// The account for these credentials, or nil. Hashes even for unknown e-mails so timing reveals nothing.
+    static func verify(email: String, password: String, on db: any Database, passwords: Passwords) async throws -> User? {
+        let user = try await User.query(on: db).filter(\.$email == User.normalize(email: email))
+            .filter(\.$erasedAt == nil).first()
+        guard let user else {
+            _ = try? await passwords.verify(password, created: dummyHash)
+            return nil
+        }
+        return try await passwords.verify(password, created: user.passwordHash) ? user : nil
+    }
+
+    static let dummyHash = "$2b$04$7bOKdItOvWCgFCFI0ahCbOMgOBtVjYOyKVNXQZ1E2K8xWCzi5Ik.y"
+}

@@ -1,0 +1,59 @@
+import Fluent
+import Vapor
+
+/// A person with an account.
+public final class User: Model, Authenticatable, @unchecked Sendable {
+    public static let schema = "users"
+
+    // managed fields
+    @ID(key: .id) public var id: UUID?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    // data fields
+    @Field(key: "email") public var email: String
+    @Field(key: "display_name") public var displayName: String
+    @Field(key: "password_hash") public var passwordHash: String
+    @Field(key: "preferred_language") public var preferredLanguage: SiteLanguage
+    @OptionalField(key: "erased_at") public var erasedAt: Date?
+
+    // relationships
+    @Children(for: \.$user) public var roleAssignments: [UserRole]
+
+    public init() {}
+
+    public init(id: UUID? = nil, email: String, displayName: String, passwordHash: String, language: SiteLanguage) {
+        self.id = id
+        self.email = email
+        self.displayName = displayName
+        self.passwordHash = passwordHash
+        self.preferredLanguage = language
+    }
+
+    /// E-mail addresses are compared case-insensitively and without surrounding spaces.
+    public static func normalize(email: String) -> String {
+        email.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+    }
+}
+
+/// A role held by a user.
+public final class UserRole: Model, @unchecked Sendable {
+    public static let schema = "user_roles"
+
+    // managed fields
+    @ID(key: .id) public var id: UUID?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    // data fields
+    @Field(key: "role") public var role: Role
+
+    // relationships
+    @Parent(key: "user_id") public var user: User
+
+    public init() {}
+
+    public init(userID: UUID, role: Role) {
+        self.$user.id = userID
+        self.role = role
+    }
+}

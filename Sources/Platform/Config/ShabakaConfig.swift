@@ -1,0 +1,106 @@
+import Foundation
+
+/// Everything Shabaka reads from the environment, parsed once at start.
+///
+/// Each variable, its default and its meaning is listed in the README ("Configuration").
+public struct ShabakaConfig: Sendable {
+    public enum DatabaseChoice: Sendable, Equatable {
+        /// PostgreSQL; `schema` (tests only) isolates one test's tables in their own schema.
+        case postgres(url: String, schema: String? = nil)
+        case sqlite(path: String)
+        case sqliteMemory
+    }
+
+    public var database: DatabaseChoice
+    /// Load the demo data on first start.
+    public var loadDemoData: Bool
+    /// Path of a sendmail-compatible program (`sendmail -t` semantics); nil keeps mail in the outbox.
+    public var sendmailPath: String?
+    /// Absolute base URL used in links inside e-mails.
+    public var baseURL: String
+    /// Mark cookies `Secure` (set when served behind TLS).
+    public var secureCookies: Bool
+    /// Bcrypt cost; tests lower it to keep the suite fast.
+    public var bcryptCost: Int
+    /// Largest request body accepted, in bytes.
+    public var maxBodyBytes: Int
+    /// Sender address of outgoing mail.
+    public var mailFrom: String
+    /// PostgreSQL connections per event loop.
+    public var databasePoolSize: Int = 4
+
+    public init(
+        database: DatabaseChoice,
+        loadDemoData: Bool = true,
+        sendmailPath: String? = nil,
+        baseURL: String = "http://127.0.0.1:8080",
+        secureCookies: Bool = false,
+        bcryptCost: Int = 12,
+        maxBodyBytes: Int = 1_048_576,
+        mailFrom: String = "no-reply@shabaka.local"
+    ) {
+        self.database = database
+        self.loadDemoData = loadDemoData
+        self.sendmailPath = sendmailPath
+        self.baseURL = baseURL
+        self.secureCookies = secureCookies
+        self.bcryptCost = bcryptCost
+        self.maxBodyBytes = maxBodyBytes
+        self.mailFrom = mailFrom
+    }
+
+    /// Reads the process environment; throws listing every invalid variable at once.
+    public static func fromEnvironment(_ env: [String: String] = ProcessInfo.processInfo.environment) throws -> Self {
+        var problems: [String] = []
+        let database: DatabaseChoice
+        if let url = env["DATABASE_URL"], !url.isEmpty {
+            if url.hasPrefix("postgres://") || url.hasPrefix("postgresql://") {
+                database = .postgres(url: url)
+            } else {
+                problems.append("DATABASE_URL must start with postgres:// (got \(url.prefix(12))…)")
+                database = .sqliteMemory
+            }
+        } else {
+            database = .sqlite(path: env["SHABAKA_DB"].flatMap { $0.isEmpty ? nil : $0 } ?? "./shabaka.sqlite")
+        }
+        func flag(_ name: String, default value: Bool) -> Bool {
+            guard let raw = env[name]?.lowercased(), !raw.isEmpty else { return value }
+            switch raw {
+            case "1", "true", "yes", "on": return true
+            case "0", "false", "no", "off": return false
+            default:
+                problems.append("\(name) must be 0 or 1 (got \(raw))")
+                return value
+            }
+        }
+        func integer(_ name: String, default value: Int, range: ClosedRange<Int>) -> Int {
+            guard let raw = env[name], !raw.isEmpty else { return value }
+            guard let number = Int(raw), range.contains(number) else {
+                problems.append("\(name) must be a whole number in \(range.lowerBound)...\(range.upperBound) (got \(raw))")
+                return value
+            }
+            return number
+        }
+        var config = Self(database: database)
+        config.loadDemoData = flag("SHABAKA_DEMO", default: true)
+        config.secureCookies = flag("SHABAKA_SECURE_COOKIES", default: false)
+        config.sendmailPath = env["SHABAKA_SENDMAIL"].flatMap { $0.isEmpty ? nil : $0 }
+        config.baseURL = env["SHABAKA_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? config.baseURL
+        config.bcryptCost = integer("SHABAKA_BCRYPT_COST", default: 12, range: 4...31)
+        config.maxBodyBytes = integer("SHABAKA_MAX_BODY_BYTES", default: 1_048_576, range: 1024...1_073_741_824)
+        config.mailFrom = env["SHABAKA_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? config.mailFrom
+        config.databasePoolSize = integer("SHABAKA_DB_POOL", default: 4, range: 1...64)
+        if !problems.isEmpty {
+            throw ConfigurationError(problems: problems)
+        }
+        return config
+    }
+}
+
+/// Raised at start when the environment is wrong; lists every problem, not only the first.
+public struct ConfigurationError: Error, CustomStringConvertible {
+    public var problems: [String]
+    public var description: String {
+        "Invalid configuration:\n" + problems.map { "  - \($0)" }.joined(separator: "\n")
+    }
+}

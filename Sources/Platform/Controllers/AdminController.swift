@@ -1,0 +1,112 @@
+import Fluent
+import Vapor
+
+/// Staff pages: the mail outbox and people's roles.
+struct AdminController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(SiteURL.adminOutbox.pathComponents, use: outbox)
+        routes.get(SiteURL.adminUsers.pathComponents, use: users)
+        routes.post(SiteURL.adminUsers.pathComponents + [":userID", "roles"], use: changeRole)
+    }
+
+    struct OutboxRow: Encodable {
+        let recipient: String
+        let subject: String
+        let body: String
+        let status: String
+        let attempts: Int
+        let lastError: String?
+        let createdAt: String
+    }
+
+    struct OutboxContext: Encodable {
+        let page: PageMeta
+        let messages: [OutboxRow]
+        let pagination: PaginationView
+    }
+
+    @Sendable func outbox(req: Request) async throws -> Response {
+        try req.require(.readOutbox)
+        let pageRequest = try PageRequest(from: req)
+        let query = OutboxMessage.query(on: req.db).sort(\.$createdAt, .descending)
+        let total = try await query.count()
+        let rows = try await query.range(pageRequest.range).all().map {
+            OutboxRow(recipient: $0.recipient, subject: $0.subject, body: $0.body, status: $0.status.rawValue,
+                      attempts: $0.attempts, lastError: $0.lastError, createdAt: ($0.createdAt ?? Date()).iso8601)
+        }
+        let context = OutboxContext(
+            page: try await PageMeta.make(for: req, titleKey: "admin.outbox.title"), messages: rows,
+            pagination: PaginationView(request: pageRequest, total: total, path: req.url.path))
+        return try await req.render("platform/admin-outbox", context)
+    }
+
+    struct UserRow: Encodable {
+        let id: String
+        let name: String
+        let email: String
+        let roles: [String]
+    }
+
+    struct UsersContext: Encodable {
+        let page: PageMeta
+        let users: [UserRow]
+        let allRoles: [String]
+        let pagination: PaginationView
+        let message: String?
+    }
+
+    @Sendable func users(req: Request) async throws -> Response {
+        try req.require(.manageUsers)
+        let pageRequest = try PageRequest(from: req)
+        let query = User.query(on: req.db).filter(\.$erasedAt == nil).sort(\.$email)
+        let total = try await query.count()
+        let users = try await query.with(\.$roleAssignments).range(pageRequest.range).all()
+        let context = UsersContext(
+            page: try await PageMeta.make(for: req, titleKey: "admin.users.title"),
+            users: try users.map {
+                UserRow(id: try $0.requireID().uuidString, name: $0.displayName, email: $0.email,
+                        roles: $0.roleAssignments.map(\.role.rawValue).sorted())
+            },
+            allRoles: Role.allCases.map(\.rawValue),
+            pagination: PaginationView(request: pageRequest, total: total, path: req.url.path),
+            message: req.query[String.self, at: "changed"] == "1" ? req.t("admin.users.changed") : nil)
+        return try await req.render("platform/admin-users", context)
+    }
+
+    @Sendable func changeRole(req: Request) async throws -> Response {
+        let admin = try req.require(.manageUsers)
+        guard let userID = req.parameters.get("userID", as: UUID.self),
+              try await User.find(userID, on: req.db) != nil else { throw PlatformError.notFound }
+        guard let role = Role(rawValue: req.formField("role")) else {
+            throw ValidationFailure([FieldError("role", "validation.invalid_choice")])
+        }
+        let grant = req.formField("change") != "revoke"
+        try await RoleChange.apply(grant: grant, role: role, userID: userID, actor: AuditActor(admin), on: req.db, now: req.now)
+        return req.seeOther(SiteURL.adminUsers.path(in: req.language) + "?changed=1")
+    }
+}
+
+/// Granting and revoking roles, audited.
+public enum RoleChange {
+    public static func apply(
+        grant: Bool, role: Role, userID: UUID, actor: AuditActor, on db: any Database, now: Date
+    ) async throws {
+        try await db.transaction { tx in
+            let existing = try await UserRole.query(on: tx).filter(\.$user.$id == userID).filter(\.$role == role).first()
+            if grant, existing == nil {
+                try await UserRole(userID: userID, role: role).create(on: tx)
+            } else if !grant, let existing {
+                try await existing.delete(on: tx)
+            } else {
+                return
+            }
+            try await AuditLog.record(on: tx, actor: actor, action: grant ? "role.granted" : "role.revoked",
+                                      subjectType: "user", subjectID: userID.uuidString, details: ["role": role.rawValue],
+                                      at: now)
+        }
+    }
+}
+
+extension Date {
+    var iso8601: String { ISO8601DateFormatter().string(from: self) }
+}

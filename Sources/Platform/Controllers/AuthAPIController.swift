@@ -1,0 +1,94 @@
+import Fluent
+import Vapor
+
+/// `POST /api/v1/auth/tokens`, `DELETE /api/v1/auth/tokens/current`, `GET /api/v1/me`.
+struct AuthAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        api.post("auth", "tokens", use: issueToken)
+        api.delete("auth", "tokens", "current", use: revokeToken)
+        api.get("me", use: me)
+    }
+
+    struct TokenRequest: Content {
+        var email: String
+        var password: String
+    }
+
+    struct TokenResponse: Content {
+        var token: String
+        var tokenType: String
+        var expiresAt: Date
+        var user: MeResponse
+
+        enum CodingKeys: String, CodingKey {
+            case token, tokenType = "token_type", expiresAt = "expires_at", user
+        }
+    }
+
+    struct MeResponse: Content {
+        var id: UUID
+        var email: String
+        var displayName: String
+        var language: String
+        var roles: [String]
+        var permissions: [String]
+
+        enum CodingKeys: String, CodingKey {
+            case id, email, displayName = "display_name", language, roles, permissions
+        }
+
+        init(_ user: CurrentUser) {
+            id = user.id
+            email = user.email
+            displayName = user.displayName
+            language = user.language.rawValue
+            roles = user.roles.map(\.rawValue).sorted()
+            permissions = Permission.allCases.filter(user.may).map(\.rawValue)
+        }
+    }
+
+    @Sendable func issueToken(req: Request) async throws -> Response {
+        let input = try req.content.decode(TokenRequest.self)
+        var errors = Accounts.validateEmail(input.email)
+        if input.password.isEmpty { errors.append(FieldError("password", "validation.required")) }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        let keys = SignInThrottle.keys(email: input.email, request: req)
+        try await SignInThrottle.check(keys: keys, on: req)
+        guard let user = try await Accounts.verify(email: input.email, password: input.password, on: req.db,
+                                                   passwords: req.passwords)
+        else {
+            try await SignInThrottle.record(keys: keys, on: req)
+            throw PlatformError.invalidCredentials
+        }
+        try await SignInThrottle.recordSuccess(email: input.email, on: req)
+        let id = try user.requireID()
+        let (token, hash) = APIToken.generate()
+        let expires = req.now.addingTimeInterval(Accounts.tokenLifetime)
+        try await req.db.transaction { tx in
+            try await APIToken(userID: id, tokenHash: hash, expiresAt: expires).create(on: tx)
+            try await AuditLog.record(on: tx, actor: AuditActor(id: id, label: user.email), action: "api_token.created",
+                                      subjectType: "user", subjectID: id.uuidString, at: req.now)
+        }
+        guard let current = try await CurrentUser.load(userID: id, on: req.db) else { throw PlatformError.invalidCredentials }
+        let body = TokenResponse(token: token, tokenType: "Bearer", expiresAt: expires, user: MeResponse(current))
+        let response = try await body.encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
+        return response
+    }
+
+    @Sendable func revokeToken(req: Request) async throws -> HTTPStatus {
+        let user = try req.requireUser()
+        guard let bearer = req.headers.bearerAuthorization else { throw PlatformError.invalidToken }
+        try await req.db.transaction { tx in
+            try await APIToken.query(on: tx).filter(\.$tokenHash == APIToken.digest(bearer.token)).delete()
+            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "api_token.revoked",
+                                      subjectType: "user", subjectID: user.id.uuidString, at: req.now)
+        }
+        return .noContent
+    }
+
+    @Sendable func me(req: Request) async throws -> MeResponse {
+        MeResponse(try req.requireUser())
+    }
+}

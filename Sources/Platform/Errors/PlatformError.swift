@@ -1,0 +1,63 @@
+import Vapor
+
+/// Errors of the Platform room.
+public enum PlatformError: ShabakaError {
+    case signInRequired
+    case forbidden(permission: Permission)
+    case csrfMismatch
+    case tooManyAttempts(retryAfterSeconds: Int)
+    case invalidCredentials
+    case invalidToken
+    case resetTokenInvalid
+    case notFound
+    case payloadTooLarge(limit: Int)
+
+    public var status: HTTPResponseStatus {
+        switch self {
+        case .signInRequired, .invalidCredentials, .invalidToken: .unauthorized
+        case .forbidden, .csrfMismatch: .forbidden
+        case .tooManyAttempts: .tooManyRequests
+        case .resetTokenInvalid: .badRequest
+        case .notFound: .notFound
+        case .payloadTooLarge: .payloadTooLarge
+        }
+    }
+
+    public var code: String {
+        switch self {
+        case .signInRequired: "platform.sign_in_required"
+        case .forbidden: "platform.forbidden"
+        case .csrfMismatch: "platform.csrf_mismatch"
+        case .tooManyAttempts: "platform.too_many_attempts"
+        case .invalidCredentials: "platform.invalid_credentials"
+        case .invalidToken: "platform.invalid_token"
+        case .resetTokenInvalid: "platform.reset_token_invalid"
+        case .notFound: "platform.not_found"
+        case .payloadTooLarge: "platform.payload_too_large"
+        }
+    }
+
+    public var messageKey: String { "error." + code.replacingOccurrences(of: "platform.", with: "") }
+
+    public var messageArguments: [String] {
+        switch self {
+        case .tooManyAttempts(let seconds): ["\(max(1, (seconds + 59) / 60))"]
+        case .payloadTooLarge(let limit): ["\(limit / 1024)"]
+        default: []
+        }
+    }
+
+    public var extraHeaders: HTTPHeaders {
+        switch self {
+        case .tooManyAttempts(let seconds): ["Retry-After": "\(seconds)"]
+        case .signInRequired, .invalidToken: ["WWW-Authenticate": "Bearer"]
+        default: [:]
+        }
+    }
+
+    /// Roles that would have been allowed, named in the 403 message.
+    public var allowedRoles: [Role] {
+        if case .forbidden(let permission) = self { return AccessPolicy.roles(granting: permission) }
+        return []
+    }
+}

@@ -1,0 +1,49 @@
+/// A text in the three site languages, stored as `{"ar": …, "fr": …, "en": …}`.
+///
+/// A missing translation falls back to the author's language (the first one given, Arabic first)
+/// and is marked as such so pages can say so.
+public struct Translated: Codable, Sendable, Equatable, Hashable {
+    public var ar: String?
+    public var fr: String?
+    public var en: String?
+
+    public init(ar: String? = nil, fr: String? = nil, en: String? = nil) {
+        self.ar = ar
+        self.fr = fr
+        self.en = en
+    }
+
+    public func value(in language: SiteLanguage) -> String? {
+        let raw: String? = switch language {
+        case .ar: ar
+        case .fr: fr
+        case .en: en
+        }
+        return raw.flatMap { $0.isEmpty ? nil : $0 }
+    }
+
+    /// The text in `language`, or the first available one with `isFallback` set.
+    public func resolve(in language: SiteLanguage) -> (text: String, language: SiteLanguage, isFallback: Bool) {
+        if let text = value(in: language) { return (text, language, false) }
+        for other in SiteLanguage.allCases {
+            if let text = value(in: other) { return (text, other, true) }
+        }
+        return ("", language, true)
+    }
+}
+
+/// A translated text as a template shows it: the words, their language and direction, and whether it is a fallback.
+public struct LocalizedText: Encodable, Sendable {
+    public let text: String
+    public let lang: String
+    public let dir: String
+    public let isFallback: Bool
+
+    public init(_ translated: Translated, in language: SiteLanguage) {
+        let resolved = translated.resolve(in: language)
+        text = resolved.text
+        lang = resolved.language.rawValue
+        dir = resolved.language.direction
+        isFallback = resolved.isFallback
+    }
+}

@@ -1,0 +1,56 @@
+import Fluent
+import Leaf
+import Vapor
+
+/// Sets up the Platform room: middleware order, sessions, templates, passwords, commands, routes.
+public enum PlatformRoom {
+    /// Call after the database is configured and before any other room.
+    public static func configure(_ app: Application) throws {
+        let config = app.shabakaConfig
+        app.catalog = try Catalog.load(from: app.directory.resourcesDirectory + "Locales")
+        app.views.use(.leaf)
+        app.registerLeafTags()
+        app.passwords.use(.bcrypt(cost: config.bcryptCost))
+        app.routes.defaultMaxBodySize = ByteCount(integerLiteral: config.maxBodyBytes)
+        app.migrations.add(PlatformMigrations.all)
+        app.siteLinks.register(SiteURL.allCases)
+
+        app.sessions.use(.fluent)
+        let secure = config.secureCookies
+        app.sessions.configuration = SessionsConfiguration(cookieName: "shabaka_session") { id in
+            HTTPCookies.Value(string: id.string, expires: Date(timeIntervalSinceNow: 14 * 24 * 3600), maxAge: nil,
+                              domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        }
+
+        // Outermost first: headers and metrics see every response, errors included.
+        app.middleware = Middlewares()
+        app.middleware.use(SecurityHeadersMiddleware())
+        app.middleware.use(MetricsMiddleware())
+        app.middleware.use(ErrorRenderingMiddleware())
+        app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
+        app.middleware.use(app.sessions.middleware)
+        app.middleware.use(SessionsReadyMarker())
+        app.middleware.use(BodyLimitMiddleware())
+        app.middleware.use(UserAuthenticator())
+        app.middleware.use(CSRFMiddleware())
+
+        app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
+        app.asyncCommands.use(AuditCommands(), as: "audit")
+        app.asyncCommands.use(OutboxCommands(), as: "outbox")
+    }
+
+    /// Registers the Platform's pages (under `/:lang`) and API routes.
+    public static func routes(_ app: Application, pages: any RoutesBuilder) throws {
+        try app.register(collection: HealthController())
+        try app.register(collection: AuthAPIController())
+        try pages.register(collection: AuthWebController())
+        try pages.register(collection: PasswordResetController())
+        try pages.register(collection: AccountController())
+        try pages.register(collection: AdminController())
+    }
+
+    /// The group every page hangs from: `/:lang/…`, language checked.
+    public static func pages(_ app: Application) -> any RoutesBuilder {
+        app.grouped(LanguageMiddleware())
+    }
+}

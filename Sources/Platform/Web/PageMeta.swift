@@ -1,0 +1,54 @@
+import Vapor
+
+/// What every page's layout needs: language and direction, title, CSRF token, the signed-in person,
+/// the language switcher and the site's links. Each page context embeds it as `page`.
+public struct PageMeta: Encodable, Sendable {
+    public struct LanguageLink: Encodable, Sendable {
+        let code: String
+        let name: String
+        let href: String
+        let current: Bool
+    }
+
+    public struct Badge: Encodable, Sendable {
+        let name: String
+        let email: String
+        let isStaff: Bool
+    }
+
+    public let lang: String
+    public let dir: String
+    public let title: String
+    public let csrf: String
+    public let user: Badge?
+    public let languages: [LanguageLink]
+    public let links: [String: String]
+    public let currentPath: String
+
+    public static func make(for request: Request, titleKey: String, _ titleArguments: String...) async throws -> PageMeta {
+        let language = request.language
+        let user = request.currentUser
+        let pathAfterLanguage = request.url.path.split(separator: "/", omittingEmptySubsequences: true).dropFirst()
+            .joined(separator: "/")
+        let query = request.url.query.map { "?" + $0 } ?? ""
+        return PageMeta(
+            lang: language.rawValue,
+            dir: language.direction,
+            title: request.application.catalog.text(titleKey, in: language, arguments: titleArguments),
+            csrf: CSRF.token(for: request),
+            user: user.map {
+                Badge(name: $0.displayName, email: $0.email, isStaff: $0.may(.readOutbox) || $0.may(.manageUsers))
+            },
+            languages: SiteLanguage.allCases.map { other in
+                LanguageLink(
+                    code: other.rawValue,
+                    name: request.application.catalog.text("language.name", in: other),
+                    href: "/\(other.rawValue)/\(pathAfterLanguage)" + query,
+                    current: other == language
+                )
+            },
+            links: request.application.siteLinks.paths(in: language),
+            currentPath: request.url.path
+        )
+    }
+}

@@ -1,0 +1,60 @@
+import App
+import Fluent
+import Foundation
+import Platform
+import SQLKit
+import VaporTesting
+
+/// The repository root, found from this file's location, so tests read Resources/ wherever they run from.
+public let repositoryRoot: String = {
+    var url = URL(fileURLWithPath: #filePath)
+    for _ in 0..<3 { url.deleteLastPathComponent() }
+    return url.path + "/"
+}()
+
+/// Runs `body` with a fresh, migrated app: in-memory SQLite, or — when `DATABASE_URL` is set — a
+/// PostgreSQL schema of its own (dropped afterwards), so tests run in parallel on either store.
+public func withShabaka(
+    demo: Bool = false,
+    clock: ManualClock = ManualClock(),
+    adjust: @Sendable (inout ShabakaConfig) -> Void = { _ in },
+    _ body: (Application) async throws -> Void
+) async throws {
+    let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+    var config: ShabakaConfig
+    if let url = ProcessInfo.processInfo.environment["DATABASE_URL"], !url.isEmpty {
+        config = ShabakaConfig(database: .postgres(url: url, schema: schema))
+        config.databasePoolSize = 1
+    } else {
+        config = ShabakaConfig(database: .sqliteMemory)
+    }
+    config.bcryptCost = 4
+    config.loadDemoData = demo
+    adjust(&config)
+    let finalConfig = config
+    try await withApp(configure: { app in
+        app.directory = DirectoryConfiguration(workingDirectory: repositoryRoot)
+        app.clock = clock
+        try await configure(app, config: finalConfig, options: StartOptions(migrate: false, loadDemoData: false,
+                                                                            startWorkers: false))
+        if case .postgres = finalConfig.database, let sql = app.db as? any SQLDatabase {
+            try await sql.raw("CREATE SCHEMA \(ident: schema)").run()
+        }
+        try await app.autoMigrate()
+        if demo { try await loadDemoData(app) }
+    }) { app in
+        defer { _ = app }
+        do {
+            try await body(app)
+        } catch {
+            await dropSchema(app, finalConfig, schema)
+            throw error
+        }
+        await dropSchema(app, finalConfig, schema)
+    }
+}
+
+private func dropSchema(_ app: Application, _ config: ShabakaConfig, _ schema: String) async {
+    guard case .postgres = config.database, let sql = app.db as? any SQLDatabase else { return }
+    try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+}

@@ -1,0 +1,30 @@
+import App
+import Logging
+import Platform
+import Vapor
+
+@main
+enum Entrypoint {
+    static func main() async throws {
+        var env = try Environment.detect()
+        try LoggingSystem.bootstrap(from: &env)
+        let config: ShabakaConfig
+        do {
+            config = try ShabakaConfig.fromEnvironment()
+        } catch {
+            FileHandle.standardError.write(Data("\(error)\n".utf8))
+            exit(2)
+        }
+        let app = try await Application.make(env)
+        do {
+            let options = StartOptions.forCommand(env.arguments, config: config)
+            try await configure(app, config: config, options: options)
+            try await app.execute()
+        } catch {
+            app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            exit(1)
+        }
+        try await app.asyncShutdown()
+    }
+}

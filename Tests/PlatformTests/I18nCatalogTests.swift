@@ -1,0 +1,106 @@
+import Directory
+import Foundation
+import Platform
+import ShabakaTestSupport
+import Testing
+
+/// Every user-visible string goes through the catalogs: these tests fail on a key missing from any
+/// language, and on a key that nothing uses.
+@Suite("Translation catalogs")
+struct I18nCatalogTests {
+    let catalog: Catalog
+
+    init() throws {
+        catalog = try Catalog.load(from: repositoryRoot + "Resources/Locales")
+    }
+
+    /// Keys built at run time from enum values and status codes.
+    var dynamicKeys: Set<String> {
+        var keys: Set<String> = ["language.name"]
+        keys.formUnion(Role.allCases.map { "role." + $0.rawValue })
+        keys.formUnion(OrganizationKind.allCases.map { "organization.kind." + $0.rawValue })
+        keys.formUnion(OutboxMessage.Status.allCases.map { "outbox.status." + $0.rawValue })
+        keys.formUnion(["string", "number", "boolean", "array", "object"].map { "type." + $0 })
+        let platformErrors: [PlatformError] = [
+            .signInRequired, .forbidden(permission: .readOutbox), .csrfMismatch, .tooManyAttempts(retryAfterSeconds: 1),
+            .invalidCredentials, .invalidToken, .resetTokenInvalid, .notFound, .payloadTooLarge(limit: 1),
+        ]
+        keys.formUnion(platformErrors.map(\.messageKey))
+        keys.formUnion(["400", "401", "403", "404", "405", "413", "415", "422", "429", "500", "503"].map { "error.status." + $0 })
+        return keys
+    }
+
+    /// Keys written literally in templates (`#t("…")`) and in Swift sources: with `strict`, only where a key is
+    /// certainly meant (`t("…")`, `text("…")`, `titleKey:`, `FieldError`); otherwise any quoted dotted word.
+    func literalKeys(strict: Bool = false) throws -> Set<String> {
+        var keys = Set<String>()
+        let swiftPattern = strict
+            ? #"(?:\bt\(|text\(|titleKey: |FieldError\("[a-z_.]+", )"([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)""#
+            : #""([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)""#
+        let patterns = [#"#t\("([a-z0-9_]+(?:\.[a-z0-9_]+)+)""#, swiftPattern]
+        for folder in ["Resources/Views", "Sources"] {
+            let root = repositoryRoot + folder
+            let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+            for file in files where file.hasSuffix(".leaf") || file.hasSuffix(".swift") {
+                let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
+                for pattern in patterns {
+                    let regex = try NSRegularExpression(pattern: pattern)
+                    for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                        if let range = Range(match.range(at: 1), in: text) { keys.insert(String(text[range])) }
+                    }
+                }
+            }
+        }
+        return keys
+    }
+
+    @Test func everyLanguageHasTheSameKeys() {
+        let english = Set(catalog.entries[.en]?.keys ?? [:].keys)
+        for language in SiteLanguage.allCases {
+            let keys = Set(catalog.entries[language]?.keys ?? [:].keys)
+            #expect(keys.subtracting(english).isEmpty, "\(language) has extra keys: \(keys.subtracting(english).sorted())")
+            #expect(english.subtracting(keys).isEmpty, "\(language) misses: \(english.subtracting(keys).sorted())")
+        }
+    }
+
+    @Test func noTranslationIsEmptyAndPlaceholdersMatch() {
+        for (key, english) in catalog.entries[.en] ?? [:] {
+            let placeholders = Set((1...5).filter { english.contains("{\($0)}") })
+            for language in SiteLanguage.allCases {
+                let text = catalog.entries[language]?[key] ?? ""
+                #expect(!text.isEmpty, "\(language) \(key) is empty")
+                #expect(Set((1...5).filter { text.contains("{\($0)}") }) == placeholders, "\(language) \(key) placeholders")
+            }
+        }
+    }
+
+    @Test func everyKeyUsedInTemplatesAndCodeExists() throws {
+        let known = Set(catalog.entries[.en]?.keys ?? [:].keys)
+        let missing = try literalKeys(strict: true).subtracting(known)
+        #expect(missing.isEmpty, "missing from the catalogs: \(missing.sorted())")
+        for key in dynamicKeys {
+            #expect(known.contains(key), "dynamic key \(key) missing from the catalogs")
+        }
+    }
+
+    @Test func noKeyIsUnused() throws {
+        let used = try literalKeys().union(dynamicKeys)
+        let unused = Set(catalog.entries[.en]?.keys ?? [:].keys).subtracting(used)
+        #expect(unused.isEmpty, "unused catalog keys: \(unused.sorted())")
+    }
+
+    @Test func everyLinkATemplateUsesIsARegisteredPage() throws {
+        var links = SiteLinks()
+        links.register(SiteURL.allCases)
+        let root = repositoryRoot + "Resources/Views"
+        let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+        let regex = try NSRegularExpression(pattern: #"page\.links\.([A-Za-z]+)"#)
+        for file in files where file.hasSuffix(".leaf") {
+            let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
+            for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                let name = String(text[Range(match.range(at: 1), in: text)!])
+                #expect(links.relativePaths[name] != nil, "\(file) links to unknown page \(name)")
+            }
+        }
+    }
+}
