@@ -17,6 +17,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.3"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
     ],
     targets: [
         .executableTarget(name: "shabaka", dependencies: ["App"]),
@@ -50,7 +51,9 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
             ]
         ),
+        // Pure Swift + Foundation: the server app and the CLI wrap it.
         .target(name: "Voting"),
+        .executableTarget(name: "voting-bench", dependencies: ["Voting"]),
         .target(
             name: "ShabakaTestSupport",
             dependencies: [
@@ -58,7 +61,10 @@ let package = Package(
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),
-        .testTarget(name: "VotingTests", dependencies: ["Voting"]),
+        .testTarget(
+            name: "VotingTests",
+            dependencies: ["Voting", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
         .testTarget(
             name: "PlatformTests",
             dependencies: [

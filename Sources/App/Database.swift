@@ -6,19 +6,20 @@ import SQLKit
 import Vapor
 
 /// The one database switch: PostgreSQL when `DATABASE_URL` is set, else a SQLite file. Logged at start.
-func configureDatabase(_ app: Application, _ config: ShabakaConfig) throws {
+func configureDatabase(_ app: Application, _ config: ShabakaConfig, announce: Bool) throws {
+    let level: Logger.Level = announce ? .notice : .debug
     switch config.database {
     case .postgres(let url, let schema):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let schema { configuration.searchPath = [schema] }
         app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: config.databasePoolSize), as: .psql)
-        app.logger.notice("database: PostgreSQL at \(redacted(url))\(schema.map { " (schema \($0))" } ?? "")")
+        app.logger.log(level: level, "database: PostgreSQL at \(redacted(url))\(schema.map { " (schema \($0))" } ?? "")")
     case .sqlite(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
-        app.logger.notice("database: SQLite file \(path)")
+        app.logger.log(level: level, "database: SQLite file \(path)")
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
-        app.logger.notice("database: SQLite in memory")
+        app.logger.log(level: level, "database: SQLite in memory")
     }
 }
 

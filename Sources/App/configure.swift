@@ -29,9 +29,10 @@ public struct StartOptions: Sendable {
 /// Wires the whole app: database, rooms in dependency order, routes; then migrates and seeds as asked.
 public func configure(_ app: Application, config: ShabakaConfig, options: StartOptions) async throws {
     app.shabakaConfig = config
-    try configureDatabase(app, config)
+    try configureDatabase(app, config, announce: options.migrate)
     try PlatformRoom.configure(app)
     DirectoryRoom.configure(app)
+    app.asyncCommands.use(PBCommands(), as: "pb")
     try routes(app)
     if options.migrate {
         try await app.autoMigrate()

@@ -19,9 +19,15 @@ enum Entrypoint {
         do {
             let options = StartOptions.forCommand(env.arguments, config: config)
             try await configure(app, config: config, options: options)
-            try await app.execute()
         } catch {
             app.logger.report(error: error)
+            try? await app.asyncShutdown()
+            exit(1)
+        }
+        do {
+            try await app.execute()
+        } catch {
+            // The command has already printed its error.
             try? await app.asyncShutdown()
             exit(1)
         }

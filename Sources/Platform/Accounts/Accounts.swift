@@ -84,7 +84,7 @@ public enum Accounts {
                 try await UserRole(userID: id, role: role).create(on: tx)
             }
             try await AuditLog.record(
-                on: tx, actor: actor ?? AuditActor(id: id, label: email), action: "user.created", subjectType: "user",
+                on: tx, actor: actor ?? AuditActor(userID: id), action: "user.created", subjectType: "user",
                 subjectID: id.uuidString, details: ["roles": roles.map(\.rawValue).joined(separator: ",")], at: now)
         }
         return user

@@ -35,7 +35,13 @@ public struct AuditActor: Sendable {
         self.label = label
     }
 
+    /// People appear in the log by id only, so erasing an account's identity leaves no name or
+    /// e-mail behind in the (unchangeable) chain.
     public init(_ user: CurrentUser) {
-        self.init(id: user.id, label: user.email)
+        self.init(userID: user.id)
+    }
+
+    public init(userID: UUID) {
+        self.init(id: userID, label: "user")
     }
 }

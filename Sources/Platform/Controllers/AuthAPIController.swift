@@ -67,7 +67,7 @@ struct AuthAPIController: RouteCollection {
         let expires = req.now.addingTimeInterval(Accounts.tokenLifetime)
         try await req.db.transaction { tx in
             try await APIToken(userID: id, tokenHash: hash, expiresAt: expires).create(on: tx)
-            try await AuditLog.record(on: tx, actor: AuditActor(id: id, label: user.email), action: "api_token.created",
+            try await AuditLog.record(on: tx, actor: AuditActor(userID: id), action: "api_token.created",
                                       subjectType: "user", subjectID: id.uuidString, at: req.now)
         }
         guard let current = try await CurrentUser.load(userID: id, on: req.db) else { throw PlatformError.invalidCredentials }

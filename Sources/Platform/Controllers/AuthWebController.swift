@@ -61,7 +61,7 @@ struct AuthWebController: RouteCollection {
         let id = try user.requireID()
         try await SignInThrottle.recordSuccess(email: email, on: req)
         try await req.db.transaction { tx in
-            try await AuditLog.record(on: tx, actor: AuditActor(id: id, label: user.email), action: "session.created",
+            try await AuditLog.record(on: tx, actor: AuditActor(userID: id), action: "session.created",
                                       subjectType: "user", subjectID: id.uuidString, at: req.now)
         }
         try await req.signIn(userID: id)

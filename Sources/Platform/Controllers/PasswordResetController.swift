@@ -46,7 +46,7 @@ struct PasswordResetController: RouteCollection {
                 to: user.email, subject: catalog.text("mail.reset.subject", in: language),
                 body: catalog.text("mail.reset.body", in: language, arguments: [user.displayName, link]),
                 kind: "password_reset", on: tx, at: req.now)
-            try await AuditLog.record(on: tx, actor: AuditActor(id: id, label: user.email), action: "password_reset.requested",
+            try await AuditLog.record(on: tx, actor: AuditActor(userID: id), action: "password_reset.requested",
                                       subjectType: "user", subjectID: id.uuidString, at: req.now)
         }
     }
@@ -78,7 +78,7 @@ struct PasswordResetController: RouteCollection {
             try await reset.save(on: tx)
             // A new password ends every API token issued with the old one.
             try await APIToken.query(on: tx).filter(\.$user.$id == userID).delete()
-            try await AuditLog.record(on: tx, actor: AuditActor(id: userID, label: user.email), action: "password.reset",
+            try await AuditLog.record(on: tx, actor: AuditActor(userID: userID), action: "password.reset",
                                       subjectType: "user", subjectID: userID.uuidString, at: req.now)
         }
         let form = FormState(values: [:], errors: [:], message: req.t("auth.reset.done"))

@@ -55,9 +55,9 @@ public enum PlatformError: ShabakaError {
         }
     }
 
-    /// Roles that would have been allowed, named in the 403 message.
-    public var allowedRoles: [Role] {
-        if case .forbidden(let permission) = self { return AccessPolicy.roles(granting: permission) }
-        return []
+    /// A 403 names the roles that would have been allowed, in the reader's language.
+    public func localizedArguments(_ text: (String) -> String) -> [String] {
+        guard case .forbidden(let permission) = self else { return messageArguments }
+        return [AccessPolicy.roles(granting: permission).map { text("role." + $0.rawValue) }.joined(separator: text("list.separator"))]
     }
 }

@@ -17,15 +17,10 @@ struct ResolvedProblem {
         headers = [:]
         fields = []
         switch error {
-        case let platform as PlatformError where platform.allowedRoles.count > 0:
-            let roles = platform.allowedRoles.map { text("role." + $0.rawValue) }.joined(separator: "، ")
-            status = platform.status
-            code = platform.code
-            message = text(platform.messageKey, [roles])
         case let known as any ShabakaError:
             status = known.status
             code = known.code
-            message = text(known.messageKey, known.messageArguments)
+            message = text(known.messageKey, known.localizedArguments { text($0) })
             fields = known.fieldErrors.map { ProblemField(field: $0.field, message: text($0.key, $0.arguments)) }
             headers = known.extraHeaders
         case let decoding as DecodingError:

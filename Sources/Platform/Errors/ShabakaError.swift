@@ -25,12 +25,16 @@ public protocol ShabakaError: Error {
     var messageArguments: [String] { get }
     var fieldErrors: [FieldError] { get }
     var extraHeaders: HTTPHeaders { get }
+    /// The message's placeholders, given a translator for the reader's language (for errors that name
+    /// roles, states or actions). Defaults to ``messageArguments``.
+    func localizedArguments(_ text: (String) -> String) -> [String]
 }
 
 extension ShabakaError {
     public var messageArguments: [String] { [] }
     public var fieldErrors: [FieldError] { [] }
     public var extraHeaders: HTTPHeaders { [:] }
+    public func localizedArguments(_ text: (String) -> String) -> [String] { messageArguments }
 }
 
 /// Invalid input: 422 with one entry per field.

@@ -9,5 +9,6 @@ public enum PlatformMigrations {
         CreateOutbox(),
         CreateAuditLog(),
         SessionRecord.migration,
+        CreateWorkflowAndNotifications(),
     ]
 }

@@ -1,0 +1,61 @@
+import Fluent
+import Vapor
+
+/// An in-app notification; the same news also goes to the person's e-mail through the outbox.
+public final class UserNotification: Model, @unchecked Sendable {
+    public static let schema = "notifications"
+
+    // managed fields
+    @ID(key: .id) public var id: UUID?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+
+    // data fields
+    @Field(key: "message_key") public var messageKey: String
+    @Field(key: "arguments") public var arguments: [String]
+    @Field(key: "link") public var link: String
+    @OptionalField(key: "read_at") public var readAt: Date?
+
+    // relationships
+    @Parent(key: "user_id") public var user: User
+
+    public init() {}
+}
+
+/// Tells people about something: in the app, and by e-mail in their own language.
+public enum Notifier {
+    /// `messageKey` names a catalog entry with `{1}`… placeholders; `link` is a path after the language prefix.
+    public static func notify(
+        userIDs: [UUID], messageKey: String, arguments: [String], link: String, on db: any Database,
+        catalog: Catalog, baseURL: String, at date: Date
+    ) async throws {
+        guard !userIDs.isEmpty else { return }
+        let users = try await User.query(on: db).filter(\.$id ~~ userIDs).filter(\.$erasedAt == nil).all()
+        for user in users {
+            let notification = UserNotification()
+            notification.$user.id = try user.requireID()
+            notification.messageKey = messageKey
+            notification.arguments = arguments
+            notification.link = link
+            try await notification.create(on: db)
+            let language = user.preferredLanguage
+            let text = catalog.text(messageKey, in: language, arguments: arguments)
+            let url = baseURL + "/" + language.rawValue + "/" + link
+            try await Outbox.enqueue(
+                to: user.email, subject: catalog.text("mail.notification.subject", in: language),
+                body: catalog.text("mail.notification.body", in: language, arguments: [user.displayName, text, url]),
+                kind: "notification", on: db, at: date)
+        }
+    }
+
+    /// Everyone holding one of these roles.
+    public static func users(withAnyOf roles: [Role], on db: any Database) async throws -> [UUID] {
+        try await UserRole.query(on: db).filter(\.$role ~~ roles).all().map(\.$user.id).uniqued()
+    }
+}
+
+extension Array where Element: Hashable {
+    func uniqued() -> [Element] {
+        var seen = Set<Element>()
+        return filter { seen.insert($0).inserted }
+    }
+}

@@ -1,0 +1,37 @@
+/// What one run of the Method of Equal Shares did, for outcomes and explanations.
+struct MESRun: Sendable {
+    /// One purchase.
+    struct Purchase: Sendable {
+        var project: Int
+        /// Supporters who paid the full equal share.
+        var fullPayers: Int
+        /// The equal share each full payer paid (display approximation of an exact value).
+        var payment: Double
+        /// Supporters who could not pay the full share and gave all they had left (> 0).
+        var partialPayers: Int
+        var partialTotal: Double
+        /// The price per unit of utility: payment / utility.
+        var rho: Double
+    }
+
+    /// Purchases in order; zero-cost supported projects come first with no payment.
+    var purchases: [Purchase] = []
+    /// The supporters' remaining budget total for every project, at the end of the run.
+    var supportersBudgetAtEnd: [Double] = []
+
+    var selected: [Int] { purchases.map(\.project) }
+
+    func totalCost(_ profile: PBProfile) -> Int64 {
+        purchases.reduce(0) { $0 + profile.costs[$1.project] }
+    }
+}
+
+/// Settings shared by both MES engines.
+struct MESSettings: Sendable {
+    var utility: PBUtility
+    var tieRanks: [Int]
+
+    func utility(of project: Int, in profile: PBProfile) -> Int64 {
+        utility == .cost ? profile.costs[project] : 1
+    }
+}

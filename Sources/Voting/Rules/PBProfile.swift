@@ -1,0 +1,76 @@
+/// The numbers the rules need from an election, laid out for speed: projects by index, and for
+/// each project the indices of the voters who support it (approve it, or give it points).
+public struct PBProfile: Sendable {
+    /// Project ids, by project index.
+    public let projectIDs: [String]
+    /// Project costs, by project index.
+    public let costs: [Int64]
+    /// The budget limit.
+    public let budget: Int64
+    /// The number of ballots, empty ones included (each gets an equal share under MES).
+    public let voterCount: Int
+    /// Supporters per project, by project index.
+    public let approvals: [Int]
+    /// Points per project (equal to ``approvals`` unless ballots carry points).
+    public let scores: [Int64]
+    let supporterOffsets: [Int]
+    let supporterIndices: [Int32]
+
+    /// Builds a profile from ballots given as project indices (and optional points per entry).
+    /// - Precondition: indices are valid and not repeated within a ballot.
+    public init(
+        projectIDs: [String], costs: [Int64], budget: Int64, ballots: [[Int]], points: [[Int64]]? = nil
+    ) {
+        precondition(projectIDs.count == costs.count, "one cost per project")
+        self.projectIDs = projectIDs
+        self.costs = costs
+        self.budget = budget
+        self.voterCount = ballots.count
+        var counts = [Int](repeating: 0, count: costs.count)
+        var scores = [Int64](repeating: 0, count: costs.count)
+        for (voter, ballot) in ballots.enumerated() {
+            for (position, project) in ballot.enumerated() {
+                let value = points?[voter][position] ?? 1
+                scores[project] += value
+                // A zero-point entry is not support: the voter gave the project nothing.
+                if value > 0 { counts[project] += 1 }
+            }
+        }
+        var offsets = [Int](repeating: 0, count: costs.count + 1)
+        for project in costs.indices { offsets[project + 1] = offsets[project] + counts[project] }
+        var fill = offsets
+        var indices = [Int32](repeating: 0, count: offsets[costs.count])
+        for (voter, ballot) in ballots.enumerated() {
+            for (position, project) in ballot.enumerated() where (points?[voter][position] ?? 1) > 0 {
+                indices[fill[project]] = Int32(voter)
+                fill[project] += 1
+            }
+        }
+        self.approvals = counts
+        self.scores = scores
+        self.supporterOffsets = offsets
+        self.supporterIndices = indices
+    }
+
+    /// Builds the profile of a Pabulib election. Ordinal ballots count as approval of every
+    /// ranked project; cumulative and scoring ballots support the projects given points.
+    public init(_ election: PabulibElection) {
+        var indexByID: [String: Int] = [:]
+        for (index, project) in election.projects.enumerated() { indexByID[project.id] = index }
+        let ballots = election.ballots.map { $0.projectIDs.compactMap { indexByID[$0] } }
+        let points = election.voteType.hasPoints ? election.ballots.map { $0.points ?? [] } : nil
+        self.init(
+            projectIDs: election.projects.map(\.id), costs: election.projects.map(\.cost),
+            budget: election.budget, ballots: ballots, points: points)
+    }
+
+    /// The number of projects.
+    public var projectCount: Int { costs.count }
+
+    func supporters(of project: Int) -> ArraySlice<Int32> {
+        supporterIndices[supporterOffsets[project]..<supporterOffsets[project + 1]]
+    }
+
+    /// Projects MES can fund: someone supports them.
+    var candidates: [Int] { costs.indices.filter { approvals[$0] > 0 } }
+}

@@ -1,0 +1,33 @@
+extension ProjectExplanation {
+    static func forMES(_ run: MESRun, profile: PBProfile) -> [ProjectExplanation] {
+        var result = profile.costs.indices.map { project in
+            var explanation = ProjectExplanation(
+                projectID: profile.projectIDs[project], kind: .mesUnaffordable, cost: profile.costs[project])
+            explanation.supporters = profile.approvals[project]
+            if profile.approvals[project] == 0 {
+                explanation.kind = .mesNoSupporters
+            } else {
+                explanation.supportersBudget = rounded(run.supportersBudgetAtEnd[project])
+            }
+            return explanation
+        }
+        for (index, purchase) in run.purchases.enumerated() {
+            var explanation = result[purchase.project]
+            explanation.kind = .mesFunded
+            explanation.round = index + 1
+            explanation.payers = purchase.fullPayers
+            explanation.paymentPerPayer = rounded(purchase.payment)
+            explanation.partialPayers = purchase.partialPayers
+            explanation.partialPayment = rounded(purchase.partialTotal)
+            explanation.rho = purchase.rho
+            explanation.supportersBudget = nil
+            result[purchase.project] = explanation
+        }
+        return result
+    }
+
+    /// Keeps display amounts short (cents) so JSON stays readable.
+    static func rounded(_ value: Double) -> Double {
+        (value * 100).rounded() / 100
+    }
+}
