@@ -18,6 +18,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
+        .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
         .executableTarget(name: "shabaka", dependencies: ["App"]),
@@ -46,11 +47,15 @@ let package = Package(
         .target(
             name: "Directory",
             dependencies: [
-                "Platform",
+                "Platform", "ArabicText",
+                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
             ]
         ),
+        // Pure Swift: Arabic and French normalisation and light stemming for search.
+        .target(name: "ArabicText"),
+        .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText"]),
         // Pure Swift + Foundation: the server app and the CLI wrap it.
         .target(name: "Voting"),
         .executableTarget(name: "voting-bench", dependencies: ["Voting"]),

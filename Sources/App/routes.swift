@@ -1,9 +1,11 @@
+import Directory
 import Platform
 import Vapor
 
 func routes(_ app: Application) throws {
     let pages = PlatformRoom.pages(app)
     try PlatformRoom.routes(app, pages: pages)
+    try DirectoryRoom.routes(app, pages: pages)
     try app.register(collection: HomeController())
     try pages.register(collection: HomePageController())
 }

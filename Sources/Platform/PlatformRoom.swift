@@ -47,6 +47,7 @@ public enum PlatformRoom {
         try pages.register(collection: PasswordResetController())
         try pages.register(collection: AccountController())
         try pages.register(collection: AdminController())
+        try pages.register(collection: NotificationsController())
     }
 
     /// The group every page hangs from: `/:lang/…`, language checked.

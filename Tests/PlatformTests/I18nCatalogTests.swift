@@ -27,6 +27,33 @@ struct I18nCatalogTests {
         ]
         keys.formUnion(platformErrors.map(\.messageKey))
         keys.formUnion(["400", "401", "403", "404", "405", "413", "415", "422", "429", "500", "503"].map { "error.status." + $0 })
+        let workflowErrors: [WorkflowError] = [
+            .notAllowed(workflow: "", action: "", state: "", allowed: []), .notAllowed(workflow: "", action: "", state: "", allowed: ["x"]),
+            .roleNotAllowed(workflow: "", action: "", roles: []), .reasonRequired, .unknownAction(""),
+        ]
+        keys.formUnion(workflowErrors.map(\.messageKey))
+        keys.formUnion(workflowKeys(MembershipWorkflows.application, extraActions: ["submit"]))
+        keys.formUnion(workflowKeys(MembershipWorkflows.membership, extraActions: ["admit"]))
+        let directoryErrors: [DirectoryError] = [
+            .organizationNotFound, .applicationNotFound, .membershipNotFound, .personNotFound, .notANetwork,
+            .notRepresentative, .notYourApplication, .applicationAlreadyOpen, .alreadyMember,
+            .checklistIncomplete(missing: []), .checklistClosed,
+        ]
+        keys.formUnion(directoryErrors.map(\.messageKey))
+        keys.formUnion(MembershipChecklist.items.map { "membership.checklist." + $0 })
+        keys.formUnion(ApplicationState.allCases.filter { $0 != .submitted }.map { "notification.application_" + $0.rawValue })
+        keys.insert("notification.application_submitted")
+        keys.formUnion(MembershipState.allCases.map { "notification.membership_" + $0.rawValue })
+        keys.formUnion(PersonProfileKind.allCases.map { "person.kind." + $0.rawValue })
+        keys.formUnion(Availability.allCases.map { "person.availability." + $0.rawValue })
+        keys.formUnion(["ar", "fr", "en", "tzm"].map { "person.language." + $0 })
+        keys.formUnion(RepresentativeRole.allCases.map { "representative.role." + $0.rawValue })
+        return keys
+    }
+
+    func workflowKeys<State: WorkflowState>(_ workflow: Workflow<State>, extraActions: [String]) -> Set<String> {
+        var keys = Set(State.allCases.map { "workflow.\(workflow.name).state.\($0.rawValue)" })
+        keys.formUnion((workflow.transitions.map(\.action) + extraActions).map { "workflow.\(workflow.name).action.\($0)" })
         return keys
     }
 
@@ -92,6 +119,7 @@ struct I18nCatalogTests {
     @Test func everyLinkATemplateUsesIsARegisteredPage() throws {
         var links = SiteLinks()
         links.register(SiteURL.allCases)
+        links.register(DirectorySiteURL.allCases)
         let root = repositoryRoot + "Resources/Views"
         let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
         let regex = try NSRegularExpression(pattern: #"page\.links\.([A-Za-z]+)"#)

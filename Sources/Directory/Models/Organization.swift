@@ -27,7 +27,20 @@ public final class Organization: Model, @unchecked Sendable {
     @Enum(key: "kind") public var kind: OrganizationKind
     @Field(key: "name") public var name: Translated
     @Field(key: "description") public var summary: Translated
+    /// Sort key: the normalised name in the author's language, so lists order as readers expect.
+    @Field(key: "sort_name") public var sortName: String
+    @OptionalField(key: "acronym") public var acronym: String?
+    @OptionalField(key: "accreditation_number") public var accreditationNumber: String?
+    /// ISO date `YYYY-MM-DD`.
+    @OptionalField(key: "accreditation_date") public var accreditationDate: String?
     @OptionalField(key: "wilaya_code") public var wilayaCode: String?
+    @OptionalField(key: "commune") public var commune: String?
+    @OptionalField(key: "address") public var address: String?
+    @OptionalField(key: "email") public var email: String?
+    @OptionalField(key: "phone") public var phone: String?
+    @OptionalField(key: "website") public var website: String?
+    /// ISO date `YYYY-MM-DD`.
+    @OptionalField(key: "founded_on") public var foundedOn: String?
 
     public init() {}
 
@@ -37,5 +50,22 @@ public final class Organization: Model, @unchecked Sendable {
         self.name = name
         self.summary = summary
         self.wilayaCode = wilayaCode
+        self.sortName = ""
+    }
+}
+
+/// Which domains an organisation works in.
+public final class OrganizationDomain: Model, @unchecked Sendable {
+    public static let schema = "organization_domains"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "organization_id") public var organizationID: UUID
+    @Field(key: "domain_code") public var domainCode: String
+
+    public init() {}
+
+    public init(organizationID: UUID, domainCode: String) {
+        self.organizationID = organizationID
+        self.domainCode = domainCode
     }
 }

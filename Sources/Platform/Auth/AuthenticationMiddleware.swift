@@ -44,7 +44,12 @@ extension Request {
     }
 
     func signOut() {
+        endSignedInSession()
+    }
+
+    /// Ends the signed-in session of this request, if any (sign-out, account erasure).
+    public func endSignedInSession() {
         auth.logout(CurrentUser.self)
-        session.destroy()
+        if storage[SessionsReadyMarker.Key.self] == true { session.destroy() }
     }
 }

@@ -27,7 +27,7 @@ struct AdminController: RouteCollection {
 
     @Sendable func outbox(req: Request) async throws -> Response {
         try req.require(.readOutbox)
-        let pageRequest = try PageRequest(from: req)
+        let pageRequest = try PageQuery(from: req)
         let query = OutboxMessage.query(on: req.db).sort(\.$createdAt, .descending)
         let total = try await query.count()
         let rows = try await query.range(pageRequest.range).all().map {
@@ -57,7 +57,7 @@ struct AdminController: RouteCollection {
 
     @Sendable func users(req: Request) async throws -> Response {
         try req.require(.manageUsers)
-        let pageRequest = try PageRequest(from: req)
+        let pageRequest = try PageQuery(from: req)
         let query = User.query(on: req.db).filter(\.$erasedAt == nil).sort(\.$email)
         let total = try await query.count()
         let users = try await query.with(\.$roleAssignments).range(pageRequest.range).all()

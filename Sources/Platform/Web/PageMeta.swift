@@ -1,3 +1,4 @@
+import Fluent
 import Vapor
 
 /// What every page's layout needs: language and direction, title, CSRF token, the signed-in person,
@@ -24,6 +25,8 @@ public struct PageMeta: Encodable, Sendable {
     public let languages: [LanguageLink]
     public let links: [String: String]
     public let currentPath: String
+    /// Unread in-app notifications of the signed-in person.
+    public let unread: Int
 
     public static func make(for request: Request, titleKey: String, _ titleArguments: String...) async throws -> PageMeta {
         let language = request.language
@@ -31,6 +34,11 @@ public struct PageMeta: Encodable, Sendable {
         let pathAfterLanguage = request.url.path.split(separator: "/", omittingEmptySubsequences: true).dropFirst()
             .joined(separator: "/")
         let query = request.url.query.map { "?" + $0 } ?? ""
+        var unread = 0
+        if let user {
+            unread = try await UserNotification.query(on: request.db).filter(\.$user.$id == user.id)
+                .filter(\.$readAt == nil).count()
+        }
         return PageMeta(
             lang: language.rawValue,
             dir: language.direction,
@@ -48,7 +56,8 @@ public struct PageMeta: Encodable, Sendable {
                 )
             },
             links: request.application.siteLinks.paths(in: language),
-            currentPath: request.url.path
+            currentPath: request.url.path,
+            unread: unread
         )
     }
 }

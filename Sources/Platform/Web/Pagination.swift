@@ -1,14 +1,14 @@
 import Vapor
 
 /// `page` and `size` query parameters, validated (1-based page, 1…100 per page).
-public struct PageRequest: Sendable {
+public struct PageQuery: Sendable {
     public static let defaultSize = 20
     public static let maxSize = 100
 
     public let number: Int
     public let size: Int
 
-    public init(number: Int = 1, size: Int = PageRequest.defaultSize) {
+    public init(number: Int = 1, size: Int = PageQuery.defaultSize) {
         self.number = number
         self.size = size
     }
@@ -46,7 +46,7 @@ public struct Paged<Item: Content>: Content {
     public let items: [Item]
     public let page: Info
 
-    public init(items: [Item], request: PageRequest, total: Int) {
+    public init(items: [Item], request: PageQuery, total: Int) {
         self.items = items
         self.page = Info(number: request.number, size: request.size, total: total)
     }
@@ -59,7 +59,7 @@ public struct PaginationView: Encodable, Sendable {
     public let previous: String?
     public let next: String?
 
-    public init(request: PageRequest, total: Int, path: String, query: [String: String] = [:]) {
+    public init(request: PageQuery, total: Int, path: String, query: [String: String] = [:]) {
         number = request.number
         pages = max(1, (total + request.size - 1) / request.size)
         func link(_ page: Int) -> String {

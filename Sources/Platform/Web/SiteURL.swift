@@ -31,6 +31,7 @@ public enum SiteURL: String, CaseIterable, SiteRoute {
     case account = "account"
     case adminOutbox = "admin/outbox"
     case adminUsers = "admin/users"
+    case notifications = "notifications"
 
     public var linkName: String { String(describing: self) }
     public var relativePath: String { rawValue }

@@ -1,0 +1,91 @@
+import Fluent
+import Platform
+import Vapor
+
+extension MembershipWebController {
+    struct ChecklistRow: Encodable {
+        let code: String
+        let satisfied: Bool
+    }
+
+    struct ShowContext: Encodable {
+        let page: PageMeta
+        let application: ApplicationDTO
+        let organization: LocalizedText
+        let organizationSlug: String
+        let network: LocalizedText
+        let domains: [String]
+        let checklist: [ChecklistRow]
+        let canReview: Bool
+        let notice: String?
+        let form: FormState
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        try await renderShow(req, form: .empty)
+    }
+
+    func renderShow(_ req: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let user = try req.requireUser()
+        let application = try await MembershipAPIController.find(req)
+        guard user.may(.reviewMembership) || application.applicantUserID == user.id else {
+            throw DirectoryError.notYourApplication
+        }
+        let dto = try await ApplicationDTO.load(application, for: user, on: req.db)
+        guard let organization = try await Organization.find(application.organizationID, on: req.db),
+              let network = try await Organization.find(application.networkID, on: req.db)
+        else { throw DirectoryError.organizationNotFound }
+        let domainNames = try await Options.domainNames(req)
+        let notice = req.query[String.self, at: "submitted"] == "1" ? req.t("membership.apply.submitted")
+            : req.query[String.self, at: "done"] == "1" ? req.t("membership.step_recorded") : nil
+        let context = ShowContext(
+            page: try await PageMeta.make(for: req, titleKey: "membership.application.title"), application: dto,
+            organization: LocalizedText(organization.name, in: req.language), organizationSlug: organization.slug,
+            network: LocalizedText(network.name, in: req.language), domains: dto.domains.compactMap { domainNames[$0] },
+            checklist: MembershipChecklist.items.map { ChecklistRow(code: $0, satisfied: application.checklist[$0] == true) },
+            canReview: user.may(.reviewMembership) && application.state == .underReview, notice: notice, form: form)
+        return try await req.render("directory/application", context, status: status)
+    }
+
+    @Sendable func transition(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let id = try MembershipAPIController.id(req)
+        do {
+            _ = try await MembershipService.transition(applicationID: id, action: req.formField("action"),
+                                                       reason: req.formField("reason"), by: user, on: req)
+        } catch let error as any ShabakaError where error.status != .forbidden && error.status != .notFound {
+            return try await renderShow(req, form: formState(error, req), status: error.status)
+        }
+        return req.seeOther(req.url.path.replacingOccurrences(of: "/transitions", with: "") + "?done=1")
+    }
+
+    @Sendable func checklist(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let id = try MembershipAPIController.id(req)
+        let checked = Set((try? req.content.get([String].self, at: "items")) ?? [])
+        let answers = Dictionary(uniqueKeysWithValues: MembershipChecklist.items.map { ($0, checked.contains($0)) })
+        do {
+            _ = try await MembershipService.recordChecklist(applicationID: id, answers: answers,
+                                                            note: req.formField("note"), by: user, on: req)
+        } catch let error as any ShabakaError where error.status != .forbidden && error.status != .notFound {
+            return try await renderShow(req, form: formState(error, req), status: error.status)
+        }
+        return req.seeOther(req.url.path.replacingOccurrences(of: "/checklist", with: "") + "?done=1")
+    }
+
+    @Sendable func transitionMembership(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw DirectoryError.membershipNotFound }
+        let membership = try await MembershipService.transitionMembership(
+            membershipID: id, action: req.formField("action"), reason: req.formField("reason"), by: user, on: req)
+        let member = try await Organization.find(membership.memberID, on: req.db)
+        return req.seeOther(DirectorySiteURL.organizations.path(in: req.language) + "/" + (member?.slug ?? ""))
+    }
+
+    private func formState(_ error: any ShabakaError, _ req: Request) -> FormState {
+        let message = req.application.catalog.text(error.messageKey, in: req.language,
+                                                   arguments: error.localizedArguments { req.t($0) })
+        return FormState(values: ["reason": req.formField("reason")], fieldErrors: error.fieldErrors, on: req,
+                         message: message)
+    }
+}

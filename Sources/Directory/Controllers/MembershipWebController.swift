@@ -1,0 +1,108 @@
+import Fluent
+import Platform
+import Vapor
+
+/// The membership procedure in the browser: apply, review with the checklist, decide, and act on memberships.
+struct MembershipWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(DirectorySiteURL.membershipApply.pathComponents, use: applyForm)
+        routes.post(DirectorySiteURL.membershipApply.pathComponents, use: apply)
+        routes.get(DirectorySiteURL.membershipApplications.pathComponents, use: list)
+        let one = DirectorySiteURL.membershipApplications.pathComponents + [":id"]
+        routes.get(one, use: show)
+        routes.post(one + ["transitions"], use: transition)
+        routes.post(one + ["checklist"], use: checklist)
+        routes.post([":lang", "memberships", ":id", "transitions"], use: transitionMembership)
+    }
+
+    struct ApplyContext: Encodable {
+        let page: PageMeta
+        let form: FormState
+        let organizations: [ChoiceOption]
+        let networks: [ChoiceOption]
+        let domains: [ChoiceOption]
+    }
+
+    @Sendable func applyForm(req: Request) async throws -> Response {
+        let user = try req.require(.applyForMembership)
+        let preselected = req.query[String.self, at: "organization"]
+        return try await renderApply(req, user: user, form: FormState(values: ["organization_id": preselected ?? ""],
+                                                                      errors: [:]), domains: [])
+    }
+
+    @Sendable func apply(req: Request) async throws -> Response {
+        let user = try req.require(.applyForMembership)
+        var input = ApplicationInput()
+        input.networkID = UUID(uuidString: req.formField("network_id"))
+        input.organizationID = UUID(uuidString: req.formField("organization_id"))
+        input.motivation = req.formField("motivation")
+        input.accreditationNumber = req.formField("accreditation_number")
+        input.accreditationDate = req.formField("accreditation_date")
+        input.domains = (try? req.content.get([String].self, at: "domains")) ?? []
+        input.references = req.formField("references")
+        let values = ["network_id": req.formField("network_id"), "organization_id": req.formField("organization_id"),
+                      "motivation": input.motivation ?? "", "accreditation_number": input.accreditationNumber ?? "",
+                      "accreditation_date": input.accreditationDate ?? "", "references": input.references ?? ""]
+        do {
+            let application = try await MembershipService.apply(input, by: user, on: req)
+            return req.seeOther(DirectorySiteURL.membershipApplications.path(in: req.language) + "/"
+                                + (try application.requireID()).uuidString + "?submitted=1")
+        } catch let error as any ShabakaError where error.status != .forbidden {
+            let message = req.application.catalog.text(error.messageKey, in: req.language,
+                                                       arguments: error.localizedArguments { req.t($0) })
+            let form = FormState(values: values, fieldErrors: error.fieldErrors, on: req, message: message)
+            return try await renderApply(req, user: user, form: form, domains: Set(input.domains ?? []),
+                                         status: error.status)
+        }
+    }
+
+    private func renderApply(
+        _ req: Request, user: CurrentUser, form: FormState, domains: Set<String>, status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let represented = user.may(.manageOrganizations)
+            ? try await Organization.query(on: req.db).filter(\.$kind != .network).sort(\.$sortName).limit(200).all()
+            : try await Representation.organizations(of: user.id, on: req.db)
+        let networks = try await Organization.query(on: req.db).filter(\.$kind == .network).sort(\.$sortName).all()
+        func options(_ list: [Organization], _ field: String) -> [ChoiceOption] {
+            list.map { ChoiceOption(value: $0.id?.uuidString ?? "", label: $0.name.resolve(in: req.language).text,
+                              selected: $0.id?.uuidString == form.values[field]) }
+        }
+        let context = ApplyContext(
+            page: try await PageMeta.make(for: req, titleKey: "membership.apply.title"), form: form,
+            organizations: options(represented, "organization_id"), networks: options(networks, "network_id"),
+            domains: try await Options.domains(req, selected: domains))
+        return try await req.render("directory/apply", context, status: status)
+    }
+
+    struct ListRow: Encodable {
+        let id: String
+        let organization: LocalizedText
+        let state: String
+        let submittedAt: Date?
+    }
+
+    struct ListContext: Encodable {
+        let page: PageMeta
+        let applications: [ListRow]
+        let pagination: PaginationView
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let pageRequest = try PageQuery(from: req)
+        var query = MembershipApplication.query(on: req.db).sort(\.$createdAt, .descending)
+        if !user.may(.reviewMembership) { query = query.filter(\.$applicantUserID == user.id) }
+        let total = try await query.count()
+        let applications = try await query.range(pageRequest.range).all()
+        let organizations = try await Organization.query(on: req.db).filter(\.$id ~~ applications.map(\.organizationID)).all()
+        let rows = applications.compactMap { application -> ListRow? in
+            guard let org = organizations.first(where: { $0.id == application.organizationID }) else { return nil }
+            return ListRow(id: application.id?.uuidString ?? "", organization: LocalizedText(org.name, in: req.language),
+                           state: application.state.rawValue, submittedAt: application.createdAt)
+        }
+        let context = ListContext(page: try await PageMeta.make(for: req, titleKey: "membership.applications.title"),
+                                  applications: rows,
+                                  pagination: PaginationView(request: pageRequest, total: total, path: req.url.path))
+        return try await req.render("directory/applications", context)
+    }
+}

@@ -1,0 +1,64 @@
+import Fluent
+import Platform
+import Vapor
+
+/// `/api/v1/organizations`: list (filters and search), get, create, update, CSV and JSON export.
+struct OrganizationsAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let organizations = routes.grouped("api", "v1", "organizations")
+        organizations.get(use: list)
+        organizations.post(use: create)
+        organizations.get("export.csv", use: exportCSV)
+        organizations.get(":organization", use: show)
+        organizations.patch(":organization", use: update)
+    }
+
+    @Sendable func list(req: Request) async throws -> Paged<OrganizationListItem> {
+        let filter = try await OrganizationFilter.from(req)
+        let page = try PageQuery(from: req)
+        let (rows, total) = try await OrganizationQuery.page(filter, page: page, on: req.db)
+        return Paged(items: rows.map(OrganizationListItem.init), request: page, total: total)
+    }
+
+    @Sendable func show(req: Request) async throws -> OrganizationDTO {
+        try await OrganizationDTO.load(try await Self.find(req), on: req.db)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let user = try req.require(.manageOrganizations)
+        let input = try req.content.decode(OrganizationInput.self)
+        let organization = try await OrganizationService.create(input, actor: AuditActor(user), on: req.db, now: req.now)
+        let response = try await OrganizationDTO.load(organization, on: req.db).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/organizations/\(try organization.requireID())")
+        return response
+    }
+
+    @Sendable func update(req: Request) async throws -> OrganizationDTO {
+        let user = try req.require(.manageOrganizations)
+        let organization = try await Self.find(req)
+        let input = try req.content.decode(OrganizationInput.self)
+        try await OrganizationService.update(organization, with: input, actor: AuditActor(user), on: req.db, now: req.now)
+        return try await OrganizationDTO.load(organization, on: req.db)
+    }
+
+    @Sendable func exportCSV(req: Request) async throws -> Response {
+        let csv = try await OrganizationExport.csv(try await OrganizationFilter.from(req), on: req.db)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition, value: #"attachment; filename="organizations.csv""#)
+        return Response(status: .ok, headers: headers, body: .init(string: csv))
+    }
+
+    /// By id or slug.
+    static func find(_ req: Request) async throws -> Organization {
+        let key = req.parameters.get("organization") ?? ""
+        let found: Organization?
+        if let id = UUID(uuidString: key) {
+            found = try await Organization.find(id, on: req.db)
+        } else {
+            found = try await Organization.query(on: req.db).filter(\.$slug == key).first()
+        }
+        guard let found else { throw DirectoryError.organizationNotFound }
+        return found
+    }
+}

@@ -1,0 +1,105 @@
+import Fluent
+import Platform
+import Vapor
+
+extension PeopleWebController {
+    struct ProfileContext: Encodable {
+        let page: PageMeta
+        let form: FormState
+        let kinds: [ChoiceOption]
+        let availabilities: [ChoiceOption]
+        let languages: [ChoiceOption]
+        let wilayas: [ChoiceOption]
+        let domains: [ChoiceOption]
+        let isPublic: Bool
+        let personID: String?
+    }
+
+    @Sendable func profileForm(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let person = try await Person.query(on: req.db).filter(\.$userID == user.id).first()
+        let expertise = try await person?.id.asyncMap { try await PeopleService.expertise(of: [$0], on: req.db)[$0] } ?? []
+        let values = [
+            "display_name": person?.displayName ?? user.displayName, "kind": person?.kind.rawValue ?? "member",
+            "title": person?.title ?? "", "bio": person?.bio ?? "", "wilaya_code": person?.wilayaCode ?? "",
+            "availability": person?.availability.rawValue ?? "available", "contact_email": person?.contactEmail ?? "",
+        ]
+        let saved = req.query[String.self, at: "saved"] == "1" ? req.t("profile.saved") : nil
+        return try await renderProfile(req, form: FormState(values: values, errors: [:], message: saved),
+                                       languages: Set(person?.languageList ?? ["ar"]), expertise: Set(expertise),
+                                       isPublic: person?.isPublic ?? false, personID: person?.id)
+    }
+
+    @Sendable func saveProfile(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        var input = PersonInput()
+        input.displayName = req.formField("display_name")
+        input.kind = req.formField("kind")
+        input.title = req.formField("title")
+        input.bio = req.formField("bio")
+        input.wilayaCode = req.formField("wilaya_code")
+        input.availability = req.formField("availability")
+        input.contactEmail = req.formField("contact_email")
+        input.languages = (try? req.content.get([String].self, at: "languages")) ?? []
+        input.expertise = (try? req.content.get([String].self, at: "expertise")) ?? []
+        input.isPublic = req.formField("public") == "1"
+        do {
+            _ = try await PeopleService.saveOwnProfile(input, user: user, on: req.db, now: req.now)
+            return req.seeOther(DirectorySiteURL.myProfile.path(in: req.language) + "?saved=1")
+        } catch let failure as ValidationFailure {
+            let values = ["display_name", "kind", "title", "bio", "wilaya_code", "availability", "contact_email"]
+                .reduce(into: [String: String]()) { $0[$1] = req.formField($1) }
+            return try await renderProfile(
+                req, form: FormState(values: values, fieldErrors: failure.fieldErrors, on: req),
+                languages: Set(input.languages ?? []), expertise: Set(input.expertise ?? []), isPublic: input.isPublic ?? false,
+                personID: nil, status: .unprocessableEntity)
+        }
+    }
+
+    private func renderProfile(
+        _ req: Request, form: FormState, languages: Set<String>, expertise: Set<String>, isPublic: Bool, personID: UUID?,
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
+        let context = ProfileContext(
+            page: try await PageMeta.make(for: req, titleKey: "profile.title"), form: form,
+            kinds: PersonProfileKind.allCases.map {
+                ChoiceOption(value: $0.rawValue, label: req.t("person.kind." + $0.rawValue), selected: form.values["kind"] == $0.rawValue)
+            },
+            availabilities: Availability.allCases.map {
+                ChoiceOption(value: $0.rawValue, label: req.t("person.availability." + $0.rawValue),
+                       selected: form.values["availability"] == $0.rawValue)
+            },
+            languages: PeopleService.workingLanguages.sorted().map {
+                ChoiceOption(value: $0, label: req.t("person.language." + $0), selected: languages.contains($0))
+            },
+            wilayas: try await Options.wilayas(req, selected: form.values["wilaya_code"]),
+            domains: try await Options.domains(req, selected: expertise), isPublic: isPublic,
+            personID: personID?.uuidString)
+        return try await req.render("directory/profile", context, status: status)
+    }
+
+    @Sendable func download(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let export = try await PersonalData.export(for: user, on: req)
+        let response = try await export.encodeResponse(for: req)
+        response.headers.replaceOrAdd(name: .contentDisposition, value: #"attachment; filename="shabaka-my-data.json""#)
+        return response
+    }
+
+    @Sendable func eraseForm(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        return try await req.render("directory/erase", FormPageContext(
+            page: try await PageMeta.make(for: req, titleKey: "erase.title"), form: .empty))
+    }
+
+    @Sendable func erase(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        guard req.formField("confirm") == user.email else {
+            let form = FormState(values: [:], fieldErrors: [FieldError("confirm", "erase.confirm_mismatch")], on: req)
+            return try await req.render("directory/erase", FormPageContext(
+                page: try await PageMeta.make(for: req, titleKey: "erase.title"), form: form), status: .unprocessableEntity)
+        }
+        try await PersonalData.erase(user, on: req)
+        return req.seeOther(SiteURL.home.path(in: req.language) + "?erased=1")
+    }
+}

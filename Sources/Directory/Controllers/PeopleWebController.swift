@@ -1,0 +1,92 @@
+import ArabicText
+import Fluent
+import Platform
+import Vapor
+
+/// Experts directory, person pages, one's own profile, personal data download and account erasure.
+struct PeopleWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(DirectorySiteURL.experts.pathComponents, use: experts)
+        routes.get([":lang", "people", ":id"], use: person)
+        routes.get(DirectorySiteURL.myProfile.pathComponents, use: profileForm)
+        routes.post(DirectorySiteURL.myProfile.pathComponents, use: saveProfile)
+        routes.get(DirectorySiteURL.myData.pathComponents, use: download)
+        routes.get(DirectorySiteURL.eraseAccount.pathComponents, use: eraseForm)
+        routes.post(DirectorySiteURL.eraseAccount.pathComponents, use: erase)
+    }
+
+    struct ExpertCard: Encodable {
+        let id: String
+        let name: String
+        let kind: String
+        let title: String?
+        let wilaya: String?
+        let languages: [String]
+        let availability: String
+        let expertise: [String]
+    }
+
+    struct ExpertsContext: Encodable {
+        let page: PageMeta
+        let filter: [String: String]
+        let wilayas: [ChoiceOption]
+        let domains: [ChoiceOption]
+        let experts: [ExpertCard]
+    }
+
+    @Sendable func experts(req: Request) async throws -> Response {
+        let query = req.query[String.self, at: "q"] ?? ""
+        let domain = req.query[String.self, at: "domain"].flatMap { $0.isEmpty ? nil : $0 }
+        let wilaya = req.query[String.self, at: "wilaya"].flatMap { $0.isEmpty ? nil : $0 }
+        var people = Person.query(on: req.db).filter(\.$isPublic == true).filter(\.$erasedAt == nil)
+            .filter(\.$kind != .member).sort(\.$displayName)
+        if let wilaya { people = people.filter(\.$wilayaCode == wilaya) }
+        let found = try await people.limit(500).all()
+        let expertise = try await PeopleService.expertise(of: found.compactMap(\.id), on: req.db)
+        let domainNames = try await Options.domainNames(req)
+        let wilayaNames = try await Options.wilayaNames(req)
+        let cards = found.compactMap { person -> ExpertCard? in
+            guard let id = person.id else { return nil }
+            let codes = expertise[id] ?? []
+            if let domain, !codes.contains(domain) { return nil }
+            let names = codes.compactMap { domainNames[$0] }
+            let haystack = ([person.displayName, person.title ?? "", person.bio ?? ""] + names).joined(separator: " ")
+            if !query.isEmpty, !ArabicText.matches(query: query, in: haystack) { return nil }
+            return ExpertCard(id: id.uuidString, name: person.displayName, kind: person.kind.rawValue, title: person.title,
+                              wilaya: person.wilayaCode.flatMap { wilayaNames[$0] }, languages: person.languageList,
+                              availability: person.availability.rawValue, expertise: names)
+        }
+        let context = ExpertsContext(
+            page: try await PageMeta.make(for: req, titleKey: "experts.title"),
+            filter: ["q": query, "domain": domain ?? "", "wilaya": wilaya ?? ""],
+            wilayas: try await Options.wilayas(req, selected: wilaya),
+            domains: try await Options.domains(req, selected: Set([domain].compactMap { $0 })), experts: cards)
+        return try await req.render("directory/experts", context)
+    }
+
+    struct PersonContext: Encodable {
+        let page: PageMeta
+        let person: PersonDTO
+        let wilaya: String?
+        let expertise: [String]
+        let isOwn: Bool
+    }
+
+    @Sendable func person(req: Request) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self), let person = try await Person.find(id, on: req.db),
+              person.erasedAt == nil else { throw DirectoryError.personNotFound }
+        let isOwn = req.currentUser.map { $0.id == person.userID } ?? false
+        // Without consent a profile does not exist for the public.
+        guard person.isPublic || isOwn || req.currentUser?.may(.manageOrganizations) == true else {
+            throw DirectoryError.personNotFound
+        }
+        let codes = try await PeopleService.expertise(of: [id], on: req.db)[id] ?? []
+        let domainNames = try await Options.domainNames(req)
+        let context = PersonContext(
+            page: try await PageMeta.make(for: req, titleKey: "person.title", person.displayName),
+            person: try PersonDTO(person, expertise: codes),
+            wilaya: try await person.wilayaCode.asyncMap { try await Wilaya.find($0, on: req.db) }?.name(in: req.language),
+            expertise: codes.compactMap { domainNames[$0] }, isOwn: isOwn)
+        return try await req.render("directory/person", context)
+    }
+}

@@ -1,0 +1,109 @@
+import Fluent
+import Platform
+import SQLKit
+import Vapor
+
+/// The directory's filters, from query parameters: `q`, `wilaya`, `kind`, `domain`, `page`, `size`.
+public struct OrganizationFilter: Sendable, Equatable {
+    public var query: String = ""
+    public var wilaya: String?
+    public var kind: OrganizationKind?
+    public var domain: String?
+
+    public init(query: String = "", wilaya: String? = nil, kind: OrganizationKind? = nil, domain: String? = nil) {
+        self.query = query
+        self.wilaya = wilaya
+        self.kind = kind
+        self.domain = domain
+    }
+
+    /// Reads and validates the filters; unknown values are field errors (422), not empty results.
+    public static func from(_ request: Request) async throws -> OrganizationFilter {
+        var errors: [FieldError] = []
+        var filter = OrganizationFilter()
+        filter.query = String((request.query[String.self, at: "q"] ?? "").prefix(200))
+        if let raw = nonEmpty(request.query[String.self, at: "kind"]) {
+            if let kind = OrganizationKind(rawValue: raw) { filter.kind = kind } else {
+                errors.append(FieldError("kind", "validation.invalid_choice"))
+            }
+        }
+        if let raw = nonEmpty(request.query[String.self, at: "wilaya"]) {
+            if try await Wilaya.find(raw, on: request.db) != nil { filter.wilaya = raw } else {
+                errors.append(FieldError("wilaya", "validation.invalid_choice"))
+            }
+        }
+        if let raw = nonEmpty(request.query[String.self, at: "domain"]) {
+            if try await Domain.find(raw, on: request.db) != nil { filter.domain = raw } else {
+                errors.append(FieldError("domain", "validation.invalid_choice"))
+            }
+        }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        return filter
+    }
+
+    private static func nonEmpty(_ value: String?) -> String? {
+        guard let value = value?.trimmingCharacters(in: .whitespaces), !value.isEmpty else { return nil }
+        return value
+    }
+
+    /// The filters as query parameters, for pagination links.
+    public var parameters: [String: String] {
+        ["q": query, "wilaya": wilaya ?? "", "kind": kind?.rawValue ?? "", "domain": domain ?? ""]
+    }
+}
+
+/// One row of a directory list, read with SQLKit (lists never decode full models).
+public struct OrganizationRow: Sendable, Decodable {
+    public let id: UUID
+    public let slug: String
+    public let kind: String
+    public let name: Translated
+    public let description: Translated
+    public let wilayaCode: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, slug, kind, name, description, wilayaCode = "wilaya_code"
+    }
+}
+
+public enum OrganizationQuery {
+    /// One page of organisations matching the filter, and how many match in all.
+    public static func page(
+        _ filter: OrganizationFilter, page: PageQuery, on db: any Database
+    ) async throws -> (rows: [OrganizationRow], total: Int) {
+        guard let sql = db as? any SQLDatabase else { return ([], 0) }
+        let terms = OrganizationSearchIndex.queryTerms(filter.query)
+        if !filter.query.trimmingCharacters(in: .whitespaces).isEmpty, terms.isEmpty { return ([], 0) }
+
+        var conditions: [any SQLExpression] = []
+        if let kind = filter.kind {
+            conditions.append(SQLBinaryExpression(SQLColumn("kind"), .equal, SQLBind(kind.rawValue)))
+        }
+        if let wilaya = filter.wilaya {
+            conditions.append(SQLBinaryExpression(SQLColumn("wilaya_code"), .equal, SQLBind(wilaya)))
+        }
+        if let domain = filter.domain {
+            conditions.append(SQLQueryString(
+                "id IN (SELECT organization_id FROM organization_domains WHERE domain_code = \(bind: domain))"))
+        }
+        for term in terms {
+            let match: SQLQueryString = OrganizationSearchIndex.matchesAsPrefix(term)
+                ? "term >= \(bind: term) AND term < \(bind: OrganizationSearchIndex.upperBound(term))"
+                : "term = \(bind: term)"
+            conditions.append(SQLQueryString("id IN (SELECT organization_id FROM organization_terms WHERE \(match))"))
+        }
+        let predicate: (any SQLExpression)? = conditions.isEmpty ? nil
+            : conditions.dropFirst().reduce(conditions[0]) { SQLBinaryExpression($0, .and, $1) }
+
+        var count = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "total").from("organizations")
+        if let predicate { count = count.where(predicate) }
+        let total = try await count.first(decodingColumn: "total", as: Int.self) ?? 0
+        guard total > page.offset else { return ([], total) }
+
+        var select = sql.select().columns("id", "slug", "kind", "name", "description", "wilaya_code")
+            .from("organizations").orderBy("sort_name").orderBy("slug").limit(page.size).offset(page.offset)
+        if let predicate { select = select.where(predicate) }
+        let rows = try await select.all(decoding: OrganizationRow.self)
+        return (rows, total)
+    }
+}

@@ -1,0 +1,106 @@
+import Fluent
+import Platform
+import Vapor
+
+extension MembershipService {
+    /// Moves an application along its workflow; accepting admits the organisation as an active member.
+    public static func transition(
+        applicationID: UUID, action: String, reason: String?, by user: CurrentUser, on req: Request
+    ) async throws -> MembershipApplication {
+        guard let application = try await MembershipApplication.find(applicationID, on: req.db) else {
+            throw DirectoryError.applicationNotFound
+        }
+        let from = application.state
+        let step = try workflowApplication.check(action: action, from: from, user: user, reason: reason)
+        if step.action == "withdraw", application.applicantUserID != user.id, !user.may(.manageOrganizations) {
+            throw DirectoryError.notYourApplication
+        }
+        if step.to == .accepted {
+            let missing = MembershipChecklist.items.filter { application.checklist[$0] != true }
+            guard missing.isEmpty else { throw DirectoryError.checklistIncomplete(missing: missing) }
+        }
+        application.state = step.to
+        if step.to == .accepted || step.to == .rejected { application.decisionReason = Check.trimmed(reason) }
+        try await req.db.transaction { tx in
+            try await application.save(on: tx)
+            try await WorkflowStep.record(workflow: "application", subjectID: applicationID, action: step.action,
+                                          from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user),
+                                          reason: reason, on: tx, at: req.now)
+            if step.to == .accepted {
+                let membership = NetworkMembership(networkID: application.networkID, memberID: application.organizationID,
+                                                   applicationID: applicationID)
+                try await membership.create(on: tx)
+                try await WorkflowStep.record(workflow: "membership", subjectID: try membership.requireID(), action: "admit",
+                                              from: nil, to: MembershipState.active.rawValue, actor: AuditActor(user),
+                                              reason: reason, on: tx, at: req.now)
+            }
+            if let applicant = application.applicantUserID, applicant != user.id {
+                try await notify([applicant], "notification.application_\(step.to.rawValue)", [],
+                                 application: applicationID, on: req, tx)
+            }
+        }
+        return application
+    }
+
+    /// Suspends, reactivates or terminates a membership, with a written reason.
+    public static func transitionMembership(
+        membershipID: UUID, action: String, reason: String?, by user: CurrentUser, on req: Request
+    ) async throws -> NetworkMembership {
+        guard let membership = try await NetworkMembership.find(membershipID, on: req.db) else {
+            throw DirectoryError.membershipNotFound
+        }
+        let from = membership.state
+        let step = try workflowMembership.check(action: action, from: from, user: user, reason: reason)
+        membership.state = step.to
+        try await req.db.transaction { tx in
+            try await membership.save(on: tx)
+            try await WorkflowStep.record(workflow: "membership", subjectID: membershipID, action: step.action,
+                                          from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user),
+                                          reason: reason, on: tx, at: req.now)
+            let representatives = try await Representation.userIDs(of: membership.memberID, on: tx)
+            if let slug = try await Organization.find(membership.memberID, on: tx)?.slug {
+                try await Notifier.notify(
+                    userIDs: representatives, messageKey: "notification.membership_\(step.to.rawValue)",
+                    arguments: [Check.trimmed(reason) ?? ""], link: "organizations/" + slug, on: tx,
+                    catalog: req.application.catalog, baseURL: req.application.shabakaConfig.baseURL, at: req.now)
+            }
+        }
+        return membership
+    }
+
+    static func notify(
+        _ userIDs: [UUID], _ key: String, _ arguments: [String], application: UUID, on req: Request, _ db: any Database
+    ) async throws {
+        try await Notifier.notify(
+            userIDs: userIDs, messageKey: key, arguments: arguments,
+            link: "membership/applications/" + application.uuidString, on: db, catalog: req.application.catalog,
+            baseURL: req.application.shabakaConfig.baseURL, at: req.now)
+    }
+}
+
+/// Who represents which organisation.
+public enum Representation {
+    public static func represents(userID: UUID, organizationID: UUID, on db: any Database) async throws -> Bool {
+        guard let person = try await Person.query(on: db).filter(\.$userID == userID).first(),
+              let personID = person.id else { return false }
+        return try await OrganizationRepresentative.query(on: db).filter(\.$personID == personID)
+            .filter(\.$organizationID == organizationID).count() > 0
+    }
+
+    /// Organisations a user represents.
+    public static func organizations(of userID: UUID, on db: any Database) async throws -> [Organization] {
+        guard let personID = try await Person.query(on: db).filter(\.$userID == userID).first()?.id else { return [] }
+        let ids = try await OrganizationRepresentative.query(on: db).filter(\.$personID == personID).all()
+            .map(\.organizationID)
+        guard !ids.isEmpty else { return [] }
+        return try await Organization.query(on: db).filter(\.$id ~~ ids).sort(\.$sortName).all()
+    }
+
+    /// Accounts of the people representing an organisation.
+    public static func userIDs(of organizationID: UUID, on db: any Database) async throws -> [UUID] {
+        let personIDs = try await OrganizationRepresentative.query(on: db).filter(\.$organizationID == organizationID)
+            .all().map(\.personID)
+        guard !personIDs.isEmpty else { return [] }
+        return try await Person.query(on: db).filter(\.$id ~~ personIDs).all().compactMap(\.userID)
+    }
+}

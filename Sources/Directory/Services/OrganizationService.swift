@@ -1,0 +1,173 @@
+import Fluent
+import Platform
+import Vapor
+
+/// An organisation as the API, the forms and the CSV import submit it. Absent fields are left as they are
+/// on update.
+public struct OrganizationInput: Content, Sendable {
+    public var slug: String?
+    public var kind: String?
+    public var name: Translated?
+    public var description: Translated?
+    public var acronym: String?
+    public var accreditationNumber: String?
+    public var accreditationDate: String?
+    public var wilayaCode: String?
+    public var commune: String?
+    public var address: String?
+    public var email: String?
+    public var phone: String?
+    public var website: String?
+    public var foundedOn: String?
+    public var domains: [String]?
+
+    enum CodingKeys: String, CodingKey {
+        case slug, kind, name, description, acronym, commune, address, email, phone, website, domains
+        case accreditationNumber = "accreditation_number", accreditationDate = "accreditation_date"
+        case wilayaCode = "wilaya_code", foundedOn = "founded_on"
+    }
+
+    public init() {}
+}
+
+/// Reference data loaded once per validation batch (the import checks thousands of rows against it).
+struct ReferenceSets: Sendable {
+    let wilayas: Set<String>
+    let domains: Set<String>
+
+    static func load(on db: any Database) async throws -> ReferenceSets {
+        ReferenceSets(wilayas: Set(try await Wilaya.query(on: db).all().compactMap(\.id)),
+                      domains: Set(try await Domain.query(on: db).all().compactMap(\.id)))
+    }
+}
+
+public enum OrganizationService {
+    static let slugCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789-")
+
+    /// Field errors for an input; `creating` requires the fields a new organisation must have.
+    static func validate(_ input: OrganizationInput, creating: Bool, reference: ReferenceSets, now: Date) -> [FieldError] {
+        var errors: [FieldError] = []
+        if creating || input.slug != nil {
+            let slug = input.slug ?? ""
+            if slug.isEmpty {
+                errors.append(FieldError("slug", "validation.required"))
+            } else if slug.count < 3 || slug.count > 80 || slug.unicodeScalars.contains(where: { !slugCharacters.contains($0) })
+                        || slug.hasPrefix("-") || slug.hasSuffix("-") {
+                errors.append(FieldError("slug", "validation.slug"))
+            }
+        }
+        if creating || input.kind != nil, OrganizationKind(rawValue: input.kind ?? "") == nil {
+            errors.append(FieldError("kind", input.kind == nil ? "validation.required" : "validation.invalid_choice"))
+        }
+        if creating || input.name != nil {
+            let name = input.name ?? Translated()
+            if SiteLanguage.allCases.allSatisfy({ name.value(in: $0) == nil }) {
+                errors.append(FieldError("name", "validation.name_one_language"))
+            }
+            for language in SiteLanguage.allCases where (name.value(in: language)?.count ?? 0) > 300 {
+                errors.append(FieldError("name.\(language.rawValue)", "validation.too_long", "300"))
+            }
+        }
+        if let code = input.wilayaCode, !code.isEmpty, !reference.wilayas.contains(code) {
+            errors.append(FieldError("wilaya_code", "validation.invalid_choice"))
+        }
+        for domain in input.domains ?? [] where !reference.domains.contains(domain) {
+            errors.append(FieldError("domains", "validation.invalid_choice"))
+            break
+        }
+        errors += [
+            Check.isoDate(input.accreditationDate, field: "accreditation_date", notAfter: now),
+            Check.isoDate(input.foundedOn, field: "founded_on", notAfter: now),
+            Check.email(input.email, field: "email"), Check.url(input.website, field: "website"),
+            Check.length(input.phone, field: "phone", max: 40), Check.length(input.acronym, field: "acronym", max: 30),
+            Check.length(input.commune, field: "commune", max: 120), Check.length(input.address, field: "address", max: 300),
+            Check.length(input.accreditationNumber, field: "accreditation_number", max: 60),
+        ].compactMap { $0 }
+        return errors
+    }
+
+    static func apply(_ input: OrganizationInput, to organization: Organization) {
+        if let slug = input.slug { organization.slug = slug }
+        if let kind = input.kind.flatMap(OrganizationKind.init(rawValue:)) { organization.kind = kind }
+        if let name = input.name { organization.name = name }
+        if let description = input.description { organization.summary = description }
+        if organization.$summary.value == nil { organization.summary = Translated() }
+        if let value = input.acronym { organization.acronym = Check.trimmed(value) }
+        if let value = input.accreditationNumber { organization.accreditationNumber = Check.trimmed(value) }
+        if let value = input.accreditationDate { organization.accreditationDate = Check.trimmed(value) }
+        if let value = input.wilayaCode { organization.wilayaCode = Check.trimmed(value) }
+        if let value = input.commune { organization.commune = Check.trimmed(value) }
+        if let value = input.address { organization.address = Check.trimmed(value) }
+        if let value = input.email { organization.email = Check.trimmed(value)?.lowercased() }
+        if let value = input.phone { organization.phone = Check.trimmed(value) }
+        if let value = input.website { organization.website = Check.trimmed(value) }
+        if let value = input.foundedOn { organization.foundedOn = Check.trimmed(value) }
+        organization.sortName = OrganizationSearchIndex.sortName(of: organization)
+    }
+
+    /// Saves a new organisation with its domains and search terms, audited; call inside a transaction.
+    static func insert(_ input: OrganizationInput, actor: AuditActor, on db: any Database, now: Date) async throws
+        -> Organization
+    {
+        let organization = Organization()
+        apply(input, to: organization)
+        try await organization.create(on: db)
+        try await replaceDomains(of: organization, with: input.domains ?? [], on: db)
+        try await OrganizationSearchIndex.reindex(organization, on: db)
+        try await AuditLog.record(on: db, actor: actor, action: "organization.created", subjectType: "organization",
+                                  subjectID: try organization.requireID().uuidString, details: ["slug": organization.slug],
+                                  at: now)
+        return organization
+    }
+
+    public static func create(_ input: OrganizationInput, actor: AuditActor, on db: any Database, now: Date) async throws
+        -> Organization
+    {
+        var errors = validate(input, creating: true, reference: try await .load(on: db), now: now)
+        if let slug = input.slug, try await Organization.query(on: db).filter(\.$slug == slug).count() > 0 {
+            errors.append(FieldError("slug", "validation.slug_taken"))
+        }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        return try await db.transaction { tx in try await insert(input, actor: actor, on: tx, now: now) }
+    }
+
+    public static func update(_ organization: Organization, with input: OrganizationInput, actor: AuditActor,
+                              on db: any Database, now: Date) async throws {
+        var errors = validate(input, creating: false, reference: try await .load(on: db), now: now)
+        if let slug = input.slug, slug != organization.slug,
+           try await Organization.query(on: db).filter(\.$slug == slug).count() > 0 {
+            errors.append(FieldError("slug", "validation.slug_taken"))
+        }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        apply(input, to: organization)
+        try await db.transaction { tx in
+            try await organization.save(on: tx)
+            if let domains = input.domains { try await replaceDomains(of: organization, with: domains, on: tx) }
+            try await OrganizationSearchIndex.reindex(organization, on: tx)
+            try await AuditLog.record(on: tx, actor: actor, action: "organization.updated", subjectType: "organization",
+                                      subjectID: try organization.requireID().uuidString,
+                                      details: ["fields": input.providedFields.joined(separator: ",")], at: now)
+        }
+    }
+
+    static func replaceDomains(of organization: Organization, with codes: [String], on db: any Database) async throws {
+        let id = try organization.requireID()
+        try await OrganizationDomain.query(on: db).filter(\.$organizationID == id).delete()
+        for code in Set(codes).sorted() {
+            try await OrganizationDomain(organizationID: id, domainCode: code).create(on: db)
+        }
+    }
+}
+
+extension OrganizationInput {
+    /// The names of the fields present, for the audit entry of an update.
+    var providedFields: [String] {
+        let fields: [(String, Any?)] = [
+            ("slug", slug), ("kind", kind), ("name", name), ("description", description), ("acronym", acronym),
+            ("accreditation_number", accreditationNumber), ("accreditation_date", accreditationDate),
+            ("wilaya_code", wilayaCode), ("commune", commune), ("address", address), ("email", email), ("phone", phone),
+            ("website", website), ("founded_on", foundedOn), ("domains", domains),
+        ]
+        return fields.filter { $0.1 != nil }.map(\.0)
+    }
+}

@@ -1,0 +1,133 @@
+import Fluent
+import Platform
+import Vapor
+
+/// A person's own profile, as the profile form and `PUT /api/v1/people/me` submit it.
+public struct PersonInput: Content, Sendable {
+    public var displayName: String?
+    public var kind: String?
+    public var title: String?
+    public var bio: String?
+    public var wilayaCode: String?
+    public var languages: [String]?
+    public var availability: String?
+    public var contactEmail: String?
+    public var expertise: [String]?
+    public var isPublic: Bool?
+
+    enum CodingKeys: String, CodingKey {
+        case displayName = "display_name", kind, title, bio, wilayaCode = "wilaya_code", languages, availability
+        case contactEmail = "contact_email", expertise, isPublic = "public"
+    }
+
+    public init() {}
+}
+
+/// A person as the API shows it (only public profiles to the public).
+public struct PersonDTO: Content {
+    let id: UUID
+    let displayName: String
+    let kind: String
+    let title: String?
+    let bio: String?
+    let wilayaCode: String?
+    let languages: [String]
+    let availability: String
+    let expertise: [String]
+    let contactEmail: String?
+    let isPublic: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, kind, title, bio, languages, availability, expertise
+        case displayName = "display_name", wilayaCode = "wilaya_code", contactEmail = "contact_email", isPublic = "public"
+    }
+
+    init(_ person: Person, expertise: [String]) throws {
+        id = try person.requireID()
+        displayName = person.displayName
+        kind = person.kind.rawValue
+        title = person.title
+        bio = person.bio
+        wilayaCode = person.wilayaCode
+        languages = person.languageList
+        availability = person.availability.rawValue
+        self.expertise = expertise.sorted()
+        contactEmail = person.contactEmail
+        isPublic = person.isPublic
+    }
+}
+
+public enum PeopleService {
+    static let workingLanguages: Set<String> = ["ar", "fr", "en", "tzm"]
+
+    /// Creates or updates the signed-in person's profile; publishing it records the consent time.
+    public static func saveOwnProfile(_ input: PersonInput, user: CurrentUser, on db: any Database, now: Date) async throws
+        -> Person
+    {
+        let reference = try await ReferenceSets.load(on: db)
+        var errors: [FieldError] = []
+        if let error = Check.length(input.displayName ?? user.displayName, field: "display_name", min: 1, max: 120) {
+            errors.append(error)
+        }
+        if let kind = input.kind, PersonProfileKind(rawValue: kind) == nil {
+            errors.append(FieldError("kind", "validation.invalid_choice"))
+        }
+        if let availability = input.availability, Availability(rawValue: availability) == nil {
+            errors.append(FieldError("availability", "validation.invalid_choice"))
+        }
+        if let code = Check.trimmed(input.wilayaCode), !reference.wilayas.contains(code) {
+            errors.append(FieldError("wilaya_code", "validation.invalid_choice"))
+        }
+        if (input.languages ?? []).contains(where: { !workingLanguages.contains($0) }) {
+            errors.append(FieldError("languages", "validation.invalid_choice"))
+        }
+        if (input.expertise ?? []).contains(where: { !reference.domains.contains($0) }) {
+            errors.append(FieldError("expertise", "validation.invalid_choice"))
+        }
+        errors += [Check.length(input.bio, field: "bio", max: 2000), Check.length(input.title, field: "title", max: 160),
+                   Check.email(input.contactEmail, field: "contact_email")].compactMap { $0 }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+
+        return try await db.transaction { tx in
+            let person = try await Person.query(on: tx).filter(\.$userID == user.id).first() ?? {
+                let fresh = Person()
+                fresh.userID = user.id
+                fresh.displayName = user.displayName
+                fresh.kind = .member
+                fresh.languages = "ar"
+                fresh.availability = .available
+                fresh.isPublic = false
+                return fresh
+            }()
+            person.displayName = Check.trimmed(input.displayName) ?? person.displayName
+            if let kind = input.kind.flatMap(PersonProfileKind.init(rawValue:)) { person.kind = kind }
+            if let value = input.title { person.title = Check.trimmed(value) }
+            if let value = input.bio { person.bio = Check.trimmed(value) }
+            if let value = input.wilayaCode { person.wilayaCode = Check.trimmed(value) }
+            if let value = input.languages { person.languages = value.joined(separator: ",") }
+            if let value = input.availability.flatMap(Availability.init(rawValue:)) { person.availability = value }
+            if let value = input.contactEmail { person.contactEmail = Check.trimmed(value) }
+            if let value = input.isPublic {
+                if value, !person.isPublic { person.consentedAt = now }
+                if !value { person.consentedAt = nil }
+                person.isPublic = value
+            }
+            try await person.save(on: tx)
+            let personID = try person.requireID()
+            if let expertise = input.expertise {
+                try await PersonExpertise.query(on: tx).filter(\.$personID == personID).delete()
+                for code in Set(expertise).sorted() { try await PersonExpertise(personID: personID, domainCode: code).create(on: tx) }
+            }
+            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "person.profile_saved", subjectType: "person",
+                                      subjectID: personID.uuidString, details: ["public": person.isPublic ? "1" : "0"],
+                                      at: now)
+            return person
+        }
+    }
+
+    static func expertise(of ids: [UUID], on db: any Database) async throws -> [UUID: [String]] {
+        guard !ids.isEmpty else { return [:] }
+        let rows = try await PersonExpertise.query(on: db).filter(\.$personID ~~ ids).all()
+        return Dictionary(grouping: rows, by: \.personID).mapValues { $0.map(\.domainCode) }
+    }
+}

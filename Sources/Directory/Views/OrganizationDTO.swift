@@ -1,0 +1,151 @@
+import Fluent
+import Platform
+import Vapor
+
+/// An organisation in API lists.
+public struct OrganizationListItem: Content {
+    public let id: UUID
+    public let slug: String
+    public let kind: String
+    public let name: Translated
+    public let description: Translated
+    public let wilayaCode: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, slug, kind, name, description, wilayaCode = "wilaya_code"
+    }
+
+    init(_ row: OrganizationRow) {
+        id = row.id
+        slug = row.slug
+        kind = row.kind
+        name = row.name
+        description = row.description
+        wilayaCode = row.wilayaCode
+    }
+}
+
+/// One organisation in full, with its domains, representatives and memberships.
+public struct OrganizationDTO: Content {
+    public struct Representative: Content {
+        let personID: UUID
+        let name: String
+        let role: String
+        enum CodingKeys: String, CodingKey { case personID = "person_id", name, role }
+    }
+
+    public struct MembershipDTO: Content {
+        let id: UUID
+        let networkID: UUID
+        let memberID: UUID
+        let state: String
+        let history: [WorkflowStepView]
+        enum CodingKeys: String, CodingKey { case id, networkID = "network_id", memberID = "member_id", state, history }
+    }
+
+    let id: UUID
+    let slug: String
+    let kind: String
+    let name: Translated
+    let description: Translated
+    let acronym: String?
+    let accreditationNumber: String?
+    let accreditationDate: String?
+    let wilayaCode: String?
+    let commune: String?
+    let address: String?
+    let email: String?
+    let phone: String?
+    let website: String?
+    let foundedOn: String?
+    let domains: [String]
+    let representatives: [Representative]
+    let memberships: [MembershipDTO]
+    let members: [MembershipDTO]
+    let updatedAt: Date?
+
+    enum CodingKeys: String, CodingKey {
+        case id, slug, kind, name, description, acronym, commune, address, email, phone, website, domains
+        case representatives, memberships, members
+        case accreditationNumber = "accreditation_number", accreditationDate = "accreditation_date"
+        case wilayaCode = "wilaya_code", foundedOn = "founded_on", updatedAt = "updated_at"
+    }
+
+    static func load(_ organization: Organization, on db: any Database) async throws -> OrganizationDTO {
+        let id = try organization.requireID()
+        let domains = try await OrganizationDomain.query(on: db).filter(\.$organizationID == id).all().map(\.domainCode)
+        let links = try await OrganizationRepresentative.query(on: db).filter(\.$organizationID == id).all()
+        let people = try await Person.query(on: db).filter(\.$id ~~ links.map(\.personID)).filter(\.$erasedAt == nil).all()
+        let representatives = links.compactMap { link -> Representative? in
+            guard let person = people.first(where: { $0.id == link.personID }) else { return nil }
+            return Representative(personID: link.personID, name: person.displayName, role: link.role.rawValue)
+        }
+        func memberships(_ field: KeyPath<NetworkMembership, FieldProperty<NetworkMembership, UUID>>) async throws
+            -> [MembershipDTO]
+        {
+            try await NetworkMembership.query(on: db).filter(field == id).all().asyncMap { membership in
+                let membershipID = try membership.requireID()
+                let history = try await WorkflowStep.history(workflow: "membership", subjectID: membershipID, on: db)
+                return MembershipDTO(id: membershipID, networkID: membership.networkID, memberID: membership.memberID,
+                                     state: membership.state.rawValue, history: history.map(WorkflowStepView.init))
+            }
+        }
+        return OrganizationDTO(
+            id: id, slug: organization.slug, kind: organization.kind.rawValue, name: organization.name,
+            description: organization.summary, acronym: organization.acronym,
+            accreditationNumber: organization.accreditationNumber, accreditationDate: organization.accreditationDate,
+            wilayaCode: organization.wilayaCode, commune: organization.commune, address: organization.address,
+            email: organization.email, phone: organization.phone, website: organization.website,
+            foundedOn: organization.foundedOn, domains: domains.sorted(), representatives: representatives,
+            memberships: try await memberships(\.$memberID), members: try await memberships(\.$networkID),
+            updatedAt: organization.updatedAt)
+    }
+}
+
+extension Sequence {
+    func asyncMap<T>(_ transform: (Element) async throws -> T) async rethrows -> [T] {
+        var results: [T] = []
+        for element in self { results.append(try await transform(element)) }
+        return results
+    }
+}
+
+/// A membership application as the API shows it.
+public struct ApplicationDTO: Content {
+    let id: UUID
+    let networkID: UUID
+    let organizationID: UUID
+    let state: String
+    let motivation: String
+    let accreditationNumber: String?
+    let accreditationDate: String?
+    let domains: [String]
+    let references: String
+    let checklist: [String: Bool]
+    let checklistItems: [String]
+    let decisionReason: String?
+    let allowedActions: [String]
+    let history: [WorkflowStepView]
+
+    enum CodingKeys: String, CodingKey {
+        case id, state, motivation, domains, references, checklist, history
+        case networkID = "network_id", organizationID = "organization_id"
+        case accreditationNumber = "accreditation_number", accreditationDate = "accreditation_date"
+        case checklistItems = "checklist_items", decisionReason = "decision_reason", allowedActions = "allowed_actions"
+    }
+
+    static func load(_ application: MembershipApplication, for user: CurrentUser?, on db: any Database) async throws
+        -> ApplicationDTO
+    {
+        let id = try application.requireID()
+        let history = try await WorkflowStep.history(workflow: "application", subjectID: id, on: db)
+        let actions = user.map { MembershipWorkflows.application.actions(from: application.state, for: $0).map(\.action) } ?? []
+        return ApplicationDTO(
+            id: id, networkID: application.networkID, organizationID: application.organizationID,
+            state: application.state.rawValue, motivation: application.motivation,
+            accreditationNumber: application.accreditationNumber, accreditationDate: application.accreditationDate,
+            domains: application.domains.split(separator: ",").map(String.init), references: application.references,
+            checklist: application.checklist, checklistItems: MembershipChecklist.items,
+            decisionReason: application.decisionReason, allowedActions: actions, history: history.map(WorkflowStepView.init))
+    }
+}
