@@ -78,6 +78,13 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "DirectoryTests",
+            dependencies: [
+                "App", "Directory", "Platform", "ShabakaTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+        .testTarget(
             name: "AppTests",
             dependencies: [
                 "App", "Platform", "ShabakaTestSupport",

@@ -12,7 +12,7 @@ struct ImportWebController: RouteCollection {
     struct Context: Encodable {
         let page: PageMeta
         let form: FormState
-        let columns: [String]
+        let columns: String
         let problems: [ImportProblem]
         let imported: Int?
     }
@@ -46,7 +46,7 @@ struct ImportWebController: RouteCollection {
         _ req: Request, form: FormState, problems: [ImportProblem], imported: Int?, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
         let context = Context(page: try await PageMeta.make(for: req, titleKey: "import.title"), form: form,
-                              columns: OrganizationImport.columns, problems: problems, imported: imported)
+                              columns: OrganizationImport.columns.joined(separator: ","), problems: problems, imported: imported)
         return try await req.render("directory/import", context, status: status)
     }
 }

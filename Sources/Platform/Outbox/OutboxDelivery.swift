@@ -67,7 +67,8 @@ public struct OutboxDelivery: Sendable {
                 process.standardError = errors
                 process.standardOutput = FileHandle.nullDevice
                 do { try process.run() } catch { return .failure(SendFailure("cannot start \(path): \(error)")) }
-                input.fileHandleForWriting.write(Data(text.utf8))
+                // The program may exit without reading (a refusal): a broken pipe is then its answer, not ours.
+                try? input.fileHandleForWriting.write(contentsOf: Data(text.utf8))
                 try? input.fileHandleForWriting.close()
                 process.waitUntilExit()
                 if process.terminationStatus == 0 { return .success(()) }
