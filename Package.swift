@@ -25,7 +25,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Directory", "Voting",
+                "Platform", "Directory", "Agreements", "Voting",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -57,6 +57,14 @@ let package = Package(
         .target(name: "ArabicText"),
         .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText"]),
         // Pure Swift + Foundation: the server app and the CLI wrap it.
+        .target(
+            name: "Agreements",
+            dependencies: [
+                "Platform", "Directory",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+            ]
+        ),
         .target(name: "Voting"),
         .executableTarget(name: "voting-bench", dependencies: ["Voting"]),
         .target(
@@ -73,7 +81,7 @@ let package = Package(
         .testTarget(
             name: "PlatformTests",
             dependencies: [
-                "App", "Platform", "ShabakaTestSupport",
+                "App", "Platform", "Directory", "Agreements", "ShabakaTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),
@@ -81,6 +89,13 @@ let package = Package(
             name: "DirectoryTests",
             dependencies: [
                 "App", "Directory", "Platform", "ShabakaTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+        .testTarget(
+            name: "AgreementsTests",
+            dependencies: [
+                "App", "Agreements", "Directory", "Platform", "ShabakaTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

@@ -1,3 +1,4 @@
+import Agreements
 import Directory
 import Fluent
 import Platform
@@ -10,6 +11,7 @@ enum DemoData {
         guard try await Organization.query(on: app.db).count() == 0 else { return }
         let now = app.clock.now()
         try await DirectoryDemo.load(on: app.db, now: now)
+        try await AgreementsDemo.load(on: app.db, now: now)
         app.logger.notice("demo data loaded")
     }
 }

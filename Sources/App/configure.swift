@@ -1,3 +1,4 @@
+import Agreements
 import Directory
 import Fluent
 import Leaf
@@ -32,6 +33,7 @@ public func configure(_ app: Application, config: ShabakaConfig, options: StartO
     try configureDatabase(app, config, announce: options.migrate)
     try PlatformRoom.configure(app)
     DirectoryRoom.configure(app)
+    AgreementsRoom.configure(app)
     app.asyncCommands.use(PBCommands(), as: "pb")
     try routes(app)
     if options.migrate {

@@ -1,3 +1,4 @@
+import Agreements
 import Directory
 import Platform
 import Vapor
@@ -6,6 +7,7 @@ func routes(_ app: Application) throws {
     let pages = PlatformRoom.pages(app)
     try PlatformRoom.routes(app, pages: pages)
     try DirectoryRoom.routes(app, pages: pages)
+    try AgreementsRoom.routes(app, pages: pages)
     try app.register(collection: HomeController())
     try pages.register(collection: HomePageController())
 }

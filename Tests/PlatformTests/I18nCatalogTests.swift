@@ -1,3 +1,4 @@
+import Agreements
 import Directory
 import Foundation
 import Platform
@@ -48,6 +49,17 @@ struct I18nCatalogTests {
         keys.formUnion(Availability.allCases.map { "person.availability." + $0.rawValue })
         keys.formUnion(["ar", "fr", "en", "tzm"].map { "person.language." + $0 })
         keys.formUnion(RepresentativeRole.allCases.map { "representative.role." + $0.rawValue })
+        keys.formUnion(workflowKeys(AgreementWorkflows.agreement, extraActions: []))
+        keys.formUnion(workflowKeys(AgreementWorkflows.commitment, extraActions: ["plan"]))
+        keys.formUnion(AgreementKind.allCases.map { "agreement.kind." + $0.rawValue })
+        keys.formUnion(ActivityState.allCases.map { "activity.state." + $0.rawValue })
+        keys.formUnion(ProgressStatus.allCases.map { "progress.status." + $0.rawValue })
+        keys.formUnion(IndicatorDirection.allCases.map { "indicator.direction." + $0.rawValue })
+        let agreementErrors: [AgreementsError] = [
+            .agreementNotFound, .commitmentNotFound, .strategyNotFound, .indicatorNotFound, .actionPlanNotFound,
+            .ownerNotAParty, .periodOutsideStrategy,
+        ]
+        keys.formUnion(agreementErrors.map(\.messageKey))
         return keys
     }
 
@@ -120,6 +132,7 @@ struct I18nCatalogTests {
         var links = SiteLinks()
         links.register(SiteURL.allCases)
         links.register(DirectorySiteURL.allCases)
+        links.register(AgreementsSiteURL.allCases)
         let root = repositoryRoot + "Resources/Views"
         let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
         let regex = try NSRegularExpression(pattern: #"page\.links\.([A-Za-z]+)"#)

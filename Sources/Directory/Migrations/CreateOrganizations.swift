@@ -34,7 +34,7 @@ struct CreateOrganizations: AsyncMigration {
             .create()
         guard let sql = database as? any SQLDatabase else { return }
         // Search terms compare byte-wise ("C" collation on PostgreSQL), so a prefix is a range scan.
-        let termType: SQLExpression = sql.dialect.name == "postgresql"
+        let termType: any SQLExpression = sql.dialect.name == "postgresql"
             ? SQLRaw(#"TEXT COLLATE "C""#) : SQLRaw("TEXT")
         try await sql.create(table: "organization_terms")
             .column("term", type: .custom(termType), .notNull)

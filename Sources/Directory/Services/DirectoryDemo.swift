@@ -22,7 +22,7 @@ public enum DirectoryDemo {
                 try await membership.create(on: tx)
                 try await WorkflowStep.record(workflow: "membership", subjectID: try membership.requireID(), action: "admit",
                                               from: nil, to: MembershipState.active.rawValue, actor: actor,
-                                              reason: "founding member", on: tx, at: now)
+                                              reason: "عضو مؤسس للشبكة", on: tx, at: now)
             }
             for expert in experts {
                 let person = Person()

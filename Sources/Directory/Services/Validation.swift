@@ -3,18 +3,9 @@ import Platform
 
 /// Small field checks shared by the forms, the API and the CSV import.
 enum Check {
-    /// `YYYY-MM-DD`, a real calendar date, not in the future when `past` is set.
+    /// `YYYY-MM-DD`, a real calendar date, not after `notAfter` when given.
     static func isoDate(_ raw: String?, field: String, notAfter: Date? = nil) -> FieldError? {
-        guard let raw, !raw.isEmpty else { return nil }
-        let parts = raw.split(separator: "-")
-        guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-              let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-              let date = DateComponents(calendar: Calendar(identifier: .gregorian), timeZone: TimeZone(identifier: "UTC"),
-                                        year: year, month: month, day: day).date,
-              Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date).day == day
-        else { return FieldError(field, "validation.date") }
-        if let notAfter, date > notAfter { return FieldError(field, "validation.date_future") }
-        return nil
+        ISODate.check(raw, field: field, notAfter: notAfter)
     }
 
     static func email(_ raw: String?, field: String) -> FieldError? {

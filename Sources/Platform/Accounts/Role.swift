@@ -22,6 +22,7 @@ public enum Permission: String, CaseIterable, Sendable {
     case decideMembership = "membership.decide"
     case manageAgreements = "agreements.manage"
     case recordFollowUp = "follow_up.record"
+    case recordMeasurements = "indicators.measure"
     case submitProjects = "projects.submit"
     case reviewProjects = "projects.review"
     case evaluateProjects = "projects.evaluate"
@@ -36,10 +37,11 @@ public enum AccessPolicy {
         .admin: Set(Permission.allCases),
         .coordinator: [
             .manageOrganizations, .reviewMembership, .decideMembership, .manageAgreements, .recordFollowUp,
+            .recordMeasurements,
             .reviewProjects, .manageProcesses, .participate, .readAuditLog,
         ],
         .reviewer: [.reviewMembership, .reviewProjects, .participate],
-        .evaluator: [.evaluateProjects, .recordFollowUp, .participate],
+        .evaluator: [.evaluateProjects, .recordFollowUp, .recordMeasurements, .participate],
         .expert: [.answerExpertise, .participate],
         .organizationRepresentative: [.applyForMembership, .submitProjects, .recordFollowUp, .participate],
         .member: [.submitProjects, .participate],

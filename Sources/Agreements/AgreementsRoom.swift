@@ -1,0 +1,18 @@
+import Fluent
+import Platform
+import Vapor
+
+/// Sets up the Agreements room: agreements and their follow-up, strategy, indicators, action plans.
+public enum AgreementsRoom {
+    public static func configure(_ app: Application) {
+        app.migrations.add(AgreementsMigrations.all)
+        app.siteLinks.register(AgreementsSiteURL.allCases)
+    }
+
+    public static func routes(_ app: Application, pages: any RoutesBuilder) throws {
+        try app.register(collection: AgreementsAPIController())
+        try app.register(collection: StrategyAPIController())
+        try pages.register(collection: AgreementsWebController())
+        try pages.register(collection: StrategyWebController())
+    }
+}

@@ -1,0 +1,140 @@
+import Directory
+import Fluent
+import Platform
+import Vapor
+
+/// Agreement pages: the list, and one agreement with parties, objectives in three languages, commitments
+/// (late ones flagged) and the timeline of follow-ups; staff act from the same page.
+struct AgreementsWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(AgreementsSiteURL.agreements.pathComponents, use: list)
+        let one = AgreementsSiteURL.agreements.pathComponents + [":agreement"]
+        routes.get(one, use: show)
+        routes.post(one + ["follow-ups"], use: addFollowUp)
+        routes.post(one + ["transitions"], use: transition)
+        routes.post(one + ["commitments", ":id", "transitions"], use: transitionCommitment)
+    }
+
+    struct ListItem: Encodable {
+        let slug: String
+        let title: LocalizedText
+        let kind: String
+        let state: String
+    }
+
+    struct ListContext: Encodable {
+        let page: PageMeta
+        let agreements: [ListItem]
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let agreements = try await Agreement.query(on: req.db).sort(\.$slug).all().map {
+            ListItem(slug: $0.slug, title: LocalizedText($0.title, in: req.language), kind: $0.kind.rawValue,
+                     state: $0.state.rawValue)
+        }
+        return try await req.render("agreements/list", ListContext(
+            page: try await PageMeta.make(for: req, titleKey: "agreements.title"), agreements: agreements))
+    }
+
+    struct CommitmentView: Encodable {
+        let id: String
+        let owner: LocalizedText
+        let description: LocalizedText
+        let dueOn: String
+        let state: String
+        let late: Bool
+        let bar: ProgressBar
+        let actions: [String]
+    }
+
+    struct ShowContext: Encodable {
+        let page: PageMeta
+        let agreement: AgreementDTO
+        let title: LocalizedText
+        let summary: LocalizedText
+        let parties: [LocalizedText]
+        let signatories: [String]
+        let objectives: [Translated]
+        let commitments: [CommitmentView]
+        let lateCount: Int
+        let canFollowUp: Bool
+        let agreementActions: [String]
+        let form: FormState
+        let today: String
+    }
+
+    @Sendable func show(req: Request) async throws -> Response {
+        try await renderShow(req, form: .empty)
+    }
+
+    func renderShow(_ req: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let agreement = try await AgreementsAPIController.find(req)
+        let dto = try await AgreementDTO.load(agreement, on: req.db, now: req.now)
+        let user = req.currentUser
+        let partyNames = Dictionary(uniqueKeysWithValues: dto.parties.map { ($0.id, $0.name) })
+        let commitments = dto.commitments.map { commitment in
+            let state = CommitmentState(rawValue: commitment.state) ?? .planned
+            return CommitmentView(
+                id: commitment.id.uuidString,
+                owner: LocalizedText(partyNames[commitment.ownerID] ?? Translated(), in: req.language),
+                description: LocalizedText(commitment.description, in: req.language), dueOn: commitment.dueOn,
+                state: commitment.state, late: commitment.late,
+                bar: ProgressBar(ratio: Double(commitment.progress) / 100, expected: 0,
+                                 status: commitment.late ? .late : .onTrack, language: req.language,
+                                 label: req.t("agreements.progress_label", "\(commitment.progress)")),
+                actions: user.map { AgreementWorkflows.commitment.actions(from: state, for: $0).map(\.action) } ?? [])
+        }
+        let signatories = dto.signatories.map { signatory in
+            signatory.roleTitle.resolve(in: req.language).text + " — "
+                + (partyNames[signatory.organizationID]?.resolve(in: req.language).text ?? "")
+        }
+        let context = ShowContext(
+            page: try await PageMeta.make(for: req, titleKey: "agreements.show_title", agreement.title.resolve(in: req.language).text),
+            agreement: dto, title: LocalizedText(agreement.title, in: req.language),
+            summary: LocalizedText(agreement.summary, in: req.language),
+            parties: dto.parties.map { LocalizedText($0.name, in: req.language) }, signatories: signatories,
+            objectives: dto.objectives, commitments: commitments, lateCount: commitments.filter(\.late).count,
+            canFollowUp: user?.may(.recordFollowUp) == true,
+            agreementActions: user.map { AgreementWorkflows.agreement.actions(from: agreement.state, for: $0).map(\.action) } ?? [],
+            form: form, today: ISODate.string(req.now))
+        return try await req.render("agreements/show", context, status: status)
+    }
+
+    @Sendable func addFollowUp(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let agreement = try await AgreementsAPIController.find(req)
+        let input = FollowUpInput(
+            commitmentID: UUID(uuidString: req.formField("commitment_id")), occurredOn: req.formField("occurred_on"),
+            text: req.formField("text"), evidenceURL: req.formField("evidence_url"),
+            progress: req.formField("progress").isEmpty ? nil : Int(req.formField("progress")) ?? -1)
+        do {
+            _ = try await AgreementService.addFollowUp(input, to: agreement, by: user, on: req.db, now: req.now)
+        } catch let failure as ValidationFailure {
+            let values = ["occurred_on", "text", "evidence_url", "progress", "commitment_id"]
+                .reduce(into: [String: String]()) { $0[$1] = req.formField($1) }
+            return try await renderShow(req, form: FormState(values: values, fieldErrors: failure.fieldErrors, on: req),
+                                        status: .unprocessableEntity)
+        }
+        return req.seeOther(AgreementsSiteURL.agreements.path(in: req.language) + "/" + agreement.slug + "#follow-ups")
+    }
+
+    @Sendable func transition(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let agreement = try await AgreementsAPIController.find(req)
+        try await AgreementService.transition(agreement, action: req.formField("action"), reason: req.formField("reason"),
+                                              by: user, on: req.db, now: req.now)
+        return req.seeOther(AgreementsSiteURL.agreements.path(in: req.language) + "/" + agreement.slug)
+    }
+
+    @Sendable func transitionCommitment(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let agreement = try await AgreementsAPIController.find(req)
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let commitment = try await Commitment.query(on: req.db).filter(\.$id == id)
+                .filter(\.$agreementID == agreement.requireID()).first()
+        else { throw AgreementsError.commitmentNotFound }
+        try await AgreementService.transition(commitment, action: req.formField("action"), reason: req.formField("reason"),
+                                              by: user, on: req.db, now: req.now)
+        return req.seeOther(AgreementsSiteURL.agreements.path(in: req.language) + "/" + agreement.slug + "#commitments")
+    }
+}

@@ -1,0 +1,172 @@
+import Fluent
+import Platform
+import Vapor
+
+/// `/api/v1/strategies`, `/api/v1/indicators/{id}/measurements`, `/api/v1/action-plans`.
+struct StrategyAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let strategies = routes.grouped("api", "v1", "strategies")
+        strategies.get(use: list)
+        strategies.get(":strategy", use: show)
+        strategies.get(":strategy", "indicators.csv", use: indicatorsCSV)
+        let measurements = routes.grouped("api", "v1", "indicators", ":id", "measurements")
+        measurements.get(use: measurementsList)
+        measurements.post(use: record)
+        let plans = routes.grouped("api", "v1", "action-plans")
+        plans.get(use: actionPlans)
+        plans.get(":id", use: actionPlan)
+    }
+
+    struct StrategyItem: Content {
+        let id: UUID
+        let slug: String
+        let title: Translated
+        let startYear: Int
+        let endYear: Int
+        enum CodingKeys: String, CodingKey { case id, slug, title, startYear = "start_year", endYear = "end_year" }
+    }
+
+    @Sendable func list(req: Request) async throws -> Paged<StrategyItem> {
+        let page = try PageQuery(from: req)
+        let query = Strategy.query(on: req.db).sort(\.$startYear)
+        let total = try await query.count()
+        let items = try await query.range(page.range).all().map {
+            StrategyItem(id: try $0.requireID(), slug: $0.slug, title: $0.title, startYear: $0.startYear, endYear: $0.endYear)
+        }
+        return Paged(items: items, request: page, total: total)
+    }
+
+    @Sendable func show(req: Request) async throws -> StrategyReport {
+        let strategy = try await Self.strategy(req)
+        return try await StrategyReport.build(strategy, year: try Self.year(req, strategy), on: req.db, now: req.now)
+    }
+
+    @Sendable func indicatorsCSV(req: Request) async throws -> Response {
+        let strategy = try await Self.strategy(req)
+        let report = try await StrategyReport.build(strategy, year: try Self.year(req, strategy), on: req.db, now: req.now)
+        var headers = HTTPHeaders()
+        headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
+        headers.replaceOrAdd(name: .contentDisposition,
+                             value: "attachment; filename=\"\(strategy.slug)-indicators-\(report.year).csv\"")
+        return Response(status: .ok, headers: headers, body: .init(string: report.csv(language: req.language)))
+    }
+
+    struct MeasurementDTO: Content {
+        let id: UUID
+        let period: String
+        let year: Int
+        let value: Double
+        let breakdown: [String: [String: Double]]
+        let source: String
+        let recordedBy: String
+        enum CodingKeys: String, CodingKey { case id, period, year, value, breakdown, source, recordedBy = "recorded_by" }
+
+        init(_ measurement: Measurement) throws {
+            id = try measurement.requireID()
+            period = measurement.period
+            year = measurement.year
+            value = measurement.value
+            breakdown = measurement.breakdown
+            source = measurement.source
+            recordedBy = measurement.recordedBy
+        }
+    }
+
+    @Sendable func measurementsList(req: Request) async throws -> Paged<MeasurementDTO> {
+        let id = try await Self.indicatorID(req)
+        let page = try PageQuery(from: req)
+        let query = Measurement.query(on: req.db).filter(\.$indicatorID == id).sort(\.$period)
+        let total = try await query.count()
+        return Paged(items: try await query.range(page.range).all().map(MeasurementDTO.init), request: page, total: total)
+    }
+
+    @Sendable func record(req: Request) async throws -> Response {
+        let user = try req.require(.recordMeasurements)
+        let id = try await Self.indicatorID(req)
+        let measurement = try await MeasurementService.record(try req.content.decode(MeasurementInput.self),
+                                                              indicatorID: id, by: user, on: req.db, now: req.now)
+        return try await MeasurementDTO(measurement).encodeResponse(status: .created, for: req)
+    }
+
+    struct ActionPlanDTO: Content {
+        struct ActivityDTO: Content {
+            let id: UUID
+            let title: Translated
+            let objectiveID: UUID?
+            let responsibleID: UUID?
+            let startsOn: String?
+            let endsOn: String?
+            let state: String
+            let budgetMinor: Int64
+            let currency: String
+            enum CodingKeys: String, CodingKey {
+                case id, title, state, currency
+                case objectiveID = "objective_id", responsibleID = "responsible_id", startsOn = "starts_on"
+                case endsOn = "ends_on", budgetMinor = "budget_minor"
+            }
+        }
+        let id: UUID
+        let strategyID: UUID
+        let year: Int
+        let title: Translated
+        let activities: [ActivityDTO]
+        enum CodingKeys: String, CodingKey { case id, year, title, activities, strategyID = "strategy_id" }
+
+        static func load(_ plan: ActionPlan, on db: any Database) async throws -> ActionPlanDTO {
+            let id = try plan.requireID()
+            let activities = try await Activity.query(on: db).filter(\.$actionPlanID == id).all().map {
+                ActivityDTO(id: try $0.requireID(), title: $0.title, objectiveID: $0.objectiveID, responsibleID: $0.responsibleID,
+                            startsOn: $0.startsOn, endsOn: $0.endsOn, state: $0.state.rawValue, budgetMinor: $0.budgetMinor,
+                            currency: $0.currency)
+            }
+            return ActionPlanDTO(id: id, strategyID: plan.strategyID, year: plan.year, title: plan.title, activities: activities)
+        }
+    }
+
+    @Sendable func actionPlans(req: Request) async throws -> Paged<ActionPlanDTO> {
+        let page = try PageQuery(from: req)
+        var query = ActionPlan.query(on: req.db).sort(\.$year)
+        if let year = req.query[Int.self, at: "year"] { query = query.filter(\.$year == year) }
+        let total = try await query.count()
+        var items: [ActionPlanDTO] = []
+        for plan in try await query.range(page.range).all() { items.append(try await ActionPlanDTO.load(plan, on: req.db)) }
+        return Paged(items: items, request: page, total: total)
+    }
+
+    @Sendable func actionPlan(req: Request) async throws -> ActionPlanDTO {
+        guard let id = req.parameters.get("id", as: UUID.self), let plan = try await ActionPlan.find(id, on: req.db) else {
+            throw AgreementsError.actionPlanNotFound
+        }
+        return try await ActionPlanDTO.load(plan, on: req.db)
+    }
+
+    static func strategy(_ req: Request) async throws -> Strategy {
+        let key = req.parameters.get("strategy") ?? ""
+        let found = if let id = UUID(uuidString: key) {
+            try await Strategy.find(id, on: req.db)
+        } else {
+            try await Strategy.query(on: req.db).filter(\.$slug == key).first()
+        }
+        guard let found else { throw AgreementsError.strategyNotFound }
+        return found
+    }
+
+    /// `?year=` within the strategy's years, else the current year clamped into them.
+    static func year(_ req: Request, _ strategy: Strategy) throws -> Int {
+        if let raw = req.query[String.self, at: "year"], !raw.isEmpty {
+            guard let year = Int(raw), (strategy.startYear...strategy.endYear).contains(year) else {
+                throw ValidationFailure([FieldError("year", "validation.range", "\(strategy.startYear)", "\(strategy.endYear)")])
+            }
+            return year
+        }
+        let current = Calendar(identifier: .gregorian).component(.year, from: req.now)
+        return min(max(current, strategy.startYear), strategy.endYear)
+    }
+
+    static func indicatorID(_ req: Request) async throws -> UUID {
+        guard let id = req.parameters.get("id", as: UUID.self), try await Indicator.find(id, on: req.db) != nil else {
+            throw AgreementsError.indicatorNotFound
+        }
+        return id
+    }
+}

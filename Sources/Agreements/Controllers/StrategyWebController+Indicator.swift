@@ -1,0 +1,76 @@
+import Fluent
+import Platform
+import Vapor
+
+extension StrategyWebController {
+    struct IndicatorContext: Encodable {
+        struct MeasurementRow: Encodable { let period: String; let value: String; let breakdown: String; let source: String }
+        let page: PageMeta
+        let name: LocalizedText
+        let code: String
+        let unit: String
+        let direction: String
+        let baseline: String
+        let targets: [String]
+        let disaggregations: [String]
+        let measurements: [MeasurementRow]
+        let canRecord: Bool
+        let form: FormState
+        let back: String
+    }
+
+    @Sendable func indicator(req: Request) async throws -> Response {
+        try await renderIndicator(req, form: .empty)
+    }
+
+    func renderIndicator(_ req: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let strategy = try await StrategyAPIController.strategy(req)
+        let id = try await StrategyAPIController.indicatorID(req)
+        guard let indicator = try await Indicator.find(id, on: req.db) else { throw AgreementsError.indicatorNotFound }
+        let rows = try await Measurement.query(on: req.db).filter(\.$indicatorID == id).sort(\.$period).all().map { row in
+            IndicatorContext.MeasurementRow(
+                period: row.period, value: StrategyReport.number(row.value),
+                breakdown: row.breakdown.sorted { $0.key < $1.key }.map { dimension, values in
+                    dimension + ": " + values.sorted { $0.key < $1.key }.map { "\($0.key) \(StrategyReport.number($0.value))" }
+                        .joined(separator: ", ")
+                }.joined(separator: " · "),
+                source: row.source)
+        }
+        let context = IndicatorContext(
+            page: try await PageMeta.make(for: req, titleKey: "strategy.indicator_title", indicator.code),
+            name: LocalizedText(indicator.name, in: req.language), code: indicator.code,
+            unit: indicator.unit.resolve(in: req.language).text, direction: indicator.direction.rawValue,
+            baseline: "\(StrategyReport.number(indicator.baseline)) (\(indicator.baselineYear))",
+            targets: indicator.targets.sorted { $0.key < $1.key }.map { "\($0.key): \(StrategyReport.number($0.value))" },
+            disaggregations: indicator.disaggregations.split(separator: ",").map(String.init), measurements: rows,
+            canRecord: req.currentUser?.may(.recordMeasurements) == true, form: form,
+            back: AgreementsSiteURL.strategies.path(in: req.language) + "/" + strategy.slug)
+        return try await req.render("agreements/indicator", context, status: status)
+    }
+
+    @Sendable func record(req: Request) async throws -> Response {
+        let user = try req.require(.recordMeasurements)
+        let id = try await StrategyAPIController.indicatorID(req)
+        var breakdown: [String: [String: Double]] = [:]
+        for (dimension, categories) in [("sex", ["f", "m"]), ("age_group", ["under_18", "18_24", "25_34", "35_plus"])] {
+            var values: [String: Double] = [:]
+            for category in categories {
+                let raw = req.formField("breakdown_\(dimension)_\(category)")
+                if !raw.isEmpty { values[category] = Double(raw) ?? -1 }
+            }
+            if !values.isEmpty { breakdown[dimension] = values }
+        }
+        let rawValue = req.formField("value")
+        let input = MeasurementInput(period: req.formField("period"), value: rawValue.isEmpty ? nil : Double(rawValue) ?? .nan,
+                                     breakdown: breakdown, source: req.formField("source"))
+        do {
+            _ = try await MeasurementService.record(input, indicatorID: id, by: user, on: req.db, now: req.now)
+        } catch let error as any ShabakaError where error.status == .unprocessableEntity {
+            let values = ["period", "value", "source"].reduce(into: [String: String]()) { $0[$1] = req.formField($1) }
+            let message = req.application.catalog.text(error.messageKey, in: req.language)
+            return try await renderIndicator(req, form: FormState(values: values, fieldErrors: error.fieldErrors, on: req,
+                                                                  message: message), status: .unprocessableEntity)
+        }
+        return req.seeOther(req.url.path + "?recorded=1")
+    }
+}

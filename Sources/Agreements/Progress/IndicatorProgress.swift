@@ -1,0 +1,118 @@
+import Foundation
+
+/// How an indicator, objective, axis or strategy stands against what was expected by now.
+public enum ProgressStatus: String, Codable, Sendable, CaseIterable {
+    case onTrack = "on_track"
+    case atRisk = "at_risk"
+    case late
+    case noData = "no_data"
+    case noTarget = "no_target"
+}
+
+/// The progress of one indicator in one year.
+///
+/// - The year's value: for flows (`sum`) an annual figure if one was recorded, else the periods added up;
+///   for levels (`latest`) the last period recorded (an annual figure counts as the last).
+/// - Achievement (`ratio`, 1 = target met): levels go from the baseline to the target,
+///   `(value − baseline) / (target − baseline)`, which also works when lower is better; flows that should
+///   grow count `value / target`; flows that should stay low (`decrease` + `sum`) treat the target as a
+///   ceiling: 1 while under it, `target / value` above it.
+/// - Expected by now: 1 for past years, the elapsed fraction of the current year, 0 for future years.
+/// - Status: `on_track` when the achievement reaches the expectation, `at_risk` when it reaches three
+///   quarters of it, `late` otherwise; `no_data` without a measurement, `no_target` without a target.
+public struct IndicatorProgress: Codable, Sendable, Equatable {
+    public let year: Int
+    public let value: Double?
+    public let target: Double?
+    public let ratio: Double?
+    public let expected: Double
+    public let status: ProgressStatus
+    public let periodsReported: Int
+
+    public static let atRiskFraction = 0.75
+
+    public static func compute(
+        year: Int, baseline: Double, target: Double?, direction: IndicatorDirection, aggregation: IndicatorAggregation,
+        measurements: [(period: String, value: Double)], expected: Double
+    ) -> IndicatorProgress {
+        let inYear = measurements.filter { $0.period == "\(year)" || $0.period.hasPrefix("\(year)-") }
+        let value = yearValue(inYear, year: year, aggregation: aggregation)
+        guard let target else {
+            return IndicatorProgress(year: year, value: value, target: nil, ratio: nil, expected: expected,
+                                     status: .noTarget, periodsReported: inYear.count)
+        }
+        guard let value else {
+            return IndicatorProgress(year: year, value: nil, target: target, ratio: nil, expected: expected,
+                                     status: .noData, periodsReported: 0)
+        }
+        let ratio = achievement(value: value, baseline: baseline, target: target, direction: direction,
+                                aggregation: aggregation)
+        return IndicatorProgress(year: year, value: value, target: target, ratio: ratio, expected: expected,
+                                 status: status(ratio: ratio, expected: expected), periodsReported: inYear.count)
+    }
+
+    static func yearValue(_ rows: [(period: String, value: Double)], year: Int, aggregation: IndicatorAggregation) -> Double? {
+        guard !rows.isEmpty else { return nil }
+        if let annual = rows.first(where: { $0.period == "\(year)" }) { return annual.value }
+        switch aggregation {
+        case .sum: return rows.reduce(0) { $0 + $1.value }
+        case .latest: return rows.max { $0.period < $1.period }?.value
+        }
+    }
+
+    static func achievement(
+        value: Double, baseline: Double, target: Double, direction: IndicatorDirection, aggregation: IndicatorAggregation
+    ) -> Double {
+        switch (aggregation, direction) {
+        case (.sum, .increase):
+            return target == 0 ? 1 : max(0, value / target)
+        case (.sum, .decrease):
+            return value <= target ? 1 : (value == 0 ? 1 : max(0, target / value))
+        case (.latest, _):
+            if target == baseline {
+                let met = direction == .increase ? value >= target : value <= target
+                return met ? 1 : 0
+            }
+            return max(0, (value - baseline) / (target - baseline))
+        }
+    }
+
+    /// On track, at risk or late, for an achievement against what was expected by now.
+    public static func status(ratio: Double, expected: Double) -> ProgressStatus {
+        if ratio >= expected { return .onTrack }
+        if ratio >= expected * atRiskFraction { return .atRisk }
+        return .late
+    }
+
+    /// The fraction of `year` elapsed on `date` (UTC): 0 before it, 1 after it.
+    public static func expectedFraction(year: Int, on date: Date) -> Double {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: "UTC")!
+        guard let start = calendar.date(from: DateComponents(year: year, month: 1, day: 1)),
+              let end = calendar.date(from: DateComponents(year: year + 1, month: 1, day: 1)) else { return 1 }
+        if date <= start { return 0 }
+        if date >= end { return 1 }
+        return date.timeIntervalSince(start) / end.timeIntervalSince(start)
+    }
+}
+
+/// Progress of a group (objective, axis, strategy): the mean achievement of its members that have data,
+/// each capped at 1 so one over-achieved indicator cannot hide a late one.
+public struct RolledUpProgress: Codable, Sendable, Equatable {
+    public let ratio: Double?
+    public let expected: Double
+    public let status: ProgressStatus
+    public let counts: [String: Int]
+
+    public static func combine(_ members: [(ratio: Double?, status: ProgressStatus)], expected: Double) -> RolledUpProgress {
+        var counts: [String: Int] = [:]
+        for member in members { counts[member.status.rawValue, default: 0] += 1 }
+        let ratios = members.compactMap(\.ratio).map { min($0, 1) }
+        guard !ratios.isEmpty else {
+            return RolledUpProgress(ratio: nil, expected: expected, status: .noData, counts: counts)
+        }
+        let mean = ratios.reduce(0, +) / Double(ratios.count)
+        return RolledUpProgress(ratio: mean, expected: expected,
+                                status: IndicatorProgress.status(ratio: mean, expected: expected), counts: counts)
+    }
+}

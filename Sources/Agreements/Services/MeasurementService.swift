@@ -1,0 +1,117 @@
+import Directory
+import Fluent
+import Platform
+import Vapor
+
+/// A measured value as the form and `POST /api/v1/indicators/{id}/measurements` submit it.
+public struct MeasurementInput: Content, Sendable {
+    public var period: String?
+    public var value: Double?
+    public var breakdown: [String: [String: Double]]?
+    public var source: String?
+
+    public init(period: String?, value: Double?, breakdown: [String: [String: Double]]? = nil, source: String?) {
+        self.period = period
+        self.value = value
+        self.breakdown = breakdown
+        self.source = source
+    }
+}
+
+public enum MeasurementService {
+    /// Categories allowed for each disaggregation dimension (wilaya codes are checked against the directory).
+    static let categories: [String: Set<String>] = [
+        "sex": ["f", "m"],
+        "age_group": ["under_18", "18_24", "25_34", "35_plus"],
+    ]
+
+    /// `2024`, `2024-Q1`…`Q4` or `2024-01`…`12`; returns the year.
+    static func year(ofPeriod period: String) -> Int? {
+        let parts = period.split(separator: "-", omittingEmptySubsequences: false)
+        guard let first = parts.first, first.count == 4, let year = Int(first) else { return nil }
+        switch parts.count {
+        case 1: return year
+        case 2:
+            let rest = parts[1]
+            if rest.count == 2, rest.hasPrefix("Q"), let quarter = Int(rest.dropFirst()), (1...4).contains(quarter) { return year }
+            if rest.count == 2, let month = Int(rest), (1...12).contains(month) { return year }
+            return nil
+        default: return nil
+        }
+    }
+
+    /// Records (or replaces) the value of one period, audited.
+    public static func record(
+        _ input: MeasurementInput, indicatorID: UUID, by user: CurrentUser, on db: any Database, now: Date
+    ) async throws -> Measurement {
+        guard let indicator = try await Indicator.find(indicatorID, on: db) else { throw AgreementsError.indicatorNotFound }
+        var errors: [FieldError] = []
+        let period = (input.period ?? "").trimmingCharacters(in: .whitespaces)
+        let year = year(ofPeriod: period)
+        if period.isEmpty { errors.append(FieldError("period", "validation.required")) }
+        else if year == nil { errors.append(FieldError("period", "validation.period")) }
+        guard let value = input.value, value.isFinite else {
+            throw ValidationFailure(errors + [FieldError("value", "validation.required")])
+        }
+        if value < 0 { errors.append(FieldError("value", "validation.not_negative")) }
+        if (input.source ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
+            errors.append(FieldError("source", "validation.required"))
+        }
+        errors += try await breakdownErrors(input.breakdown ?? [:], total: value, indicator: indicator, on: db)
+        if let year, errors.isEmpty, try await !withinStrategy(year: year, indicator: indicator, on: db) {
+            throw AgreementsError.periodOutsideStrategy
+        }
+        guard errors.isEmpty, let year else { throw ValidationFailure(errors) }
+
+        return try await db.transaction { tx in
+            let existing = try await Measurement.query(on: tx).filter(\.$indicatorID == indicatorID)
+                .filter(\.$period == period).first()
+            let measurement = existing ?? Measurement()
+            measurement.indicatorID = indicatorID
+            measurement.period = period
+            measurement.year = year
+            measurement.value = value
+            measurement.breakdown = input.breakdown ?? [:]
+            measurement.source = input.source!.trimmingCharacters(in: .whitespaces)
+            measurement.recordedBy = user.displayName
+            try await measurement.save(on: tx)
+            try await AuditLog.record(on: tx, actor: AuditActor(user),
+                                      action: existing == nil ? "measurement.recorded" : "measurement.replaced",
+                                      subjectType: "indicator", subjectID: indicatorID.uuidString,
+                                      details: ["period": period, "value": String(value)], at: now)
+            return measurement
+        }
+    }
+
+    static func breakdownErrors(
+        _ breakdown: [String: [String: Double]], total: Double, indicator: Indicator, on db: any Database
+    ) async throws -> [FieldError] {
+        let declared = Set(indicator.disaggregations.split(separator: ",").map(String.init))
+        var errors: [FieldError] = []
+        for (dimension, values) in breakdown.sorted(by: { $0.key < $1.key }) {
+            guard declared.contains(dimension) else {
+                errors.append(FieldError("breakdown.\(dimension)", "validation.invalid_choice"))
+                continue
+            }
+            let allowed: Set<String>
+            if dimension == "wilaya" {
+                allowed = Set(try await Wilaya.query(on: db).all().compactMap(\.id))
+            } else {
+                allowed = categories[dimension] ?? []
+            }
+            if values.keys.contains(where: { !allowed.contains($0) }) || values.values.contains(where: { $0 < 0 || !$0.isFinite }) {
+                errors.append(FieldError("breakdown.\(dimension)", "validation.invalid_choice"))
+            } else if abs(values.values.reduce(0, +) - total) > 1e-9 * max(1, abs(total)) {
+                errors.append(FieldError("breakdown.\(dimension)", "validation.breakdown_total"))
+            }
+        }
+        return errors
+    }
+
+    static func withinStrategy(year: Int, indicator: Indicator, on db: any Database) async throws -> Bool {
+        guard let objective = try await StrategyObjective.find(indicator.objectiveID, on: db),
+              let axis = try await StrategyAxis.find(objective.axisID, on: db),
+              let strategy = try await Strategy.find(axis.strategyID, on: db) else { return false }
+        return year >= indicator.baselineYear && year <= strategy.endYear
+    }
+}

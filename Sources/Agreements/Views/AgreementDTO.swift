@@ -1,0 +1,119 @@
+import Directory
+import Fluent
+import Platform
+import Vapor
+
+/// One agreement in full: parties, signatories, objectives, documents, commitments, follow-ups, history.
+public struct AgreementDTO: Content {
+    public struct Party: Content {
+        let id: UUID
+        let slug: String
+        let name: Translated
+    }
+
+    public struct SignatoryDTO: Content {
+        let organizationID: UUID
+        let roleTitle: Translated
+        enum CodingKeys: String, CodingKey { case organizationID = "organization_id", roleTitle = "role_title" }
+    }
+
+    public struct DocumentDTO: Content {
+        let title: Translated
+        let url: String
+    }
+
+    public struct CommitmentDTO: Content {
+        let id: UUID
+        let ownerID: UUID
+        let description: Translated
+        let dueOn: String
+        let state: String
+        let progress: Int
+        let late: Bool
+        let strategyObjectiveID: UUID?
+        let history: [WorkflowStepView]
+        enum CodingKeys: String, CodingKey {
+            case id, description, state, progress, late, history
+            case ownerID = "owner_id", dueOn = "due_on", strategyObjectiveID = "strategy_objective_id"
+        }
+    }
+
+    public struct FollowUpDTO: Content {
+        let id: UUID
+        let commitmentID: UUID?
+        let occurredOn: String
+        let author: String
+        let text: String
+        let evidenceURL: String?
+        let progress: Int?
+        enum CodingKeys: String, CodingKey {
+            case id, author, text, progress
+            case commitmentID = "commitment_id", occurredOn = "occurred_on", evidenceURL = "evidence_url"
+        }
+    }
+
+    let id: UUID
+    let slug: String
+    let kind: String
+    let title: Translated
+    let summary: Translated
+    let signedOn: String?
+    let signingPlace: Translated?
+    let startsOn: String?
+    let endsOn: String?
+    let state: String
+    let parties: [Party]
+    let signatories: [SignatoryDTO]
+    let objectives: [Translated]
+    let documents: [DocumentDTO]
+    let commitments: [CommitmentDTO]
+    let followUps: [FollowUpDTO]
+    let history: [WorkflowStepView]
+
+    enum CodingKeys: String, CodingKey {
+        case id, slug, kind, title, summary, state, parties, signatories, objectives, documents, commitments, history
+        case signedOn = "signed_on", signingPlace = "signing_place", startsOn = "starts_on", endsOn = "ends_on"
+        case followUps = "follow_ups"
+    }
+
+    static func load(_ agreement: Agreement, on db: any Database, now: Date) async throws -> AgreementDTO {
+        let id = try agreement.requireID()
+        let today = ISODate.string(now)
+        let partyLinks = try await AgreementParty.query(on: db).filter(\.$agreementID == id).sort(\.$position).all()
+        let organizations = try await Organization.query(on: db).filter(\.$id ~~ partyLinks.map(\.organizationID)).all()
+        let parties = partyLinks.compactMap { link -> Party? in
+            guard let org = organizations.first(where: { $0.id == link.organizationID }) else { return nil }
+            return Party(id: link.organizationID, slug: org.slug, name: org.name)
+        }
+        let commitments = try await Commitment.query(on: db).filter(\.$agreementID == id).sort(\.$dueOn).all()
+        var commitmentDTOs: [CommitmentDTO] = []
+        for commitment in commitments {
+            let commitmentID = try commitment.requireID()
+            let history = try await WorkflowStep.history(workflow: "commitment", subjectID: commitmentID, on: db)
+            commitmentDTOs.append(CommitmentDTO(
+                id: commitmentID, ownerID: commitment.ownerID, description: commitment.summary, dueOn: commitment.dueOn,
+                state: commitment.state.rawValue, progress: commitment.progress, late: commitment.isOverdue(today: today),
+                strategyObjectiveID: commitment.strategyObjectiveID, history: history.map(WorkflowStepView.init)))
+        }
+        let followUps = try await FollowUp.query(on: db).filter(\.$agreementID == id)
+            .sort(\.$occurredOn, .descending).sort(\.$createdAt, .descending).all()
+        return AgreementDTO(
+            id: id, slug: agreement.slug, kind: agreement.kind.rawValue, title: agreement.title, summary: agreement.summary,
+            signedOn: agreement.signedOn, signingPlace: agreement.signingPlace, startsOn: agreement.startsOn,
+            endsOn: agreement.endsOn, state: agreement.state.rawValue, parties: parties,
+            signatories: try await Signatory.query(on: db).filter(\.$agreementID == id).all().map {
+                SignatoryDTO(organizationID: $0.organizationID, roleTitle: $0.roleTitle)
+            },
+            objectives: try await AgreementObjective.query(on: db).filter(\.$agreementID == id).sort(\.$position).all()
+                .map(\.text),
+            documents: try await AgreementDocument.query(on: db).filter(\.$agreementID == id).all().map {
+                DocumentDTO(title: $0.title, url: $0.url)
+            },
+            commitments: commitmentDTOs,
+            followUps: try followUps.map {
+                FollowUpDTO(id: try $0.requireID(), commitmentID: $0.commitmentID, occurredOn: $0.occurredOn,
+                            author: $0.authorName, text: $0.text, evidenceURL: $0.evidenceURL, progress: $0.progress)
+            },
+            history: try await WorkflowStep.history(workflow: "agreement", subjectID: id, on: db).map(WorkflowStepView.init))
+    }
+}

@@ -1,0 +1,26 @@
+import Platform
+
+/// A progress bar drawn as inline SVG by the template (no script, no inline style: CSP-safe). Widths are
+/// percentages of the bar; in right-to-left pages the bar grows from the right.
+public struct ProgressBar: Encodable, Sendable {
+    let percent: Int
+    let fillX: Int
+    let expectedX: Int
+    let status: String
+    let label: String
+
+    init(ratio: Double?, expected: Double, status: ProgressStatus, language: SiteLanguage, label: String) {
+        let percent = Int(((ratio ?? 0) * 100).rounded()).clamped(0, 100)
+        let expectedPercent = Int((expected * 100).rounded()).clamped(0, 100)
+        let rtl = language == .ar
+        self.percent = percent
+        self.fillX = rtl ? 100 - percent : 0
+        self.expectedX = rtl ? 100 - expectedPercent : expectedPercent
+        self.status = status.rawValue
+        self.label = label
+    }
+}
+
+extension Int {
+    func clamped(_ low: Int, _ high: Int) -> Int { Swift.min(Swift.max(self, low), high) }
+}
