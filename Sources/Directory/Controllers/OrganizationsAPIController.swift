@@ -13,11 +13,11 @@ struct OrganizationsAPIController: RouteCollection {
         organizations.patch(":organization", use: update)
     }
 
-    @Sendable func list(req: Request) async throws -> Paged<OrganizationListItem> {
+    @Sendable func list(req: Request) async throws -> Paged<OrganizationRow> {
         let filter = try await OrganizationFilter.from(req)
         let page = try PageQuery(from: req)
         let (rows, total) = try await OrganizationQuery.page(filter, page: page, on: req.db)
-        return Paged(items: rows.map(OrganizationListItem.init), request: page, total: total)
+        return Paged(items: rows, request: page, total: total)
     }
 
     @Sendable func show(req: Request) async throws -> OrganizationDTO {

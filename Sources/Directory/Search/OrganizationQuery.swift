@@ -27,13 +27,14 @@ public struct OrganizationFilter: Sendable, Equatable {
                 errors.append(FieldError("kind", "validation.invalid_choice"))
             }
         }
+        let reference = try await request.referenceData()
         if let raw = nonEmpty(request.query[String.self, at: "wilaya"]) {
-            if try await Wilaya.find(raw, on: request.db) != nil { filter.wilaya = raw } else {
+            if reference.wilayaCodes.contains(raw) { filter.wilaya = raw } else {
                 errors.append(FieldError("wilaya", "validation.invalid_choice"))
             }
         }
         if let raw = nonEmpty(request.query[String.self, at: "domain"]) {
-            if try await Domain.find(raw, on: request.db) != nil { filter.domain = raw } else {
+            if reference.domainCodes.contains(raw) { filter.domain = raw } else {
                 errors.append(FieldError("domain", "validation.invalid_choice"))
             }
         }
@@ -52,8 +53,8 @@ public struct OrganizationFilter: Sendable, Equatable {
     }
 }
 
-/// One row of a directory list, read with SQLKit (lists never decode full models).
-public struct OrganizationRow: Sendable, Decodable {
+/// One row of a directory list, read with SQLKit (lists never decode full models); also the API's list item.
+public struct OrganizationRow: Content {
     public let id: UUID
     public let slug: String
     public let kind: String

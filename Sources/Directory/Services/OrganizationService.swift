@@ -36,8 +36,8 @@ struct ReferenceSets: Sendable {
     let domains: Set<String>
 
     static func load(on db: any Database) async throws -> ReferenceSets {
-        ReferenceSets(wilayas: Set(try await Wilaya.query(on: db).all().compactMap(\.id)),
-                      domains: Set(try await Domain.query(on: db).all().compactMap(\.id)))
+        let data = try await ReferenceData.load(on: db)
+        return ReferenceSets(wilayas: data.wilayaCodes, domains: data.domainCodes)
     }
 }
 

@@ -9,17 +9,17 @@ public struct ChoiceOption: Encodable, Sendable {
     let selected: Bool
 }
 
-/// The reference lists forms and filters offer, in the reader's language.
+/// The reference lists forms and filters offer, in the reader's language (from the in-memory reference data).
 enum Options {
     static func wilayas(_ req: Request, selected: String?) async throws -> [ChoiceOption] {
-        try await Wilaya.query(on: req.db).sort(\.$id).all().map {
-            ChoiceOption(value: $0.id ?? "", label: "\($0.id ?? "") — \($0.name(in: req.language))", selected: $0.id == selected)
+        try await req.referenceData().wilayas.map {
+            ChoiceOption(value: $0.code, label: "\($0.code) — \($0.name(in: req.language))", selected: $0.code == selected)
         }
     }
 
     static func domains(_ req: Request, selected: Set<String>) async throws -> [ChoiceOption] {
-        try await Domain.query(on: req.db).sort(\.$position).all().map {
-            ChoiceOption(value: $0.id ?? "", label: $0.name.resolve(in: req.language).text, selected: selected.contains($0.id ?? ""))
+        try await req.referenceData().domains.map {
+            ChoiceOption(value: $0.code, label: $0.name.resolve(in: req.language).text, selected: selected.contains($0.code))
         }
     }
 
@@ -30,12 +30,12 @@ enum Options {
     }
 
     static func domainNames(_ req: Request) async throws -> [String: String] {
-        Dictionary(uniqueKeysWithValues: try await Domain.query(on: req.db).all().map {
-            ($0.id ?? "", $0.name.resolve(in: req.language).text)
+        Dictionary(uniqueKeysWithValues: try await req.referenceData().domains.map {
+            ($0.code, $0.name.resolve(in: req.language).text)
         })
     }
 
     static func wilayaNames(_ req: Request) async throws -> [String: String] {
-        Dictionary(uniqueKeysWithValues: try await Wilaya.query(on: req.db).all().map { ($0.id ?? "", $0.name(in: req.language)) })
+        Dictionary(uniqueKeysWithValues: try await req.referenceData().wilayas.map { ($0.code, $0.name(in: req.language)) })
     }
 }

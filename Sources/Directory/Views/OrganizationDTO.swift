@@ -2,29 +2,6 @@ import Fluent
 import Platform
 import Vapor
 
-/// An organisation in API lists.
-public struct OrganizationListItem: Content {
-    public let id: UUID
-    public let slug: String
-    public let kind: String
-    public let name: Translated
-    public let description: Translated
-    public let wilayaCode: String?
-
-    enum CodingKeys: String, CodingKey {
-        case id, slug, kind, name, description, wilayaCode = "wilaya_code"
-    }
-
-    init(_ row: OrganizationRow) {
-        id = row.id
-        slug = row.slug
-        kind = row.kind
-        name = row.name
-        description = row.description
-        wilayaCode = row.wilayaCode
-    }
-}
-
 /// One organisation in full, with its domains, representatives and memberships.
 public struct OrganizationDTO: Content {
     public struct Representative: Content {
