@@ -6,6 +6,8 @@ import Vapor
 public enum PlatformRoom {
     /// Call after the database is configured and before any other room.
     public static func configure(_ app: Application) throws {
+        // Writing to a mail program that already exited must be an error (EPIPE), not the end of the process.
+        signal(SIGPIPE, SIG_IGN)
         let config = app.shabakaConfig
         app.catalog = try Catalog.load(from: app.directory.resourcesDirectory + "Locales")
         app.views.use(.leaf)

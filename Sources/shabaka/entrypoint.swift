@@ -6,8 +6,6 @@ import Vapor
 @main
 enum Entrypoint {
     static func main() async throws {
-        // Writing to a mail program that already exited must be an error, not the end of the server.
-        signal(SIGPIPE, SIG_IGN)
         var env = try Environment.detect()
         try LoggingSystem.bootstrap(from: &env)
         let config: ShabakaConfig

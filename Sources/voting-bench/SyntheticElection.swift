@@ -25,25 +25,3 @@ struct SyntheticElection {
             projectIDs: (1...projects).map { "p\($0)" }, costs: costs, budget: budget, ballots: ballots)
     }
 }
-
-/// SplitMix64 (Steele, Lea, Flood 2014): tiny, fast and fully determined by its seed.
-struct SplitMix64: RandomNumberGenerator {
-    private var state: UInt64
-
-    init(seed: UInt64) {
-        state = seed
-    }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var mixed = state
-        mixed = (mixed ^ (mixed >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        mixed = (mixed ^ (mixed >> 27)) &* 0x94D0_49BB_1331_11EB
-        return mixed ^ (mixed >> 31)
-    }
-
-    /// A uniform draw in [0, 1) with 53 random bits.
-    mutating func nextUnit() -> Double {
-        Double(next() >> 11) * 0x1p-53
-    }
-}
