@@ -45,6 +45,7 @@ public func configure(_ app: Application, config: ShabakaConfig, options: StartO
     }
     if options.startWorkers {
         app.lifecycle.use(OutboxWorker())
+        app.lifecycle.use(DirectoryIndexWarmer())
     }
 }
 

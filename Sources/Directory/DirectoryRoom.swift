@@ -7,6 +7,7 @@ public enum DirectoryRoom {
     public static func configure(_ app: Application) {
         app.migrations.add(DirectoryMigrations.all(wilayasCSV: app.directory.resourcesDirectory + "Reference/wilayas.csv"))
         app.siteLinks.register(DirectorySiteURL.allCases)
+        _ = app.directoryIndex
         app.asyncCommands.use(ImportCommands(), as: "import")
         app.asyncCommands.use(ExportCommands(), as: "export")
         app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")

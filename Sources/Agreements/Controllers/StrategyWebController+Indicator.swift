@@ -34,7 +34,8 @@ extension StrategyWebController {
                     dimension + ": " + values.sorted { $0.key < $1.key }.map { "\($0.key) \(StrategyReport.number($0.value))" }
                         .joined(separator: ", ")
                 }.joined(separator: " · "),
-                source: row.source)
+                source: row.source == MeasurementService.computedFromReports
+                    ? req.t("strategy.source_project_reports", row.recordedBy) : row.source)
         }
         let context = IndicatorContext(
             page: try await PageMeta.make(for: req, titleKey: "strategy.indicator_title", indicator.code),

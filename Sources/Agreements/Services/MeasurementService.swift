@@ -19,14 +19,17 @@ public struct MeasurementInput: Content, Sendable {
 }
 
 public enum MeasurementService {
+    /// The source of values computed from the Projects room's follow-up reports (`recorded_by` holds how many).
+    public static let computedFromReports = "project_reports"
+
     /// Categories allowed for each disaggregation dimension (wilaya codes are checked against the directory).
-    static let categories: [String: Set<String>] = [
+    public static let categories: [String: Set<String>] = [
         "sex": ["f", "m"],
         "age_group": ["under_18", "18_24", "25_34", "35_plus"],
     ]
 
     /// `2024`, `2024-Q1`…`Q4` or `2024-01`…`12`; returns the year.
-    static func year(ofPeriod period: String) -> Int? {
+    public static func year(ofPeriod period: String) -> Int? {
         let parts = period.split(separator: "-", omittingEmptySubsequences: false)
         guard let first = parts.first, first.count == 4, let year = Int(first) else { return nil }
         switch parts.count {
@@ -63,24 +66,42 @@ public enum MeasurementService {
         }
         guard errors.isEmpty, let year else { throw ValidationFailure(errors) }
 
+        let source = input.source!.trimmingCharacters(in: .whitespaces)
         return try await db.transaction { tx in
-            let existing = try await Measurement.query(on: tx).filter(\.$indicatorID == indicatorID)
-                .filter(\.$period == period).first()
-            let measurement = existing ?? Measurement()
-            measurement.indicatorID = indicatorID
-            measurement.period = period
-            measurement.year = year
-            measurement.value = value
-            measurement.breakdown = input.breakdown ?? [:]
-            measurement.source = input.source!.trimmingCharacters(in: .whitespaces)
-            measurement.recordedBy = user.displayName
-            try await measurement.save(on: tx)
-            try await AuditLog.record(on: tx, actor: AuditActor(user),
-                                      action: existing == nil ? "measurement.recorded" : "measurement.replaced",
-                                      subjectType: "indicator", subjectID: indicatorID.uuidString,
-                                      details: ["period": period, "value": String(value)], at: now)
-            return measurement
+            try await store(indicatorID: indicatorID, period: period, year: year, value: value,
+                            breakdown: input.breakdown ?? [:], source: source, recordedBy: user.displayName,
+                            actor: AuditActor(user), on: tx, now: now)
         }
+    }
+
+    /// Records (or replaces) one period's value as given, audited; call inside a transaction. Other rooms use it
+    /// for values they compute (the Projects room's follow-up reports).
+    @discardableResult
+    public static func store(
+        indicatorID: UUID, period: String, year: Int, value: Double, breakdown: [String: [String: Double]],
+        source: String, recordedBy: String, actor: AuditActor = .system, on db: any Database, now: Date
+    ) async throws -> Measurement {
+        let existing = try await Measurement.query(on: db).filter(\.$indicatorID == indicatorID)
+            .filter(\.$period == period).first()
+        let measurement = existing ?? Measurement()
+        measurement.indicatorID = indicatorID
+        measurement.period = period
+        measurement.year = year
+        measurement.value = value
+        measurement.breakdown = breakdown
+        measurement.source = source
+        measurement.recordedBy = recordedBy
+        try await measurement.save(on: db)
+        try await AuditLog.record(on: db, actor: actor,
+                                  action: existing == nil ? "measurement.recorded" : "measurement.replaced",
+                                  subjectType: "indicator", subjectID: indicatorID.uuidString,
+                                  details: ["period": period, "value": String(value)], at: now)
+        return measurement
+    }
+
+    /// Whether a year falls inside the indicator's strategy (from its baseline year).
+    public static func covers(year: Int, indicator: Indicator, on db: any Database) async throws -> Bool {
+        try await withinStrategy(year: year, indicator: indicator, on: db)
     }
 
     static func breakdownErrors(

@@ -21,6 +21,7 @@ struct ImportOrganizationsCommand: AsyncCommand {
         let outcome = try await OrganizationImport.run(csv: text, actor: .system, on: app.db, now: app.clock.now()) {
             catalog.text($0, in: .en, arguments: $1)
         }
+        app.directoryIndex.invalidate()
         switch outcome {
         case .imported(let count):
             context.console.print("imported \(count) organisations")
@@ -54,7 +55,7 @@ struct ExportOrganizationsCommand: AsyncCommand {
         let text: String
         switch signature.format ?? "csv" {
         case "csv":
-            text = try await OrganizationExport.csv(OrganizationFilter(), on: app.db)
+            text = try await OrganizationExport.csv(OrganizationFilter(), index: app.directoryIndex, on: app.db)
         case "json":
             text = try await OrganizationExport.json(on: app.db)
         default:
@@ -93,6 +94,7 @@ struct SeedDemoCommand: AsyncCommand {
         try await DirectorySeeder.seed(count: count, seed: UInt64(signature.seed ?? 1), on: app.db, now: app.clock.now()) {
             done in context.console.print("  \(done)/\(count) organisations")
         }
+        app.directoryIndex.invalidate()
         context.console.print(String(format: "seeded %d organisations in %.1f s", count, Date().timeIntervalSince(started)))
     }
 }

@@ -10,6 +10,7 @@ struct DirectoryWebController: RouteCollection {
     }
 
     struct Card: Encodable {
+        let link: String
         let slug: String
         let kind: String
         let name: LocalizedText
@@ -23,7 +24,8 @@ struct DirectoryWebController: RouteCollection {
         let kinds: [ChoiceOption]
         let wilayas: [ChoiceOption]
         let domains: [ChoiceOption]
-        let organizations: [Card]
+        /// Each organisation's card, rendered from `directory/card` once per language and kept until it changes.
+        let cards: [String]
         let total: Int
         let pagination: PaginationView
         let exportLink: String
@@ -32,11 +34,24 @@ struct DirectoryWebController: RouteCollection {
     @Sendable func list(req: Request) async throws -> Response {
         let filter = try await OrganizationFilter.from(req)
         let pageRequest = try PageQuery(from: req)
-        let (rows, total) = try await OrganizationQuery.page(filter, page: pageRequest, on: req.db)
-        let wilayaNames = try await Options.wilayaNames(req)
-        let cards = rows.map {
-            Card(slug: $0.slug, kind: $0.kind, name: LocalizedText($0.name, in: req.language),
-                 summary: LocalizedText($0.description, in: req.language), wilaya: $0.wilayaCode.flatMap { wilayaNames[$0] })
+        let (rows, total) = try await OrganizationQuery.page(filter, page: pageRequest, index: req.application.directoryIndex, on: req.db, now: req.now)
+        let store = req.application.directoryIndex, language = req.language.rawValue
+        var cards: [String] = []
+        var wilayaNames: [String: String]?
+        for row in rows {
+            if let html = store.fragment(row.id, language) {
+                cards.append(html)
+                continue
+            }
+            if wilayaNames == nil { wilayaNames = try await Options.wilayaNames(req) }
+            let card = Card(
+                link: DirectorySiteURL.organizations.path(in: req.language), slug: row.slug, kind: row.kind,
+                name: LocalizedText(row.name, in: req.language), summary: LocalizedText(row.description, in: req.language),
+                wilaya: row.wilayaCode.flatMap { wilayaNames?[$0] })
+            let view = try await req.view.render("directory/card", card)
+            let html = String(buffer: view.data)
+            store.storeFragment(row.id, language, html)
+            cards.append(html)
         }
         var export = URLComponents()
         export.path = "/api/v1/organizations/export.csv"
@@ -46,7 +61,7 @@ struct DirectoryWebController: RouteCollection {
             kinds: Options.kinds(req, selected: filter.kind?.rawValue),
             wilayas: try await Options.wilayas(req, selected: filter.wilaya),
             domains: try await Options.domains(req, selected: Set([filter.domain].compactMap { $0 })),
-            organizations: cards, total: total,
+            cards: cards, total: total,
             pagination: PaginationView(request: pageRequest, total: total, path: req.url.path, query: filter.parameters),
             exportLink: export.string ?? export.path)
         return try await req.render("directory/organizations", context)

@@ -32,6 +32,7 @@ struct ImportWebController: RouteCollection {
         let outcome = try await OrganizationImport.run(csv: text, actor: AuditActor(user), on: req.db, now: req.now) {
             catalog.text($0, in: language, arguments: $1)
         }
+        req.application.directoryIndex.invalidate()
         switch outcome {
         case .imported(let count):
             return try await render(req, form: FormState(values: [:], errors: [:], message: req.t("import.done", "\(count)")),

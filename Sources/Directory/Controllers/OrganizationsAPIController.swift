@@ -16,7 +16,7 @@ struct OrganizationsAPIController: RouteCollection {
     @Sendable func list(req: Request) async throws -> Paged<OrganizationRow> {
         let filter = try await OrganizationFilter.from(req)
         let page = try PageQuery(from: req)
-        let (rows, total) = try await OrganizationQuery.page(filter, page: page, on: req.db)
+        let (rows, total) = try await OrganizationQuery.page(filter, page: page, index: req.application.directoryIndex, on: req.db, now: req.now)
         return Paged(items: rows, request: page, total: total)
     }
 
@@ -28,6 +28,7 @@ struct OrganizationsAPIController: RouteCollection {
         let user = try req.require(.manageOrganizations)
         let input = try req.content.decode(OrganizationInput.self)
         let organization = try await OrganizationService.create(input, actor: AuditActor(user), on: req.db, now: req.now)
+        req.application.directoryIndex.invalidate()
         let response = try await OrganizationDTO.load(organization, on: req.db).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/organizations/\(try organization.requireID())")
         return response
@@ -38,11 +39,12 @@ struct OrganizationsAPIController: RouteCollection {
         let organization = try await Self.find(req)
         let input = try req.content.decode(OrganizationInput.self)
         try await OrganizationService.update(organization, with: input, actor: AuditActor(user), on: req.db, now: req.now)
+        req.application.directoryIndex.invalidate()
         return try await OrganizationDTO.load(organization, on: req.db)
     }
 
     @Sendable func exportCSV(req: Request) async throws -> Response {
-        let csv = try await OrganizationExport.csv(try await OrganizationFilter.from(req), on: req.db)
+        let csv = try await OrganizationExport.csv(try await OrganizationFilter.from(req), index: req.application.directoryIndex, on: req.db)
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         headers.replaceOrAdd(name: .contentDisposition, value: #"attachment; filename="organizations.csv""#)

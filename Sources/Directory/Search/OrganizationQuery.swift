@@ -68,8 +68,23 @@ public struct OrganizationRow: Content {
 }
 
 public enum OrganizationQuery {
-    /// One page of organisations matching the filter, and how many match in all.
-    public static func page(
+    /// One page of organisations matching the filter, and how many match in all: the in-memory index
+    /// (``DirectoryIndexStore``) finds the page's ids, one primary-key read fetches their rows.
+    static func page(
+        _ filter: OrganizationFilter, page: PageQuery, index store: DirectoryIndexStore, on db: any Database,
+        now: Date = Date()
+    ) async throws -> (rows: [OrganizationRow], total: Int) {
+        guard db is any SQLDatabase else { return ([], 0) }
+        let terms = OrganizationSearchIndex.queryTerms(filter.query)
+        if !filter.query.trimmingCharacters(in: .whitespaces).isEmpty, terms.isEmpty { return ([], 0) }
+        let index = try await store.current(on: db, now: now)
+        let (ids, total) = index.page(filter, terms: terms, offset: page.offset, size: page.size)
+        guard !ids.isEmpty else { return ([], total) }
+        return (try await store.rows(ids, on: db), total)
+    }
+
+    /// The same page computed by the database alone: the reference the index is checked against.
+    static func databasePage(
         _ filter: OrganizationFilter, page: PageQuery, on db: any Database
     ) async throws -> (rows: [OrganizationRow], total: Int) {
         guard let sql = db as? any SQLDatabase else { return ([], 0) }

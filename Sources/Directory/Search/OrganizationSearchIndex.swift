@@ -1,3 +1,4 @@
+import Foundation
 import ArabicText
 import Fluent
 import Platform
@@ -28,7 +29,8 @@ public enum OrganizationSearchIndex {
         return String(ArabicText.normalize(name).prefix(200))
     }
 
-    /// Replaces an organisation's terms; call inside the transaction that saves it.
+    /// Replaces an organisation's terms and records the change for the in-memory index
+    /// (``DirectoryIndexStore``); call inside the transaction that saves it.
     public static func reindex(_ organization: Organization, on db: any Database) async throws {
         guard let sql = db as? any SQLDatabase else { return }
         let id = try organization.requireID()
@@ -41,6 +43,15 @@ public enum OrganizationSearchIndex {
         for chunk in terms.chunked(into: 200) where !chunk.isEmpty {
             try await sql.insert(into: "organization_terms").columns("term", "organization_id")
                 .values(chunk.map { [SQLBind($0), SQLBind(id)] as [any SQLExpression] }).run()
+        }
+        try await recordChanges([id], on: sql)
+    }
+
+    /// Appends organisations to the `organization_changes` feed the in-memory index follows.
+    static func recordChanges(_ ids: [UUID], on sql: any SQLDatabase) async throws {
+        for chunk in ids.chunked(into: 500) where !chunk.isEmpty {
+            try await sql.insert(into: "organization_changes").columns("organization_id")
+                .values(chunk.map { [SQLBind($0)] as [any SQLExpression] }).run()
         }
     }
 

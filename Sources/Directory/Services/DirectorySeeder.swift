@@ -93,6 +93,7 @@ enum DirectorySeeder {
         for chunk in terms.chunked(into: 400) {
             try await sql.insert(into: "organization_terms").columns("term", "organization_id").values(chunk).run()
         }
+        try await OrganizationSearchIndex.recordChanges(organizations.map { $0.id! }, on: sql)
     }
 
     /// Arabic "for the …": لِـ + article becomes لل (للاقتصاد), as written.

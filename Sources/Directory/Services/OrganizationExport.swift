@@ -6,12 +6,12 @@ import SQLKit
 
 /// CSV export in the import's own format (so an export can be edited and re-imported elsewhere).
 public enum OrganizationExport {
-    public static func csv(_ filter: OrganizationFilter, on db: any Database) async throws -> String {
+    static func csv(_ filter: OrganizationFilter, index: DirectoryIndexStore, on db: any Database) async throws -> String {
         let writer = try CSVWriter(stream: .toMemory())
         try writer.write(row: OrganizationImport.columns)
         var page = 1
         while true {
-            let (rows, _) = try await OrganizationQuery.page(filter, page: PageQuery(number: page, size: 100), on: db)
+            let (rows, _) = try await OrganizationQuery.page(filter, page: PageQuery(number: page, size: 100), index: index, on: db)
             let ids = rows.map(\.id)
             if ids.isEmpty { break }
             let organizations = try await Organization.query(on: db).filter(\.$id ~~ ids).all()

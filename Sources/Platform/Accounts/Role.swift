@@ -27,6 +27,14 @@ public enum Permission: String, CaseIterable, Sendable {
     case reviewProjects = "projects.review"
     case evaluateProjects = "projects.evaluate"
     case answerExpertise = "expertise.answer"
+    case requestExpertise = "expertise.request"
+    case assignExpertise = "expertise.assign"
+    case diagnoseDifficulties = "difficulties.diagnose"
+    case proposeSolutions = "difficulties.propose"
+    case decideDifficulties = "difficulties.decide"
+    case resolveDifficulties = "difficulties.resolve"
+    case pledgeCSR = "csr.pledge"
+    case manageCSR = "csr.manage"
     case participate = "participation.participate"
     case manageProcesses = "participation.manage"
 }
@@ -39,12 +47,17 @@ public enum AccessPolicy {
             .manageOrganizations, .reviewMembership, .decideMembership, .manageAgreements, .recordFollowUp,
             .recordMeasurements,
             .reviewProjects, .manageProcesses, .participate, .readAuditLog,
+            .assignExpertise, .diagnoseDifficulties, .proposeSolutions, .decideDifficulties, .resolveDifficulties,
+            .manageCSR,
         ],
-        .reviewer: [.reviewMembership, .reviewProjects, .participate],
+        .reviewer: [.reviewMembership, .reviewProjects, .diagnoseDifficulties, .participate],
         .evaluator: [.evaluateProjects, .recordFollowUp, .recordMeasurements, .participate],
-        .expert: [.answerExpertise, .participate],
-        .organizationRepresentative: [.applyForMembership, .submitProjects, .recordFollowUp, .participate],
-        .member: [.submitProjects, .participate],
+        .expert: [.answerExpertise, .diagnoseDifficulties, .proposeSolutions, .participate],
+        .organizationRepresentative: [
+            .applyForMembership, .submitProjects, .recordFollowUp, .participate, .requestExpertise, .proposeSolutions,
+            .resolveDifficulties, .pledgeCSR,
+        ],
+        .member: [.submitProjects, .proposeSolutions, .participate],
         .citizen: [.participate],
     ]
 

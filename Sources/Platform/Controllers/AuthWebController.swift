@@ -37,7 +37,7 @@ struct AuthWebController: RouteCollection {
     }
 
     private func renderSignUp(_ req: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let page = try await PageMeta.make(for: req, titleKey: "auth.sign_up.title")
+        let page = try await PageMeta.make(for: req, titleKey: "auth.sign_up.title", startsSession: true)
         return try await req.render("platform/sign-up", FormPageContext(page: page, form: form), status: status)
     }
 
@@ -80,7 +80,7 @@ struct AuthWebController: RouteCollection {
     }
 
     private func renderSignIn(_ req: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
-        let page = try await PageMeta.make(for: req, titleKey: "auth.sign_in.title")
+        let page = try await PageMeta.make(for: req, titleKey: "auth.sign_in.title", startsSession: true)
         return try await req.render("platform/sign-in", FormPageContext(page: page, form: form), status: status)
     }
 

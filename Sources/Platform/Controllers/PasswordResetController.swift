@@ -94,7 +94,7 @@ struct PasswordResetController: RouteCollection {
     private func render(
         _ req: Request, _ view: String, titleKey: String, form: FormState, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
-        let page = try await PageMeta.make(for: req, titleKey: titleKey)
+        let page = try await PageMeta.make(for: req, titleKey: titleKey, startsSession: true)
         return try await req.render(view, FormPageContext(page: page, form: form), status: status)
     }
 }

@@ -30,5 +30,6 @@ extension Application {
     public func registerLeafTags() {
         leaf.tags["t"] = TranslateTag()
         leaf.tags["tk"] = TranslateComposedKeyTag()
+        leaf.tags["options"] = OptionsTag()
     }
 }

@@ -28,7 +28,11 @@ public struct PageMeta: Encodable, Sendable {
     /// Unread in-app notifications of the signed-in person.
     public let unread: Int
 
-    public static func make(for request: Request, titleKey: String, _ titleArguments: String...) async throws -> PageMeta {
+    /// `startsSession`: the page has a form an anonymous visitor posts (sign-in, sign-up…), so it needs a CSRF
+    /// token even without a session. Other pages viewed anonymously start no session (no write per page view).
+    public static func make(
+        for request: Request, titleKey: String, startsSession: Bool = false, _ titleArguments: String...
+    ) async throws -> PageMeta {
         let language = request.language
         let user = request.currentUser
         let pathAfterLanguage = request.url.path.split(separator: "/", omittingEmptySubsequences: true).dropFirst()
@@ -43,7 +47,7 @@ public struct PageMeta: Encodable, Sendable {
             lang: language.rawValue,
             dir: language.direction,
             title: request.application.catalog.text(titleKey, in: language, arguments: titleArguments),
-            csrf: CSRF.token(for: request),
+            csrf: request.hasSession || user != nil || startsSession ? CSRF.token(for: request) : "",
             user: user.map {
                 Badge(name: $0.displayName, email: $0.email, isStaff: $0.may(.readOutbox) || $0.may(.manageUsers))
             },

@@ -1,0 +1,179 @@
+import Directory
+import Fluent
+import Platform
+import Vapor
+
+/// Step requests of every workflow: `{"action": "...", "reason": "..."}` (+ `expert_id`, `rating` for expertise).
+struct StepInput: Content {
+    var action: String?
+    var reason: String?
+    var expertID: UUID?
+    var rating: Int?
+    enum CodingKeys: String, CodingKey { case action, reason, expertID = "expert_id", rating }
+}
+
+extension Request {
+    var messaging: Messaging {
+        Messaging(catalog: application.catalog, baseURL: application.shabakaConfig.baseURL)
+    }
+}
+
+/// `/api/v1/projects…`, `/api/v1/evaluations`.
+struct ProjectsAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let projects = routes.grouped("api", "v1", "projects")
+        projects.get(use: list)
+        projects.post(use: create)
+        projects.get(":project", use: show)
+        projects.post(":project", "transitions", use: transition)
+        projects.get(":project", "reports", use: reports)
+        projects.post(":project", "reports", use: fileReport)
+        projects.post(":project", "difficulties", use: reportDifficulty)
+        projects.post(":project", "evaluations", use: evaluate)
+        routes.get("api", "v1", "evaluations", use: evaluations)
+    }
+
+    /// A project by id or slug.
+    static func find(_ req: Request) async throws -> Project {
+        let key = req.parameters.get("project") ?? ""
+        if let id = UUID(uuidString: key), let project = try await Project.find(id, on: req.db) { return project }
+        guard let project = try await Project.query(on: req.db).filter(\.$slug == key).first() else {
+            throw ProjectsError.projectNotFound
+        }
+        return project
+    }
+
+    @Sendable func list(req: Request) async throws -> Paged<ProjectRow> {
+        let filter = try await ProjectFilter.from(req)
+        let page = try PageQuery(from: req)
+        let (rows, total) = try await filter.page(page, on: req.db)
+        return Paged(items: rows, request: page, total: total)
+    }
+
+    @Sendable func create(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let input = try req.content.decode(ProjectInput.self)
+        let project = try await ProjectService.create(input, by: user, on: req.db, now: req.now)
+        let response = try await ProjectDTO.load(project, on: req.db, now: req.now).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/projects/\(try project.requireID())")
+        return response
+    }
+
+    @Sendable func show(req: Request) async throws -> ProjectDTO {
+        try await DifficultyService.escalateOverdue(on: req.db, now: req.now, messaging: req.messaging)
+        return try await ProjectDTO.load(try await Self.find(req), on: req.db, now: req.now)
+    }
+
+    @Sendable func transition(req: Request) async throws -> ProjectDTO {
+        let user = try req.requireUser()
+        let project = try await Self.find(req)
+        let input = try req.content.decode(StepInput.self)
+        try await ProjectService.transition(project, action: input.action ?? "", reason: input.reason, by: user, on: req.db,
+                                            now: req.now, catalog: req.application.catalog,
+                                            baseURL: req.application.shabakaConfig.baseURL)
+        return try await ProjectDTO.load(project, on: req.db, now: req.now)
+    }
+
+    @Sendable func reports(req: Request) async throws -> [ReportDTO] {
+        let project = try await Self.find(req)
+        return try await ProjectReport.query(on: req.db).filter(\.$projectID == project.requireID()).sort(\.$period).all()
+            .map(ReportDTO.init)
+    }
+
+    @Sendable func fileReport(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let project = try await Self.find(req)
+        let report = try await ReportService.file(try req.content.decode(ReportInput.self), for: project, by: user,
+                                                  on: req.db, now: req.now)
+        return try await ReportDTO(report).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func reportDifficulty(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let project = try await Self.find(req)
+        let difficulty = try await DifficultyService.report(try req.content.decode(DifficultyInput.self), on: project, by: user,
+                                                            db: req.db, now: req.now, messaging: req.messaging)
+        let response = try await DifficultyDTO.load(difficulty, on: req.db).encodeResponse(status: .created, for: req)
+        response.headers.replaceOrAdd(name: .location, value: "/api/v1/difficulties/\(try difficulty.requireID())")
+        return response
+    }
+
+    @Sendable func evaluate(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let project = try await Self.find(req)
+        let evaluation = try await EvaluationService.record(try req.content.decode(EvaluationInput.self), for: project,
+                                                            by: user, on: req.db, now: req.now)
+        return try await EvaluationDTO(evaluation).encodeResponse(status: .created, for: req)
+    }
+
+    struct ComparedEvaluation: Content {
+        let project: String
+        let title: Translated
+        let evaluation: EvaluationDTO
+    }
+
+    /// Evaluations side by side (same criteria, same scale), best average first; `phase` filters.
+    @Sendable func evaluations(req: Request) async throws -> Paged<ComparedEvaluation> {
+        let page = try PageQuery(from: req)
+        var query = Evaluation.query(on: req.db)
+        if let raw = req.query[String.self, at: "phase"], !raw.isEmpty {
+            guard let phase = EvaluationPhase(rawValue: raw) else {
+                throw ValidationFailure([FieldError("phase", "validation.invalid_choice")])
+            }
+            query = query.filter(\.$phase == phase)
+        }
+        let all = try await query.all().sorted { $0.average > $1.average }
+        let slice = Array(all.dropFirst(page.offset).prefix(page.size))
+        let projects = try await Project.query(on: req.db).filter(\.$id ~~ Set(slice.map(\.projectID))).all()
+        let byID = Dictionary(uniqueKeysWithValues: projects.compactMap { project in project.id.map { ($0, project) } })
+        return Paged(items: try slice.map {
+            ComparedEvaluation(project: byID[$0.projectID]?.slug ?? "", title: byID[$0.projectID]?.title ?? Translated(),
+                               evaluation: try EvaluationDTO($0))
+        }, request: page, total: all.count)
+    }
+}
+
+/// Filters of the project list: `state`, `wilaya`, `domain`, `organization` (slug).
+struct ProjectFilter {
+    var state: ProjectState?
+    var wilaya: String?
+    var domain: String?
+    var organizationID: UUID?
+
+    static func from(_ req: Request) async throws -> ProjectFilter {
+        var errors: [FieldError] = []
+        var filter = ProjectFilter()
+        if let raw = req.query[String.self, at: "state"], !raw.isEmpty {
+            filter.state = Validate.choice(raw, field: "state", as: ProjectState.self, into: &errors)
+        }
+        let reference = try await req.referenceData()
+        if let raw = req.query[String.self, at: "wilaya"], !raw.isEmpty {
+            if reference.wilayaCodes.contains(raw) { filter.wilaya = raw } else { errors.append(FieldError("wilaya", "validation.invalid_choice")) }
+        }
+        if let raw = req.query[String.self, at: "domain"], !raw.isEmpty {
+            if reference.domainCodes.contains(raw) { filter.domain = raw } else { errors.append(FieldError("domain", "validation.invalid_choice")) }
+        }
+        if let raw = req.query[String.self, at: "organization"], !raw.isEmpty {
+            if let organization = try await Organization.query(on: req.db).filter(\.$slug == raw).first() {
+                filter.organizationID = organization.id
+            } else { errors.append(FieldError("organization", "validation.invalid_choice")) }
+        }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        return filter
+    }
+
+    var parameters: [String: String] {
+        ["state": state?.rawValue ?? "", "wilaya": wilaya ?? "", "domain": domain ?? ""]
+    }
+
+    func page(_ page: PageQuery, on db: any Database) async throws -> ([ProjectRow], Int) {
+        var query = Project.query(on: db)
+        if let state { query = query.filter(\.$state == state) }
+        if let wilaya { query = query.filter(\.$wilayaCode == wilaya) }
+        if let domain { query = query.filter(\.$domainCode == domain) }
+        if let organizationID { query = query.filter(\.$organizationID == organizationID) }
+        let total = try await query.count()
+        let rows = try await query.sort(\.$slug).range(page.range).all()
+        return (try rows.map(ProjectRow.init), total)
+    }
+}

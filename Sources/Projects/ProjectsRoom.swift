@@ -1,0 +1,81 @@
+import Fluent
+import NIOConcurrencyHelpers
+import Platform
+import Vapor
+
+/// The Projects room's pages with fixed addresses.
+public enum ProjectsSiteURL: String, CaseIterable, SiteRoute {
+    case projects = "projects"
+    case newProject = "projects/new"
+    case difficulties = "difficulties"
+    case expertise = "expertise"
+    case csr = "csr"
+
+    public var linkName: String { String(describing: self) }
+    public var relativePath: String { rawValue }
+}
+
+/// Sets up the Projects room: SSE projects, follow-up reports feeding the strategy, difficulties, evaluations,
+/// expertise requests, CSR pledges and international cooperation.
+public enum ProjectsRoom {
+    public static func configure(_ app: Application) {
+        app.migrations.add(ProjectsMigrations.all)
+        app.siteLinks.register(ProjectsSiteURL.allCases)
+        app.asyncCommands.use(ProjectsCommands(), as: "projects")
+    }
+
+    public static func routes(_ app: Application, pages: any RoutesBuilder) throws {
+        try app.register(collection: ProjectsAPIController())
+        try app.register(collection: WorkAPIController())
+        try pages.register(collection: ProjectsWebController())
+        try pages.register(collection: WorkWebController())
+    }
+}
+
+/// `shabaka projects escalate`: escalates every difficulty whose decision deadline has passed (cron-friendly;
+/// `serve` also does it every ten minutes and before difficulties are read).
+struct ProjectsCommands: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "action", help: "escalate")
+        var action: String
+    }
+
+    var help: String { "Projects room tasks: `escalate` overdue difficulties to the observatory." }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        guard signature.action == "escalate" else { throw CommandUsageError("unknown action \(signature.action); use: escalate") }
+        let app = context.application
+        let count = try await DifficultyService.escalateOverdue(
+            on: app.db, now: app.clock.now(),
+            messaging: Messaging(catalog: app.catalog, baseURL: app.shabakaConfig.baseURL))
+        context.console.print("escalated \(count) overdue difficult\(count == 1 ? "y" : "ies")")
+    }
+}
+
+/// Escalates overdue difficulties every ten minutes while the server runs.
+public struct EscalationWorker: LifecycleHandler {
+    let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
+
+    public init() {}
+
+    public func didBootAsync(_ application: Application) async throws {
+        task.withLockedValue {
+            $0 = Task {
+                while !Task.isCancelled {
+                    do {
+                        _ = try await DifficultyService.escalateOverdue(
+                            on: application.db, now: application.clock.now(),
+                            messaging: Messaging(catalog: application.catalog, baseURL: application.shabakaConfig.baseURL))
+                    } catch {
+                        application.logger.warning("difficulty escalation failed: \(error)")
+                    }
+                    try? await Task.sleep(for: .seconds(600))
+                }
+            }
+        }
+    }
+
+    public func shutdownAsync(_ application: Application) async {
+        task.withLockedValue { $0?.cancel() }
+    }
+}

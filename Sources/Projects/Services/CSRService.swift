@@ -1,0 +1,140 @@
+import Directory
+import Fluent
+import Platform
+import Vapor
+
+/// A pledge as `POST /api/v1/csr-pledges` submits it (value in minor units).
+public struct PledgeInput: Content, Sendable {
+    public var companyID: UUID?
+    public var projectID: UUID?
+    public var kind: String?
+    public var description: String?
+    public var valueMinor: Int64?
+    public var currency: String?
+    public var pledgedOn: String?
+    enum CodingKeys: String, CodingKey {
+        case companyID = "company_id", projectID = "project_id", kind, description, valueMinor = "value_minor", currency
+        case pledgedOn = "pledged_on"
+    }
+    public init() {}
+}
+
+public struct DeliveryInput: Content, Sendable {
+    public var deliveredOn: String?
+    public var valueMinor: Int64?
+    public var note: String?
+    enum CodingKeys: String, CodingKey { case deliveredOn = "delivered_on", valueMinor = "value_minor", note }
+    public init() {}
+}
+
+/// Pledged and delivered value of one company, and the share delivered.
+public struct CompanyFulfilment: Content {
+    public let companyID: UUID
+    public let company: Translated
+    public let pledges: Int
+    public let pledgedMinor: Int64
+    public let deliveredMinor: Int64
+    public let fulfilment: Double
+
+    enum CodingKeys: String, CodingKey {
+        case companyID = "company_id", company, pledges, pledgedMinor = "pledged_minor", deliveredMinor = "delivered_minor"
+        case fulfilment
+    }
+}
+
+public enum CSRService {
+    public static func pledge(_ input: PledgeInput, by user: CurrentUser, on db: any Database, now: Date) async throws -> CSRPledge {
+        guard user.may(.pledgeCSR) || user.may(.manageCSR) else { throw PlatformError.forbidden(permission: .pledgeCSR) }
+        var errors: [FieldError] = []
+        let pledge = CSRPledge()
+        if let id = input.companyID {
+            guard let company = try await Organization.find(id, on: db), company.kind == .company else { throw ProjectsError.notACompany }
+            pledge.companyID = id
+        } else { errors.append(FieldError("company_id", "validation.required")) }
+        if let id = input.projectID {
+            if try await Project.find(id, on: db) == nil { errors.append(FieldError("project_id", "validation.invalid_choice")) }
+            pledge.projectID = id
+        }
+        pledge.kind = Validate.choice(input.kind, field: "kind", as: PledgeKind.self, into: &errors) ?? .money
+        pledge.details = Validate.text(input.description, field: "description", max: 2000, into: &errors)
+        pledge.valueMinor = Validate.number(input.valueMinor, field: "value_minor", range: 1...1_000_000_000_000_00, into: &errors)
+        pledge.currency = (input.currency ?? "DZD").uppercased()
+        if !ProjectService.currencies.contains(pledge.currency) { errors.append(FieldError("currency", "validation.invalid_choice")) }
+        pledge.pledgedOn = input.pledgedOn?.isEmpty == false ? Validate.date(input.pledgedOn, field: "pledged_on", into: &errors)
+            : ISODate.string(now)
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        if !user.may(.manageCSR) { try await ProjectService.requireOwner(user, of: pledge.companyID, on: db) }
+        pledge.deliveredMinor = 0
+        pledge.state = .pledged
+        try await db.transaction { tx in
+            try await pledge.create(on: tx)
+            try await WorkflowStep.record(workflow: "pledge", subjectID: try pledge.requireID(), action: "pledge", from: nil,
+                                          to: PledgeState.pledged.rawValue, actor: AuditActor(user), reason: nil, on: tx, at: now)
+        }
+        return pledge
+    }
+
+    public static func transition(
+        _ pledge: CSRPledge, action: String, reason: String?, by user: CurrentUser, on db: any Database, now: Date
+    ) async throws {
+        let from = pledge.state
+        let step = try ProjectWorkflows.pledge.check(action: action, from: from, user: user, reason: reason)
+        pledge.state = step.to
+        try await db.transaction { tx in
+            try await pledge.save(on: tx)
+            try await WorkflowStep.record(workflow: "pledge", subjectID: try pledge.requireID(), action: action,
+                                          from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user), reason: reason,
+                                          on: tx, at: now)
+        }
+    }
+
+    /// Records a delivery against a confirmed pledge; the pledge is fulfilled when deliveries reach its value.
+    public static func deliver(
+        _ input: DeliveryInput, to pledge: CSRPledge, by user: CurrentUser, on db: any Database, now: Date
+    ) async throws -> CSRDelivery {
+        if !user.may(.manageCSR) {
+            guard user.may(.pledgeCSR) else { throw PlatformError.forbidden(permission: .manageCSR) }
+            try await ProjectService.requireOwner(user, of: pledge.companyID, on: db)
+        }
+        guard pledge.state == .confirmed else { throw ProjectsError.pledgeNotOpen }
+        var errors: [FieldError] = []
+        let delivery = CSRDelivery()
+        delivery.deliveredOn = Validate.date(input.deliveredOn, field: "delivered_on", into: &errors)
+        delivery.valueMinor = Validate.number(input.valueMinor, field: "value_minor", range: 1...1_000_000_000_000_00, into: &errors)
+        delivery.note = Validate.text(input.note, field: "note", max: 1000, required: false, into: &errors)
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        guard delivery.valueMinor <= pledge.valueMinor - pledge.deliveredMinor else { throw ProjectsError.deliveryExceedsPledge }
+        delivery.pledgeID = try pledge.requireID()
+        delivery.recordedBy = user.displayName
+        try await db.transaction { tx in
+            try await delivery.create(on: tx)
+            pledge.deliveredMinor += delivery.valueMinor
+            let fulfilled = pledge.deliveredMinor >= pledge.valueMinor
+            if fulfilled { pledge.state = .fulfilled }
+            try await pledge.save(on: tx)
+            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "pledge.delivery_recorded", subjectType: "pledge",
+                                      subjectID: delivery.pledgeID.uuidString,
+                                      details: ["value_minor": String(delivery.valueMinor)], at: now)
+            if fulfilled {
+                try await WorkflowStep.record(workflow: "pledge", subjectID: delivery.pledgeID, action: "fulfil",
+                                              from: PledgeState.confirmed.rawValue, to: PledgeState.fulfilled.rawValue,
+                                              actor: AuditActor(user), reason: nil, on: tx, at: now)
+            }
+        }
+        return delivery
+    }
+
+    /// Fulfilment per company over its pledges that are not cancelled.
+    public static func fulfilmentByCompany(on db: any Database) async throws -> [CompanyFulfilment] {
+        let pledges = try await CSRPledge.query(on: db).filter(\.$state != .cancelled).all()
+        let companies = try await Organization.query(on: db).filter(\.$id ~~ Set(pledges.map(\.companyID))).all()
+        let names = Dictionary(uniqueKeysWithValues: companies.compactMap { company in company.id.map { ($0, company.name) } })
+        return Dictionary(grouping: pledges, by: \.companyID).map { id, list in
+            let pledged = list.reduce(Int64(0)) { $0 + $1.valueMinor }
+            let delivered = list.reduce(Int64(0)) { $0 + $1.deliveredMinor }
+            return CompanyFulfilment(companyID: id, company: names[id] ?? Translated(), pledges: list.count, pledgedMinor: pledged,
+                                     deliveredMinor: delivered,
+                                     fulfilment: pledged > 0 ? (Double(delivered) * 1000 / Double(pledged)).rounded() / 10 : 0)
+        }.sorted { $0.company.resolve(in: .fr).text < $1.company.resolve(in: .fr).text }
+    }
+}

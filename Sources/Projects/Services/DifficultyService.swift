@@ -1,0 +1,307 @@
+import Directory
+import Fluent
+import Platform
+import Vapor
+
+/// A difficulty as reported (`POST /api/v1/projects/{id}/difficulties`).
+public struct DifficultyInput: Content, Sendable {
+    public var category: String?
+    public var severity: String?
+    public var title: String?
+    public var description: String?
+    public init() {}
+}
+
+/// A proposed solution or alternative.
+public struct SolutionInput: Content, Sendable {
+    public var description: String?
+    public var costMinor: Int64?
+    public var durationDays: Int?
+    enum CodingKeys: String, CodingKey { case description, costMinor = "cost_minor", durationDays = "duration_days" }
+    public init() {}
+}
+
+/// The decision: which solution, why, who carries it out and by when.
+public struct DecisionInput: Content, Sendable {
+    public var solutionID: UUID?
+    public var reason: String?
+    public var owner: String?
+    public var deadline: String?
+    enum CodingKeys: String, CodingKey { case solutionID = "solution_id", reason, owner, deadline }
+    public init() {}
+}
+
+/// Any other step: `diagnose` (the cause in `reason`), `resolve` (what was done), `escalate` (why).
+public struct DifficultyStepInput: Content, Sendable {
+    public var action: String?
+    public var reason: String?
+    public init() {}
+}
+
+public struct Messaging: Sendable {
+    let catalog: Catalog
+    let baseURL: String
+
+    public init(catalog: Catalog, baseURL: String) {
+        self.catalog = catalog
+        self.baseURL = baseURL
+    }
+}
+
+public enum DifficultyService {
+    public static func report(
+        _ input: DifficultyInput, on project: Project, by user: CurrentUser, db: any Database, now: Date, messaging: Messaging
+    ) async throws -> Difficulty {
+        try await ProjectService.requireOwner(user, of: project.organizationID, on: db)
+        var errors: [FieldError] = []
+        let category = Validate.choice(input.category, field: "category", as: DifficultyCategory.self, into: &errors)
+        let severity = Validate.choice(input.severity, field: "severity", as: DifficultySeverity.self, into: &errors)
+        let title = Validate.text(input.title, field: "title", max: 200, into: &errors)
+        let details = Validate.text(input.description, field: "description", max: 4000, into: &errors)
+        guard errors.isEmpty, let category, let severity else { throw ValidationFailure(errors) }
+        let difficulty = Difficulty()
+        difficulty.projectID = try project.requireID()
+        difficulty.category = category
+        difficulty.severity = severity
+        difficulty.title = title
+        difficulty.details = details
+        difficulty.state = .reported
+        difficulty.reportedBy = user.displayName
+        difficulty.reportedAt = now
+        try await db.transaction { tx in
+            try await difficulty.create(on: tx)
+            try await WorkflowStep.record(workflow: "difficulty", subjectID: try difficulty.requireID(), action: "report",
+                                          from: nil, to: DifficultyState.reported.rawValue, actor: AuditActor(user),
+                                          reason: nil, on: tx, at: now)
+            try await notify(difficulty, key: "notification.difficulty_reported", roles: [.coordinator, .expert],
+                             except: user.id, on: tx, messaging: messaging, now: now)
+        }
+        return difficulty
+    }
+
+    /// `diagnose`, `resolve` or `escalate`, each with its text (the cause, what was done, why).
+    public static func step(
+        _ difficulty: Difficulty, action: String, text: String?, by user: CurrentUser, on db: any Database, now: Date,
+        messaging: Messaging
+    ) async throws {
+        guard ["diagnose", "resolve", "escalate"].contains(action) else {
+            if action == "decide" { throw ValidationFailure([FieldError("solution_id", "validation.required")]) }
+            throw WorkflowError.unknownAction(action)
+        }
+        let from = difficulty.state
+        let step = try ProjectWorkflows.difficulty.check(action: action, from: from, user: user, reason: text)
+        if action == "resolve", !user.may(.decideDifficulties), let project = try await Project.find(difficulty.projectID, on: db) {
+            try await ProjectService.requireOwner(user, of: project.organizationID, on: db)
+        }
+        let note = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if action == "diagnose" {
+            if note.isEmpty { throw ValidationFailure([FieldError("cause", "validation.required")]) }
+            difficulty.cause = String(note.prefix(4000))
+            difficulty.diagnosedBy = user.displayName
+            difficulty.diagnosedAt = now
+        } else {
+            difficulty.closedNote = String(note.prefix(4000))
+            difficulty.closedAt = now
+        }
+        difficulty.state = step.to
+        try await db.transaction { tx in
+            try await difficulty.save(on: tx)
+            try await WorkflowStep.record(workflow: "difficulty", subjectID: try difficulty.requireID(), action: action,
+                                          from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user), reason: note,
+                                          on: tx, at: now)
+            if action == "escalate" {
+                try await notify(difficulty, key: "notification.difficulty_escalated", roles: [.coordinator, .admin],
+                                 except: user.id, on: tx, messaging: messaging, now: now)
+            }
+        }
+    }
+
+    /// A solution or alternative, while the difficulty waits for a decision.
+    public static func propose(
+        _ input: SolutionInput, for difficulty: Difficulty, by user: CurrentUser, on db: any Database, now: Date
+    ) async throws -> Solution {
+        guard user.may(.proposeSolutions) else {
+            throw WorkflowError.roleNotAllowed(workflow: "difficulty", action: "propose",
+                                               roles: AccessPolicy.roles(granting: .proposeSolutions))
+        }
+        guard [.diagnosed, .escalated].contains(difficulty.state) else {
+            throw WorkflowError.notAllowed(workflow: "difficulty", action: "propose", state: difficulty.state.rawValue,
+                                           allowed: ProjectWorkflows.difficulty.actions(from: difficulty.state).map(\.action))
+        }
+        var errors: [FieldError] = []
+        let solution = Solution()
+        solution.details = Validate.text(input.description, field: "description", max: 4000, into: &errors)
+        solution.costMinor = Validate.number(input.costMinor, field: "cost_minor", range: 0...1_000_000_000_000_00, into: &errors)
+        solution.durationDays = Validate.number(input.durationDays, field: "duration_days", range: 1...3650, into: &errors)
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        solution.difficultyID = try difficulty.requireID()
+        solution.proposerID = user.id
+        solution.proposerName = user.displayName
+        solution.proposedAt = now
+        try await db.transaction { tx in
+            try await solution.create(on: tx)
+            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "difficulty.solution_proposed",
+                                      subjectType: "difficulty", subjectID: solution.difficultyID.uuidString,
+                                      details: ["solution": try solution.requireID().uuidString], at: now)
+        }
+        return solution
+    }
+
+    /// Chooses one of the proposed solutions, with the reason, an owner and a deadline.
+    public static func decide(
+        _ input: DecisionInput, for difficulty: Difficulty, by user: CurrentUser, on db: any Database, now: Date,
+        messaging: Messaging
+    ) async throws {
+        let from = difficulty.state
+        let step = try ProjectWorkflows.difficulty.check(action: "decide", from: from, user: user, reason: input.reason)
+        var errors: [FieldError] = []
+        let difficultyID = try difficulty.requireID()
+        if let id = input.solutionID {
+            if try await Solution.query(on: db).filter(\.$id == id).filter(\.$difficultyID == difficultyID).count() == 0 {
+                errors.append(FieldError("solution_id", "validation.invalid_choice"))
+            }
+        } else { errors.append(FieldError("solution_id", "validation.required")) }
+        let owner = Validate.text(input.owner, field: "owner", max: 200, into: &errors)
+        let deadline = Validate.date(input.deadline, field: "deadline", into: &errors)
+        if let date = ISODate.parse(deadline), ISODate.string(date) < ISODate.string(now) {
+            errors.append(FieldError("deadline", "validation.date_in_past"))
+        }
+        let reason = Validate.text(input.reason, field: "reason", max: 4000, into: &errors)
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        difficulty.chosenSolutionID = input.solutionID
+        difficulty.decisionReason = reason
+        difficulty.decisionOwner = owner
+        difficulty.decisionDeadline = deadline
+        difficulty.decidedBy = user.displayName
+        difficulty.decidedAt = now
+        difficulty.state = step.to
+        try await db.transaction { tx in
+            try await difficulty.save(on: tx)
+            try await WorkflowStep.record(workflow: "difficulty", subjectID: difficultyID, action: "decide",
+                                          from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user), reason: reason,
+                                          on: tx, at: now)
+            if let project = try await Project.find(difficulty.projectID, on: tx) {
+                let owners = try await ProjectService.representatives(of: project.organizationID, on: tx)
+                try await Notifier.notify(userIDs: owners.filter { $0 != user.id }, messageKey: "notification.difficulty_decided",
+                                          arguments: [difficulty.title, deadline], link: "difficulties/\(difficultyID)",
+                                          on: tx, catalog: messaging.catalog, baseURL: messaging.baseURL, at: now)
+            }
+        }
+    }
+
+    /// Escalates to the observatory every decided difficulty whose deadline has passed (before `now`'s day).
+    /// Run before difficulties are read, by `shabaka projects escalate` and by the server every few minutes.
+    @discardableResult
+    public static func escalateOverdue(on db: any Database, now: Date, messaging: Messaging) async throws -> Int {
+        let today = ISODate.string(now)
+        let overdue = try await Difficulty.query(on: db).filter(\.$state == .decided)
+            .filter(\.$decisionDeadline < today).all()
+        for difficulty in overdue {
+            try await db.transaction { tx in
+                // Re-read inside the transaction: another process may have resolved or escalated it meanwhile.
+                guard let current = try await Difficulty.find(difficulty.id, on: tx), current.state == .decided else { return }
+                current.state = .escalated
+                current.closedAt = now
+                try await current.save(on: tx)
+                try await WorkflowStep.record(workflow: "difficulty", subjectID: try current.requireID(), action: "escalate",
+                                              from: DifficultyState.decided.rawValue, to: DifficultyState.escalated.rawValue,
+                                              actor: .system, reason: current.decisionDeadline, on: tx, at: now)
+                try await notify(current, key: "notification.difficulty_escalated", roles: [.coordinator, .admin],
+                                 except: nil, on: tx, messaging: messaging, now: now)
+            }
+        }
+        return overdue.count
+    }
+
+    static func notify(
+        _ difficulty: Difficulty, key: String, roles: [Role], except: UUID?, on db: any Database, messaging: Messaging, now: Date
+    ) async throws {
+        let users = try await Notifier.users(withAnyOf: roles, on: db).filter { $0 != except }
+        try await Notifier.notify(userIDs: users, messageKey: key, arguments: [difficulty.title],
+                                  link: "difficulties/\(try difficulty.requireID())", on: db, catalog: messaging.catalog,
+                                  baseURL: messaging.baseURL, at: now)
+    }
+}
+
+/// The open difficulties of the whole network, filtered by category, wilaya and age.
+public struct DifficultyBoardFilter: Sendable {
+    public var category: DifficultyCategory?
+    public var wilaya: String?
+    public var state: DifficultyState?
+    /// Only difficulties reported at least this many days ago.
+    public var olderThanDays: Int?
+
+    public init() {}
+
+    public static func from(_ req: Request) async throws -> DifficultyBoardFilter {
+        var errors: [FieldError] = []
+        var filter = DifficultyBoardFilter()
+        if let raw = req.query[String.self, at: "category"], !raw.isEmpty {
+            filter.category = Validate.choice(raw, field: "category", as: DifficultyCategory.self, into: &errors)
+        }
+        if let raw = req.query[String.self, at: "state"], !raw.isEmpty {
+            filter.state = Validate.choice(raw, field: "state", as: DifficultyState.self, into: &errors)
+        }
+        if let raw = req.query[String.self, at: "wilaya"], !raw.isEmpty {
+            if try await req.referenceData().wilayaCodes.contains(raw) { filter.wilaya = raw }
+            else { errors.append(FieldError("wilaya", "validation.invalid_choice")) }
+        }
+        if let raw = req.query[String.self, at: "older_than"], !raw.isEmpty {
+            if let days = Int(raw), (0...3650).contains(days) { filter.olderThanDays = days }
+            else { errors.append(FieldError("older_than", "validation.range", "0", "3650")) }
+        }
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        return filter
+    }
+
+    public var parameters: [String: String] {
+        ["category": category?.rawValue ?? "", "wilaya": wilaya ?? "", "state": state?.rawValue ?? "",
+         "older_than": olderThanDays.map(String.init) ?? ""]
+    }
+}
+
+public struct BoardRow: Content {
+    public let id: UUID
+    public let title: String
+    public let category: String
+    public let severity: String
+    public let state: String
+    public let projectSlug: String
+    public let projectTitle: Translated
+    public let wilayaCode: String
+    public let reportedAt: Date
+    public let ageDays: Int
+    public let deadline: String?
+
+    enum CodingKeys: String, CodingKey {
+        case id, title, category, severity, state, projectSlug = "project_slug", projectTitle = "project_title"
+        case wilayaCode = "wilaya_code", reportedAt = "reported_at", ageDays = "age_days", deadline
+    }
+}
+
+extension DifficultyService {
+    /// Open (unresolved) difficulties, oldest first, unless a state is asked for.
+    public static func board(_ filter: DifficultyBoardFilter, page: PageQuery, on db: any Database, now: Date)
+        async throws -> (rows: [BoardRow], total: Int)
+    {
+        var query = Difficulty.query(on: db).join(Project.self, on: \Difficulty.$projectID == \Project.$id)
+        if let state = filter.state { query = query.filter(\.$state == state) }
+        else { query = query.filter(\.$state != .resolved) }
+        if let category = filter.category { query = query.filter(\.$category == category) }
+        if let wilaya = filter.wilaya { query = query.filter(Project.self, \.$wilayaCode == wilaya) }
+        if let days = filter.olderThanDays {
+            query = query.filter(\.$reportedAt <= now.addingTimeInterval(-Double(days) * 86_400))
+        }
+        let total = try await query.count()
+        let rows = try await query.sort(\.$reportedAt).range(page.range).all()
+        return (try rows.map { difficulty in
+            let project = try difficulty.joined(Project.self)
+            return BoardRow(
+                id: try difficulty.requireID(), title: difficulty.title, category: difficulty.category.rawValue,
+                severity: difficulty.severity.rawValue, state: difficulty.state.rawValue, projectSlug: project.slug,
+                projectTitle: project.title, wilayaCode: project.wilayaCode, reportedAt: difficulty.reportedAt,
+                ageDays: max(0, Int(now.timeIntervalSince(difficulty.reportedAt) / 86_400)),
+                deadline: difficulty.decisionDeadline)
+        }, total)
+    }
+}

@@ -1,0 +1,152 @@
+import Directory
+import Fluent
+import Platform
+import Vapor
+
+/// A project as the form and `POST /api/v1/projects` submit it (amounts in minor units, centimes).
+public struct ProjectInput: Content, Sendable {
+    public var slug: String?
+    public var organizationID: UUID?
+    public var title: Translated?
+    public var summary: Translated?
+    public var socialNeed: Translated?
+    public var beneficiaries: String?
+    public var domainCode: String?
+    public var wilayaCode: String?
+    public var budgetMinor: Int64?
+    public var currency: String?
+    public var funding: [FundingSource]?
+    public var partners: String?
+    public var startsOn: String?
+    public var endsOn: String?
+    public var expectedJobs: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case slug, organizationID = "organization_id", title, summary, socialNeed = "social_need", beneficiaries
+        case domainCode = "domain_code", wilayaCode = "wilaya_code", budgetMinor = "budget_minor", currency, funding
+        case partners, startsOn = "starts_on", endsOn = "ends_on", expectedJobs = "expected_jobs"
+    }
+
+    public init() {}
+}
+
+public enum ProjectService {
+    static let currencies: Set<String> = ["DZD", "EUR", "USD"]
+
+    /// Checks every field at once and returns all the problems.
+    static func validate(_ input: ProjectInput, on db: any Database) async throws -> (Project, [FieldError]) {
+        var errors: [FieldError] = []
+        let project = Project()
+        project.title = Validate.translated(input.title, field: "title", max: 200, into: &errors)
+        project.summary = Validate.translated(input.summary, field: "summary", max: 2000, into: &errors)
+        project.socialNeed = Validate.translated(input.socialNeed, field: "social_need", max: 2000, into: &errors)
+        project.beneficiaries = Validate.text(input.beneficiaries, field: "beneficiaries", max: 500, into: &errors)
+        project.partners = Validate.text(input.partners, field: "partners", max: 1000, required: false, into: &errors)
+        if let organizationID = input.organizationID {
+            if let organization = try await Organization.find(organizationID, on: db) {
+                project.organizationID = organizationID
+                if organization.kind != .association && organization.kind != .network {
+                    errors.append(FieldError("organization_id", "validation.invalid_choice"))
+                }
+            } else { errors.append(FieldError("organization_id", "validation.invalid_choice")) }
+        } else { errors.append(FieldError("organization_id", "validation.required")) }
+        let domain = (input.domainCode ?? "").trimmingCharacters(in: .whitespaces)
+        if domain.isEmpty { errors.append(FieldError("domain_code", "validation.required")) }
+        else if try await Domain.find(domain, on: db) == nil { errors.append(FieldError("domain_code", "validation.invalid_choice")) }
+        project.domainCode = domain
+        let wilaya = (input.wilayaCode ?? "").trimmingCharacters(in: .whitespaces)
+        if wilaya.isEmpty { errors.append(FieldError("wilaya_code", "validation.required")) }
+        else if try await Wilaya.find(wilaya, on: db) == nil { errors.append(FieldError("wilaya_code", "validation.invalid_choice")) }
+        project.wilayaCode = wilaya
+        project.budgetMinor = Validate.number(input.budgetMinor, field: "budget_minor", range: 0...1_000_000_000_000_00,
+                                              into: &errors)
+        project.currency = (input.currency ?? "DZD").uppercased()
+        if !currencies.contains(project.currency) { errors.append(FieldError("currency", "validation.invalid_choice")) }
+        let funding = input.funding ?? []
+        for (index, source) in funding.enumerated() {
+            if source.source.trimmingCharacters(in: .whitespaces).isEmpty {
+                errors.append(FieldError("funding.\(index).source", "validation.required"))
+            }
+            if source.amountMinor < 0 { errors.append(FieldError("funding.\(index).amount_minor", "validation.not_negative")) }
+        }
+        if funding.reduce(Int64(0), { $0 + max(0, $1.amountMinor) }) > project.budgetMinor {
+            errors.append(FieldError("funding", "validation.funding_exceeds_budget"))
+        }
+        project.funding = funding
+        project.startsOn = Validate.date(input.startsOn, field: "starts_on", into: &errors)
+        project.endsOn = Validate.date(input.endsOn, field: "ends_on", into: &errors)
+        if let start = ISODate.parse(project.startsOn), let end = ISODate.parse(project.endsOn), end < start {
+            errors.append(FieldError("ends_on", "validation.end_before_start"))
+        }
+        project.expectedJobs = Validate.number(input.expectedJobs, field: "expected_jobs", range: 0...100_000, into: &errors)
+        let slug = (input.slug ?? "").trimmingCharacters(in: .whitespaces).lowercased()
+        if !slug.isEmpty {
+            if slug.count < 3 || slug.count > 80 || !slug.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") }) {
+                errors.append(FieldError("slug", "validation.slug"))
+            } else if try await Project.query(on: db).filter(\.$slug == slug).count() > 0 {
+                errors.append(FieldError("slug", "validation.slug_taken"))
+            }
+        }
+        project.slug = slug.isEmpty ? "project-" + UUID().uuidString.prefix(8).lowercased() : slug
+        return (project, errors)
+    }
+
+    /// Files a new project as a draft for an organisation the user represents.
+    public static func create(_ input: ProjectInput, by user: CurrentUser, on db: any Database, now: Date) async throws -> Project {
+        guard user.may(.submitProjects) || user.may(.reviewProjects) else {
+            throw PlatformError.forbidden(permission: .submitProjects)
+        }
+        let (project, errors) = try await validate(input, on: db)
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        try await requireOwner(user, of: project.organizationID, on: db)
+        project.state = .draft
+        project.createdBy = user.id
+        try await db.transaction { tx in
+            try await project.create(on: tx)
+            try await WorkflowStep.record(workflow: "project", subjectID: try project.requireID(), action: "create", from: nil,
+                                          to: ProjectState.draft.rawValue, actor: AuditActor(user), reason: nil, on: tx, at: now)
+        }
+        return project
+    }
+
+    /// Takes one step of the project's procedure; an association acts only for its own projects.
+    public static func transition(
+        _ project: Project, action: String, reason: String?, by user: CurrentUser, on db: any Database, now: Date,
+        catalog: Catalog, baseURL: String
+    ) async throws {
+        let from = project.state
+        let step = try ProjectWorkflows.project.check(action: action, from: from, user: user, reason: reason)
+        if ProjectWorkflows.ownerActions.contains(step.action), !user.may(.reviewProjects) {
+            try await requireOwner(user, of: project.organizationID, on: db)
+        }
+        project.state = step.to
+        try await db.transaction { tx in
+            try await project.save(on: tx)
+            try await WorkflowStep.record(workflow: "project", subjectID: try project.requireID(), action: step.action,
+                                          from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user), reason: reason,
+                                          on: tx, at: now)
+            let staff = step.action == "submit" ? try await Notifier.users(withAnyOf: [.coordinator, .reviewer], on: tx) : []
+            let owners = try await representatives(of: project.organizationID, on: tx)
+            try await Notifier.notify(
+                userIDs: Array(Set(staff + owners)).filter { $0 != user.id }, messageKey: "notification.project_" + step.to.rawValue,
+                arguments: [project.title.resolve(in: .ar).text], link: "projects/\(project.slug)",
+                on: tx, catalog: catalog, baseURL: baseURL, at: now)
+        }
+    }
+
+    /// The user must represent the organisation, unless they review projects for the network.
+    static func requireOwner(_ user: CurrentUser, of organizationID: UUID, on db: any Database) async throws {
+        if user.may(.reviewProjects) { return }
+        guard try await Representation.represents(userID: user.id, organizationID: organizationID, on: db) else {
+            throw ProjectsError.notYourProject
+        }
+    }
+
+    /// Accounts of the people who represent an organisation.
+    static func representatives(of organizationID: UUID, on db: any Database) async throws -> [UUID] {
+        let people = try await OrganizationRepresentative.query(on: db).filter(\.$organizationID == organizationID).all()
+            .map(\.personID)
+        guard !people.isEmpty else { return [] }
+        return try await Person.query(on: db).filter(\.$id ~~ people).all().compactMap(\.userID)
+    }
+}

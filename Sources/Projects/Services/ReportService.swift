@@ -1,0 +1,117 @@
+import Agreements
+import Directory
+import Fluent
+import Platform
+import Vapor
+
+/// A follow-up report as the form and `POST /api/v1/projects/{id}/reports` submit it.
+public struct ReportInput: Content, Sendable {
+    public var period: String?
+    public var narrative: String?
+    public var milestones: String?
+    public var jobsCreated: Int?
+    public var jobsCreatedBreakdown: Breakdown?
+    public var jobsSustained: Int?
+    public var jobsSustainedBreakdown: Breakdown?
+    public var beneficiaries: Int?
+    public var revenueMinor: Int64?
+    public var volunteers: Int?
+
+    enum CodingKeys: String, CodingKey {
+        case period, narrative, milestones, jobsCreated = "jobs_created", jobsCreatedBreakdown = "jobs_created_breakdown"
+        case jobsSustained = "jobs_sustained", jobsSustainedBreakdown = "jobs_sustained_breakdown", beneficiaries
+        case revenueMinor = "revenue_minor", volunteers
+    }
+
+    public init() {}
+}
+
+public enum ReportService {
+    /// The categories of each breakdown dimension (as the strategy indicators use them).
+    static let dimensions: [String: Set<String>] = MeasurementService.categories
+    /// Reports are filed while the project runs (and once it is over, for its last period).
+    static let reportingStates: Set<ProjectState> = [.inProgress, .suspended, .completed]
+    /// Marks measurements the reports compute, so pages can say where the figure comes from.
+    public static let feedSource = MeasurementService.computedFromReports
+
+    public static func file(
+        _ input: ReportInput, for project: Project, by user: CurrentUser, on db: any Database, now: Date
+    ) async throws -> ProjectReport {
+        try await ProjectService.requireOwner(user, of: project.organizationID, on: db)
+        guard reportingStates.contains(project.state) else { throw ProjectsError.reportNotAllowed }
+        var errors: [FieldError] = []
+        let period = Validate.text(input.period, field: "period", max: 7, into: &errors)
+        if !period.isEmpty, MeasurementService.year(ofPeriod: period) == nil { errors.append(FieldError("period", "validation.period")) }
+        let report = ProjectReport()
+        report.period = period
+        report.narrative = Validate.text(input.narrative, field: "narrative", max: 4000, into: &errors)
+        report.milestones = Validate.text(input.milestones, field: "milestones", max: 2000, required: false, into: &errors)
+        report.jobsCreated = Validate.number(input.jobsCreated, field: "jobs_created", range: 0...100_000, into: &errors)
+        report.jobsCreatedBreakdown = Validate.breakdown(input.jobsCreatedBreakdown, total: report.jobsCreated,
+                                                         field: "jobs_created_breakdown", into: &errors)
+        report.jobsSustained = Validate.number(input.jobsSustained, field: "jobs_sustained", range: 0...100_000, into: &errors)
+        report.jobsSustainedBreakdown = Validate.breakdown(input.jobsSustainedBreakdown, total: report.jobsSustained,
+                                                           field: "jobs_sustained_breakdown", into: &errors)
+        report.beneficiaries = Validate.number(input.beneficiaries, field: "beneficiaries", range: 0...10_000_000, into: &errors)
+        report.revenueMinor = Validate.number(input.revenueMinor, field: "revenue_minor", range: 0...1_000_000_000_000_00,
+                                              into: &errors)
+        report.volunteers = Validate.number(input.volunteers, field: "volunteers", range: 0...1_000_000, into: &errors)
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        let projectID = try project.requireID()
+        if try await ProjectReport.query(on: db).filter(\.$projectID == projectID).filter(\.$period == period).count() > 0 {
+            throw ProjectsError.reportAlreadyFiled(period: period)
+        }
+        report.projectID = projectID
+        report.authorID = user.id
+        report.authorName = user.displayName
+        report.filedAt = now
+        try await db.transaction { tx in
+            try await report.create(on: tx)
+            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "project.report_filed", subjectType: "project",
+                                      subjectID: projectID.uuidString, details: ["period": period], at: now)
+            try await feedIndicators(period: period, on: tx, now: now)
+        }
+        return report
+    }
+
+    /// Recomputes, for one period, every strategy indicator fed by the reports: the sum of the figure over all
+    /// projects' reports of that period, split as the indicator declares (sex, age group, wilaya).
+    static func feedIndicators(period: String, on db: any Database, now: Date) async throws {
+        let feeds = try await IndicatorFeed.query(on: db).all()
+        guard !feeds.isEmpty, let year = MeasurementService.year(ofPeriod: period) else { return }
+        let reports = try await ProjectReport.query(on: db).filter(\.$period == period).all()
+        let projects = try await Project.query(on: db).filter(\.$id ~~ Set(reports.map(\.projectID))).all()
+        let wilayaOf = Dictionary(uniqueKeysWithValues: projects.compactMap { project in project.id.map { ($0, project.wilayaCode) } })
+        for feed in feeds {
+            guard let indicator = try await Indicator.find(feed.indicatorID, on: db),
+                  try await MeasurementService.covers(year: year, indicator: indicator, on: db) else { continue }
+            let declared = Set(indicator.disaggregations.split(separator: ",").map(String.init))
+            var total = 0.0
+            var breakdown: Breakdown = [:]
+            for report in reports {
+                let (value, split) = figure(feed.metric, of: report)
+                total += value
+                for (dimension, values) in split where declared.contains(dimension) {
+                    for (category, amount) in values { breakdown[dimension, default: [:]][category, default: 0] += amount }
+                }
+                if declared.contains("wilaya"), let wilaya = wilayaOf[report.projectID] {
+                    breakdown["wilaya", default: [:]][wilaya, default: 0] += value
+                }
+            }
+            // A dimension only some reports split is incomplete: keep the ones that add up to the total.
+            breakdown = breakdown.filter { abs($0.value.values.reduce(0, +) - total) < 1e-9 }
+            try await MeasurementService.store(
+                indicatorID: try indicator.requireID(), period: period, year: year, value: total, breakdown: breakdown,
+                source: feedSource, recordedBy: "\(reports.count)", on: db, now: now)
+        }
+    }
+
+    static func figure(_ metric: ReportMetric, of report: ProjectReport) -> (Double, Breakdown) {
+        switch metric {
+        case .jobsCreated: (Double(report.jobsCreated), report.jobsCreatedBreakdown)
+        case .jobsSustained: (Double(report.jobsSustained), report.jobsSustainedBreakdown)
+        case .beneficiaries: (Double(report.beneficiaries), [:])
+        case .volunteers: (Double(report.volunteers), [:])
+        }
+    }
+}

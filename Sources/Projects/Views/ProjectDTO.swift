@@ -1,0 +1,332 @@
+import Directory
+import Fluent
+import Platform
+import Vapor
+
+/// One project in a list (API list item and page card).
+public struct ProjectRow: Content {
+    public let id: UUID
+    public let slug: String
+    public let title: Translated
+    public let organizationID: UUID
+    public let domainCode: String
+    public let wilayaCode: String
+    public let state: String
+    public let budgetMinor: Int64
+    public let currency: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, slug, title, organizationID = "organization_id", domainCode = "domain_code", wilayaCode = "wilaya_code"
+        case state, budgetMinor = "budget_minor", currency
+    }
+
+    init(_ project: Project) throws {
+        id = try project.requireID()
+        slug = project.slug
+        title = project.title
+        organizationID = project.organizationID
+        domainCode = project.domainCode
+        wilayaCode = project.wilayaCode
+        state = project.state.rawValue
+        budgetMinor = project.budgetMinor
+        currency = project.currency
+    }
+}
+
+public struct ReportDTO: Content {
+    public let id: UUID
+    public let period: String
+    public let narrative: String
+    public let milestones: String
+    public let jobsCreated: Int
+    public let jobsCreatedBreakdown: Breakdown
+    public let jobsSustained: Int
+    public let jobsSustainedBreakdown: Breakdown
+    public let beneficiaries: Int
+    public let revenueMinor: Int64
+    public let volunteers: Int
+    public let author: String
+    public let filedAt: Date
+
+    enum CodingKeys: String, CodingKey {
+        case id, period, narrative, milestones, jobsCreated = "jobs_created", jobsCreatedBreakdown = "jobs_created_breakdown"
+        case jobsSustained = "jobs_sustained", jobsSustainedBreakdown = "jobs_sustained_breakdown", beneficiaries
+        case revenueMinor = "revenue_minor", volunteers, author, filedAt = "filed_at"
+    }
+
+    init(_ report: ProjectReport) throws {
+        id = try report.requireID()
+        period = report.period
+        narrative = report.narrative
+        milestones = report.milestones
+        jobsCreated = report.jobsCreated
+        jobsCreatedBreakdown = report.jobsCreatedBreakdown
+        jobsSustained = report.jobsSustained
+        jobsSustainedBreakdown = report.jobsSustainedBreakdown
+        beneficiaries = report.beneficiaries
+        revenueMinor = report.revenueMinor
+        volunteers = report.volunteers
+        author = report.authorName
+        filedAt = report.filedAt
+    }
+}
+
+public struct SolutionDTO: Content {
+    public let id: UUID
+    public let description: String
+    public let costMinor: Int64
+    public let durationDays: Int
+    public let proposer: String
+    public let proposedAt: Date
+    public let chosen: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case id, description, costMinor = "cost_minor", durationDays = "duration_days", proposer, proposedAt = "proposed_at", chosen
+    }
+}
+
+public struct DifficultyDTO: Content {
+    public let id: UUID
+    public let projectID: UUID
+    public let projectSlug: String
+    public let category: String
+    public let severity: String
+    public let title: String
+    public let description: String
+    public let state: String
+    public let reportedBy: String
+    public let reportedAt: Date
+    public let cause: String?
+    public let diagnosedBy: String?
+    public let diagnosedAt: Date?
+    public let solutions: [SolutionDTO]
+    public let decision: Decision?
+    public let closedNote: String?
+    public let closedAt: Date?
+    public let history: [WorkflowStepView]
+
+    public struct Decision: Content {
+        public let solutionID: UUID?
+        public let reason: String?
+        public let owner: String?
+        public let deadline: String?
+        public let decidedBy: String?
+        public let decidedAt: Date?
+        enum CodingKeys: String, CodingKey {
+            case solutionID = "solution_id", reason, owner, deadline, decidedBy = "decided_by", decidedAt = "decided_at"
+        }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, projectID = "project_id", projectSlug = "project_slug", category, severity, title, description, state
+        case reportedBy = "reported_by", reportedAt = "reported_at", cause, diagnosedBy = "diagnosed_by"
+        case diagnosedAt = "diagnosed_at", solutions, decision, closedNote = "closed_note", closedAt = "closed_at", history
+    }
+
+    static func load(_ difficulty: Difficulty, on db: any Database) async throws -> DifficultyDTO {
+        let id = try difficulty.requireID()
+        let solutions = try await Solution.query(on: db).filter(\.$difficultyID == id).sort(\.$proposedAt).all()
+        let project = try await Project.find(difficulty.projectID, on: db)
+        return DifficultyDTO(
+            id: id, projectID: difficulty.projectID, projectSlug: project?.slug ?? "", category: difficulty.category.rawValue,
+            severity: difficulty.severity.rawValue, title: difficulty.title, description: difficulty.details,
+            state: difficulty.state.rawValue, reportedBy: difficulty.reportedBy, reportedAt: difficulty.reportedAt,
+            cause: difficulty.cause, diagnosedBy: difficulty.diagnosedBy, diagnosedAt: difficulty.diagnosedAt,
+            solutions: try solutions.map {
+                SolutionDTO(id: try $0.requireID(), description: $0.details, costMinor: $0.costMinor, durationDays: $0.durationDays,
+                            proposer: $0.proposerName, proposedAt: $0.proposedAt, chosen: $0.id == difficulty.chosenSolutionID)
+            },
+            decision: difficulty.decidedAt == nil ? nil : Decision(
+                solutionID: difficulty.chosenSolutionID, reason: difficulty.decisionReason, owner: difficulty.decisionOwner,
+                deadline: difficulty.decisionDeadline, decidedBy: difficulty.decidedBy, decidedAt: difficulty.decidedAt),
+            closedNote: difficulty.closedNote, closedAt: difficulty.closedAt,
+            history: try await WorkflowStep.history(workflow: "difficulty", subjectID: id, on: db).map(WorkflowStepView.init))
+    }
+}
+
+public struct EvaluationDTO: Content {
+    public let id: UUID
+    public let projectID: UUID
+    public let phase: String
+    public let scores: [String: Int]
+    public let average: Double
+    public let findings: String
+    public let recommendations: String
+    public let evaluator: String
+    public let evaluatedOn: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, projectID = "project_id", phase, scores, average, findings, recommendations, evaluator
+        case evaluatedOn = "evaluated_on"
+    }
+
+    init(_ evaluation: Evaluation) throws {
+        id = try evaluation.requireID()
+        projectID = evaluation.projectID
+        phase = evaluation.phase.rawValue
+        scores = evaluation.scores
+        average = (evaluation.average * 100).rounded() / 100
+        findings = evaluation.findings
+        recommendations = evaluation.recommendations
+        evaluator = evaluation.evaluatorName
+        evaluatedOn = evaluation.evaluatedOn
+    }
+}
+
+public struct PledgeDTO: Content {
+    public let id: UUID
+    public let companyID: UUID
+    public let projectID: UUID?
+    public let kind: String
+    public let description: String
+    public let valueMinor: Int64
+    public let deliveredMinor: Int64
+    public let currency: String
+    public let fulfilment: Double
+    public let state: String
+    public let pledgedOn: String
+    public let deliveries: [Delivery]?
+
+    public struct Delivery: Content {
+        public let deliveredOn: String
+        public let valueMinor: Int64
+        public let note: String
+        enum CodingKeys: String, CodingKey { case deliveredOn = "delivered_on", valueMinor = "value_minor", note }
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, companyID = "company_id", projectID = "project_id", kind, description, valueMinor = "value_minor"
+        case deliveredMinor = "delivered_minor", currency, fulfilment, state, pledgedOn = "pledged_on", deliveries
+    }
+
+    init(_ pledge: CSRPledge, deliveries: [CSRDelivery]? = nil) throws {
+        id = try pledge.requireID()
+        companyID = pledge.companyID
+        projectID = pledge.projectID
+        kind = pledge.kind.rawValue
+        description = pledge.details
+        valueMinor = pledge.valueMinor
+        deliveredMinor = pledge.deliveredMinor
+        currency = pledge.currency
+        fulfilment = (pledge.fulfilment * 10).rounded() / 10
+        state = pledge.state.rawValue
+        pledgedOn = pledge.pledgedOn
+        self.deliveries = deliveries?.map { Delivery(deliveredOn: $0.deliveredOn, valueMinor: $0.valueMinor, note: $0.note) }
+    }
+}
+
+public struct CooperationDTO: Content {
+    public let id: UUID
+    public let partnerID: UUID
+    public let partner: Translated
+    public let projectID: UUID?
+    public let agreementID: UUID?
+    public let nature: String
+    public let description: String
+    public let since: String
+
+    enum CodingKeys: String, CodingKey {
+        case id, partnerID = "partner_id", partner, projectID = "project_id", agreementID = "agreement_id", nature, description, since
+    }
+
+    static func list(_ links: [CooperationLink], on db: any Database) async throws -> [CooperationDTO] {
+        let partners = try await Organization.query(on: db).filter(\.$id ~~ Set(links.map(\.partnerID))).all()
+        let names = Dictionary(uniqueKeysWithValues: partners.compactMap { partner in partner.id.map { ($0, partner.name) } })
+        return try links.map {
+            CooperationDTO(id: try $0.requireID(), partnerID: $0.partnerID, partner: names[$0.partnerID] ?? Translated(),
+                           projectID: $0.projectID, agreementID: $0.agreementID, nature: $0.nature.rawValue,
+                           description: $0.summary, since: $0.since)
+        }
+    }
+}
+
+/// Totals of a project's reports.
+public struct ReportTotals: Content {
+    public let jobsCreated: Int
+    public let jobsSustained: Int
+    public let beneficiaries: Int
+    public let revenueMinor: Int64
+    public let volunteers: Int
+    enum CodingKeys: String, CodingKey {
+        case jobsCreated = "jobs_created", jobsSustained = "jobs_sustained", beneficiaries, revenueMinor = "revenue_minor", volunteers
+    }
+
+    init(_ reports: [ProjectReport]) {
+        jobsCreated = reports.reduce(0) { $0 + $1.jobsCreated }
+        jobsSustained = reports.reduce(0) { $0 + $1.jobsSustained }
+        // Beneficiaries and volunteers are counted per period: the project reaches its largest count.
+        beneficiaries = reports.map(\.beneficiaries).max() ?? 0
+        revenueMinor = reports.reduce(Int64(0)) { $0 + $1.revenueMinor }
+        volunteers = reports.map(\.volunteers).max() ?? 0
+    }
+}
+
+/// A project in full, as the API's `GET /api/v1/projects/{id}` answers.
+public struct ProjectDTO: Content {
+    public let id: UUID
+    public let slug: String
+    public let organization: OrganizationRef
+    public let title: Translated
+    public let summary: Translated
+    public let socialNeed: Translated
+    public let beneficiaries: String
+    public let domainCode: String
+    public let wilayaCode: String
+    public let budgetMinor: Int64
+    public let currency: String
+    public let funding: [FundingSource]
+    public let partners: String
+    public let startsOn: String
+    public let endsOn: String
+    public let expectedJobs: Int
+    public let state: String
+    public let history: [WorkflowStepView]
+    public let reports: [ReportDTO]
+    public let totals: ReportTotals
+    public let difficulties: [BoardRow]
+    public let evaluations: [EvaluationDTO]
+    public let pledges: [PledgeDTO]
+    public let cooperation: [CooperationDTO]
+
+    public struct OrganizationRef: Content {
+        public let id: UUID
+        public let slug: String
+        public let name: Translated
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, slug, organization, title, summary, socialNeed = "social_need", beneficiaries, domainCode = "domain_code"
+        case wilayaCode = "wilaya_code", budgetMinor = "budget_minor", currency, funding, partners, startsOn = "starts_on"
+        case endsOn = "ends_on", expectedJobs = "expected_jobs", state, history, reports, totals, difficulties, evaluations
+        case pledges, cooperation
+    }
+
+    static func load(_ project: Project, on db: any Database, now: Date) async throws -> ProjectDTO {
+        let id = try project.requireID()
+        let organization = try await Organization.find(project.organizationID, on: db)
+        let reports = try await ProjectReport.query(on: db).filter(\.$projectID == id).sort(\.$period).all()
+        let difficulties = try await Difficulty.query(on: db).filter(\.$projectID == id).sort(\.$reportedAt).all()
+        let evaluations = try await Evaluation.query(on: db).filter(\.$projectID == id).sort(\.$phase, .descending).all()
+        let pledges = try await CSRPledge.query(on: db).filter(\.$projectID == id).all()
+        let links = try await CooperationLink.query(on: db).filter(\.$projectID == id).all()
+        return ProjectDTO(
+            id: id, slug: project.slug,
+            organization: OrganizationRef(id: project.organizationID, slug: organization?.slug ?? "",
+                                          name: organization?.name ?? Translated()),
+            title: project.title, summary: project.summary, socialNeed: project.socialNeed, beneficiaries: project.beneficiaries,
+            domainCode: project.domainCode, wilayaCode: project.wilayaCode, budgetMinor: project.budgetMinor,
+            currency: project.currency, funding: project.funding, partners: project.partners, startsOn: project.startsOn,
+            endsOn: project.endsOn, expectedJobs: project.expectedJobs, state: project.state.rawValue,
+            history: try await WorkflowStep.history(workflow: "project", subjectID: id, on: db).map(WorkflowStepView.init),
+            reports: try reports.map(ReportDTO.init), totals: ReportTotals(reports),
+            difficulties: try difficulties.map { difficulty in
+                BoardRow(id: try difficulty.requireID(), title: difficulty.title, category: difficulty.category.rawValue,
+                         severity: difficulty.severity.rawValue, state: difficulty.state.rawValue, projectSlug: project.slug,
+                         projectTitle: project.title, wilayaCode: project.wilayaCode, reportedAt: difficulty.reportedAt,
+                         ageDays: max(0, Int(now.timeIntervalSince(difficulty.reportedAt) / 86_400)),
+                         deadline: difficulty.decisionDeadline)
+            },
+            evaluations: try evaluations.map(EvaluationDTO.init), pledges: try pledges.map { try PledgeDTO($0) },
+            cooperation: try await CooperationDTO.list(links, on: db))
+    }
+}
