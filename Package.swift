@@ -25,7 +25,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Directory", "Agreements", "Voting",
+                "Platform", "Directory", "Agreements", "Projects", "Voting",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -65,6 +65,14 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
             ]
         ),
+        .target(
+            name: "Projects",
+            dependencies: [
+                "Platform", "Directory", "Agreements",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+            ]
+        ),
         .target(name: "Voting"),
         .executableTarget(name: "voting-bench", dependencies: ["Voting"]),
         .target(
@@ -81,7 +89,7 @@ let package = Package(
         .testTarget(
             name: "PlatformTests",
             dependencies: [
-                "App", "Platform", "Directory", "Agreements", "ShabakaTestSupport",
+                "App", "Platform", "Directory", "Agreements", "Projects", "ShabakaTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),
@@ -100,9 +108,16 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "ProjectsTests",
+            dependencies: [
+                "App", "Projects", "Agreements", "Directory", "Platform", "ShabakaTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+            ]
+        ),
+        .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Platform", "ShabakaTestSupport",
+                "App", "Platform", "Directory", "Projects", "ShabakaTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),

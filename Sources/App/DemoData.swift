@@ -2,6 +2,7 @@ import Agreements
 import Directory
 import Fluent
 import Platform
+import Projects
 import Vapor
 
 /// The founding document's world, loaded on first start (`SHABAKA_DEMO=0` disables it). Each room adds
@@ -12,6 +13,7 @@ enum DemoData {
         let now = app.clock.now()
         try await DirectoryDemo.load(on: app.db, now: now)
         try await AgreementsDemo.load(on: app.db, now: now)
+        try await ProjectsDemo.load(on: app.db, now: now)
         app.logger.notice("demo data loaded")
     }
 }

@@ -1,4 +1,5 @@
 import Agreements
+import Projects
 import Directory
 import Fluent
 import Leaf
@@ -34,6 +35,7 @@ public func configure(_ app: Application, config: ShabakaConfig, options: StartO
     try PlatformRoom.configure(app)
     DirectoryRoom.configure(app)
     AgreementsRoom.configure(app)
+    ProjectsRoom.configure(app)
     app.asyncCommands.use(PBCommands(), as: "pb")
     try routes(app)
     if options.migrate {
@@ -46,6 +48,7 @@ public func configure(_ app: Application, config: ShabakaConfig, options: StartO
     if options.startWorkers {
         app.lifecycle.use(OutboxWorker())
         app.lifecycle.use(DirectoryIndexWarmer())
+        app.lifecycle.use(EscalationWorker())
     }
 }
 

@@ -1,4 +1,5 @@
 import Agreements
+import Projects
 import Directory
 import Platform
 import Vapor
@@ -8,6 +9,7 @@ func routes(_ app: Application) throws {
     try PlatformRoom.routes(app, pages: pages)
     try DirectoryRoom.routes(app, pages: pages)
     try AgreementsRoom.routes(app, pages: pages)
+    try ProjectsRoom.routes(app, pages: pages)
     try app.register(collection: HomeController())
     try pages.register(collection: HomePageController())
 }

@@ -1,6 +1,7 @@
 import Directory
 import Fluent
 import Platform
+import Projects
 import ShabakaTestSupport
 import Testing
 import VaporTesting
@@ -17,11 +18,16 @@ struct EveryPageRendersTests {
             try await signIn(browser, email: "admin@example.org")
             let application = try #require(try await MembershipApplication.query(on: app.db).first())
             let person = try #require(try await Person.query(on: app.db).first())
+            let difficulty = try #require(try await Difficulty.query(on: app.db).first())
+            let request = try #require(try await ExpertiseRequest.query(on: app.db).first())
             let paths = [
                 "", "account", "account/profile", "account/erase", "notifications", "admin/outbox", "admin/users",
                 "admin/organizations/import", "organizations", "organizations?q=%D8%AC%D9%85%D8%B9%D9%8A%D8%A9&page=1",
                 "organizations/\(DirectoryDemo.networkSlug)", "experts", "people/\(person.id!)", "membership/apply",
                 "membership/applications", "membership/applications/\(application.id!)", "password/forgot",
+                "projects", "projects?state=in_progress&wilaya=05", "projects/new", "projects/\(ProjectsDemo.flagshipSlug)",
+                "projects/ghardaia-women-weaving-workshop", "difficulties", "difficulties?category=funding&older_than=7",
+                "difficulties/\(difficulty.id!)", "expertise", "expertise/\(request.id!)", "csr",
             ]
 
             for path in paths {

@@ -2,6 +2,7 @@ import Agreements
 import Directory
 import Foundation
 import Platform
+import Projects
 import ShabakaTestSupport
 import Testing
 
@@ -60,6 +61,26 @@ struct I18nCatalogTests {
             .ownerNotAParty, .periodOutsideStrategy,
         ]
         keys.formUnion(agreementErrors.map(\.messageKey))
+        keys.formUnion(workflowKeys(ProjectWorkflows.project, extraActions: ["create"]))
+        keys.formUnion(workflowKeys(ProjectWorkflows.difficulty, extraActions: ["report", "propose"]))
+        keys.formUnion(workflowKeys(ProjectWorkflows.expertise, extraActions: ["request"]))
+        keys.formUnion(workflowKeys(ProjectWorkflows.pledge, extraActions: ["pledge", "fulfil"]))
+        keys.formUnion(ProjectState.allCases.map { "notification.project_" + $0.rawValue })
+        keys.formUnion(DifficultyCategory.allCases.map { "difficulty.category." + $0.rawValue })
+        keys.formUnion(DifficultySeverity.allCases.map { "difficulty.severity." + $0.rawValue })
+        keys.formUnion(["diagnose", "resolve", "escalate"].map { "difficulty.step_text." + $0 })
+        keys.formUnion(["complete", "cancel"].map { "expertise.step_text." + $0 })
+        keys.formUnion(["domain", "related_domain", "wilaya", "language", "available", "limited"].map { "expertise.reason." + $0 })
+        keys.formUnion(EvaluationPhase.allCases.map { "evaluation.phase." + $0.rawValue })
+        keys.formUnion(DACCriterion.allCases.map { "evaluation.criterion." + $0.rawValue })
+        keys.formUnion(PledgeKind.allCases.map { "pledge.kind." + $0.rawValue })
+        keys.formUnion(CooperationNature.allCases.map { "cooperation.nature." + $0.rawValue })
+        let projectErrors: [ProjectsError] = [
+            .projectNotFound, .difficultyNotFound, .expertiseRequestNotFound, .pledgeNotFound, .notYourProject, .notACompany,
+            .notAPartner, .reportAlreadyFiled(period: ""), .reportNotAllowed, .evaluationAlreadyRecorded,
+            .evaluationNotAllowed, .pledgeNotOpen, .deliveryExceedsPledge,
+        ]
+        keys.formUnion(projectErrors.map(\.messageKey))
         return keys
     }
 
@@ -133,6 +154,7 @@ struct I18nCatalogTests {
         links.register(SiteURL.allCases)
         links.register(DirectorySiteURL.allCases)
         links.register(AgreementsSiteURL.allCases)
+        links.register(ProjectsSiteURL.allCases)
         let root = repositoryRoot + "Resources/Views"
         let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
         let regex = try NSRegularExpression(pattern: #"page\.links\.([A-Za-z]+)"#)

@@ -143,13 +143,14 @@ struct ProjectsWebController: RouteCollection {
         input.endsOn = req.formField("ends_on")
         input.expectedJobs = WebNumbers.integer(req.formField("expected_jobs"), field: "expected_jobs", into: &errors)
         do {
-            guard errors.isEmpty else { throw ValidationFailure(errors) }
+            // Problems of the typed numbers and of every other field are all reported at once.
+            guard errors.isEmpty else { throw ValidationFailure(errors + (try await ProjectService.validate(input, on: req.db)).1) }
             let project = try await ProjectService.create(input, by: user, on: req.db, now: req.now)
             return req.seeOther(ProjectsSiteURL.projects.path(in: req.language) + "/" + project.slug)
         } catch let failure as ValidationFailure {
             let renamed = failure.fieldErrors.map { error -> FieldError in
                 let field = ["title": "title_ar", "budget_minor": "budget"][error.field] ?? error.field
-                return FieldError(field, error.key, error.arguments)
+                return error.renamed(field)
             }
             let values = Self.newFields.reduce(into: [String: String]()) { $0[$1] = req.formField($1) }
             return try await renderNew(req, form: FormState(values: values, fieldErrors: renamed, on: req),
@@ -183,6 +184,17 @@ struct ProjectsWebController: RouteCollection {
         let scale: [Int]
         let pledges: [PledgeLine]
         let cooperation: [CooperationLine]
+        let evaluations: [EvaluationLine]
+    }
+
+    struct EvaluationLine: Encodable {
+        let phase: String
+        let scores: [Int]
+        let average: String
+        let findings: String
+        let recommendations: String
+        let evaluator: String
+        let date: String
     }
 
     struct PledgeLine: Encodable {
@@ -211,8 +223,10 @@ struct ProjectsWebController: RouteCollection {
         let user = req.currentUser
         let reference = try await req.referenceData()
         var owner = false
-        if let user { owner = user.may(.reviewProjects) || (try await Representation.represents(
-            userID: user.id, organizationID: project.organizationID, on: req.db)) }
+        if let user {
+            owner = user.may(.reviewProjects)
+            if !owner { owner = try await Representation.represents(userID: user.id, organizationID: project.organizationID, on: req.db) }
+        }
         var actions: [String] = []
         if let user {
             actions = ProjectWorkflows.project.actions(from: project.state, for: user).map(\.action)
@@ -250,6 +264,12 @@ struct ProjectsWebController: RouteCollection {
             cooperation: dto.cooperation.map {
                 CooperationLine(partner: LocalizedText($0.partner, in: req.language), nature: $0.nature,
                                 description: $0.description, since: $0.since)
+            },
+            evaluations: dto.evaluations.map { evaluation in
+                EvaluationLine(phase: evaluation.phase, scores: DACCriterion.allCases.map { evaluation.scores[$0.rawValue] ?? 0 },
+                               average: String(format: "%.2f", evaluation.average), findings: evaluation.findings,
+                               recommendations: evaluation.recommendations, evaluator: evaluation.evaluator,
+                               date: evaluation.evaluatedOn)
             })
         return try await req.render("projects/show", context, status: status)
     }
@@ -298,14 +318,14 @@ struct ProjectsWebController: RouteCollection {
             : WebNumbers.minor(req.formField("revenue"), field: "revenue", into: &errors)
         input.volunteers = WebNumbers.integer(req.formField("volunteers"), field: "volunteers", default: 0, into: &errors)
         do {
-            guard errors.isEmpty else { throw ValidationFailure(errors) }
+            guard errors.isEmpty else { throw ValidationFailure(errors + ReportService.validate(input, now: req.now).1) }
             _ = try await ReportService.file(input, for: project, by: user, on: req.db, now: req.now)
             return backToProject(req, project, anchor: "#reports")
         } catch let failure as ValidationFailure {
             let renamed = failure.fieldErrors.map { error -> FieldError in
                 let field = error.field == "jobs_created_breakdown.age_group" ? "jobs_created_under_18"
                     : error.field == "revenue_minor" ? "revenue" : error.field
-                return FieldError(field, error.key, error.arguments)
+                return error.renamed(field)
             }
             return try await renderShow(req, formName: "report", form: Self.formState(req, Self.reportFields, renamed),
                                         status: .unprocessableEntity)
@@ -352,12 +372,12 @@ struct ProjectsWebController: RouteCollection {
         input.findings = req.formField("findings")
         input.recommendations = req.formField("recommendations")
         do {
-            guard errors.isEmpty else { throw ValidationFailure(errors) }
+            guard errors.isEmpty else { throw ValidationFailure(errors + EvaluationService.validate(input, now: req.now).1) }
             _ = try await EvaluationService.record(input, for: project, by: user, on: req.db, now: req.now)
             return backToProject(req, project, anchor: "#evaluations")
         } catch let failure as ValidationFailure {
             let renamed = failure.fieldErrors.map {
-                FieldError($0.field.replacingOccurrences(of: "scores.", with: "score_"), $0.key, $0.arguments)
+                $0.renamed($0.field.replacingOccurrences(of: "scores.", with: "score_"))
             }
             let fields = ["phase", "findings", "recommendations"] + DACCriterion.allCases.map { "score_" + $0.rawValue }
             return try await renderShow(req, formName: "evaluation", form: Self.formState(req, fields, renamed),

@@ -128,11 +128,7 @@ public enum DifficultyService {
             throw WorkflowError.notAllowed(workflow: "difficulty", action: "propose", state: difficulty.state.rawValue,
                                            allowed: ProjectWorkflows.difficulty.actions(from: difficulty.state).map(\.action))
         }
-        var errors: [FieldError] = []
-        let solution = Solution()
-        solution.details = Validate.text(input.description, field: "description", max: 4000, into: &errors)
-        solution.costMinor = Validate.number(input.costMinor, field: "cost_minor", range: 0...1_000_000_000_000_00, into: &errors)
-        solution.durationDays = Validate.number(input.durationDays, field: "duration_days", range: 1...3650, into: &errors)
+        let (solution, errors) = validate(input)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         solution.difficultyID = try difficulty.requireID()
         solution.proposerID = user.id
@@ -145,6 +141,16 @@ public enum DifficultyService {
                                       details: ["solution": try solution.requireID().uuidString], at: now)
         }
         return solution
+    }
+
+    /// Every problem of a proposed solution at once.
+    static func validate(_ input: SolutionInput) -> (Solution, [FieldError]) {
+        var errors: [FieldError] = []
+        let solution = Solution()
+        solution.details = Validate.text(input.description, field: "description", max: 4000, into: &errors)
+        solution.costMinor = Validate.number(input.costMinor, field: "cost_minor", range: 0...1_000_000_000_000_00, into: &errors)
+        solution.durationDays = Validate.number(input.durationDays, field: "duration_days", range: 1...3650, into: &errors)
+        return (solution, errors)
     }
 
     /// Chooses one of the proposed solutions, with the reason, an owner and a deadline.

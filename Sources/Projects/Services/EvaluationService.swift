@@ -14,11 +14,11 @@ public struct EvaluationInput: Content, Sendable {
 }
 
 public enum EvaluationService {
-    /// A mid-term evaluation while the project runs; a final one once it is completed, which closes it as evaluated.
-    public static func record(
-        _ input: EvaluationInput, for project: Project, by user: CurrentUser, on db: any Database, now: Date
-    ) async throws -> Evaluation {
-        guard user.may(.evaluateProjects) else { throw PlatformError.forbidden(permission: .evaluateProjects) }
+    typealias Checked = (phase: EvaluationPhase, scores: [String: Int], findings: String, recommendations: String,
+                         evaluatedOn: String)
+
+    /// Every problem of an evaluation at once.
+    static func validate(_ input: EvaluationInput, now: Date) -> (Checked?, [FieldError]) {
         var errors: [FieldError] = []
         let phase = Validate.choice(input.phase, field: "phase", as: EvaluationPhase.self, into: &errors)
         let scores = input.scores ?? [:]
@@ -39,7 +39,18 @@ public enum EvaluationService {
         let recommendations = Validate.text(input.recommendations, field: "recommendations", max: 4000, into: &errors)
         let evaluatedOn = input.evaluatedOn?.isEmpty == false ? Validate.date(input.evaluatedOn, field: "evaluated_on", into: &errors)
             : ISODate.string(now)
-        guard errors.isEmpty, let phase else { throw ValidationFailure(errors) }
+        guard let phase else { return (nil, errors) }
+        return ((phase, scores, findings, recommendations, evaluatedOn), errors)
+    }
+
+    /// A mid-term evaluation while the project runs; a final one once it is completed, which closes it as evaluated.
+    public static func record(
+        _ input: EvaluationInput, for project: Project, by user: CurrentUser, on db: any Database, now: Date
+    ) async throws -> Evaluation {
+        guard user.may(.evaluateProjects) else { throw PlatformError.forbidden(permission: .evaluateProjects) }
+        let (checked, errors) = validate(input, now: now)
+        guard errors.isEmpty, let checked else { throw ValidationFailure(errors) }
+        let (phase, scores, findings, recommendations, evaluatedOn) = checked
         let allowed: Set<ProjectState> = phase == .final ? [.completed] : [.inProgress, .suspended, .completed]
         guard allowed.contains(project.state) else { throw ProjectsError.evaluationNotAllowed }
         let projectID = try project.requireID()

@@ -29,6 +29,12 @@ public enum ExpertMatcher {
         public let code: String
         public let points: Int
         public let argument: String
+
+        public init(code: String, points: Int, argument: String) {
+            self.code = code
+            self.points = points
+            self.argument = argument
+        }
     }
 
     public struct Match: Sendable {

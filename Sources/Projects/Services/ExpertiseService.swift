@@ -113,13 +113,14 @@ public enum ExpertiseService {
             request.rating = rating
         }
         request.state = step.to
+        let expertAccount = notifyExpert
         try await db.transaction { tx in
             try await request.save(on: tx)
             try await WorkflowStep.record(workflow: "expertise", subjectID: try request.requireID(), action: action,
                                           from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user), reason: reason,
                                           on: tx, at: now)
-            if let notifyExpert {
-                try await Notifier.notify(userIDs: [notifyExpert], messageKey: "notification.expertise_assigned",
+            if let expertAccount {
+                try await Notifier.notify(userIDs: [expertAccount], messageKey: "notification.expertise_assigned",
                                           arguments: [request.subject], link: "expertise/\(try request.requireID())", on: tx,
                                           catalog: messaging.catalog, baseURL: messaging.baseURL, at: now)
             }

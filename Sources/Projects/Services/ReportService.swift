@@ -34,14 +34,14 @@ public enum ReportService {
     /// Marks measurements the reports compute, so pages can say where the figure comes from.
     public static let feedSource = MeasurementService.computedFromReports
 
-    public static func file(
-        _ input: ReportInput, for project: Project, by user: CurrentUser, on db: any Database, now: Date
-    ) async throws -> ProjectReport {
-        try await ProjectService.requireOwner(user, of: project.organizationID, on: db)
-        guard reportingStates.contains(project.state) else { throw ProjectsError.reportNotAllowed }
+    /// Every problem of a report at once (no database access).
+    static func validate(_ input: ReportInput, now: Date) -> (ProjectReport, [FieldError]) {
         var errors: [FieldError] = []
         let period = Validate.text(input.period, field: "period", max: 7, into: &errors)
         if !period.isEmpty, MeasurementService.year(ofPeriod: period) == nil { errors.append(FieldError("period", "validation.period")) }
+        else if let start = startMonth(of: period), start > startMonth(of: String(ISODate.string(now).prefix(7)))! {
+            errors.append(FieldError("period", "validation.period_future"))
+        }
         let report = ProjectReport()
         report.period = period
         report.narrative = Validate.text(input.narrative, field: "narrative", max: 4000, into: &errors)
@@ -56,8 +56,17 @@ public enum ReportService {
         report.revenueMinor = Validate.number(input.revenueMinor, field: "revenue_minor", range: 0...1_000_000_000_000_00,
                                               into: &errors)
         report.volunteers = Validate.number(input.volunteers, field: "volunteers", range: 0...1_000_000, into: &errors)
+        return (report, errors)
+    }
+
+    public static func file(
+        _ input: ReportInput, for project: Project, by user: CurrentUser, on db: any Database, now: Date
+    ) async throws -> ProjectReport {
+        try await ProjectService.requireOwner(user, of: project.organizationID, on: db)
+        guard reportingStates.contains(project.state) else { throw ProjectsError.reportNotAllowed }
+        let (report, errors) = validate(input, now: now)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
-        let projectID = try project.requireID()
+        let projectID = try project.requireID(), period = report.period
         if try await ProjectReport.query(on: db).filter(\.$projectID == projectID).filter(\.$period == period).count() > 0 {
             throw ProjectsError.reportAlreadyFiled(period: period)
         }
@@ -104,6 +113,15 @@ public enum ReportService {
                 indicatorID: try indicator.requireID(), period: period, year: year, value: total, breakdown: breakdown,
                 source: feedSource, recordedBy: "\(reports.count)", on: db, now: now)
         }
+    }
+
+    /// `year * 12 + month` of a period's first month (`2026-Q3` → July 2026).
+    static func startMonth(of period: String) -> Int? {
+        guard let year = MeasurementService.year(ofPeriod: period) else { return nil }
+        let rest = period.split(separator: "-").dropFirst().first
+        guard let rest else { return year * 12 + 1 }
+        if rest.hasPrefix("Q"), let quarter = Int(rest.dropFirst()) { return year * 12 + (quarter - 1) * 3 + 1 }
+        return Int(rest).map { year * 12 + $0 }
     }
 
     static func figure(_ metric: ReportMetric, of report: ProjectReport) -> (Double, Breakdown) {

@@ -16,7 +16,7 @@ enum Validate {
         value.fr = clean(value.fr)
         value.en = clean(value.en)
         let texts = [value.ar, value.fr, value.en].compactMap { $0 }
-        if texts.isEmpty { errors.append(FieldError(field, "validation.name_one_language")) }
+        if texts.isEmpty { errors.append(FieldError(field, "validation.text_one_language")) }
         else if texts.contains(where: { $0.count > max }) { errors.append(FieldError(field, "validation.too_long", "\(max)")) }
         return value
     }
@@ -69,5 +69,14 @@ enum Validate {
             }
         }
         return breakdown
+    }
+}
+
+extension FieldError {
+    /// The same error on another field (a form's field names differ from the API's).
+    func renamed(_ field: String) -> FieldError {
+        var copy = self
+        copy.field = field
+        return copy
     }
 }

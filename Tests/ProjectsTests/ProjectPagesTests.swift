@@ -1,0 +1,126 @@
+import Directory
+import Fluent
+import Foundation
+import Platform
+import Projects
+import ShabakaTestSupport
+import Testing
+import VaporTesting
+
+@Suite("Project pages: forms, translated errors, no partial writes")
+struct ProjectPagesTests {
+    @Test func aBadProjectFormIsExplainedInFrenchAndSavesNothing() async throws {
+        try await withShabaka(demo: true, clock: ManualClock(march2026)) { app in
+            let world = try await ProjectsWorld.make(app)
+            let browser = Browser(app)
+            try await signIn(browser, email: ProjectsWorld.representative)
+            let form = try await browser.get("/fr/projects/new")
+            #expect(form.status == .ok && form.body.string.contains("Association Tadamoun"))
+            let before = try await Project.query(on: app.db).count()
+
+            // act: nothing but a wrong budget, a funding line without amount and dates the wrong way round
+            let refused = try await browser.post("/fr/projects", form: [
+                "organization_id": world.association.id!.uuidString, "budget": "beaucoup", "funding": "PNUD",
+                "starts_on": "2026-05-01", "ends_on": "2026-01-01", "expected_jobs": "٥",
+            ])
+
+            // assert
+            #expect(refused.status == .unprocessableEntity)
+            let html = refused.body.string
+            #expect(html.contains("Veuillez corriger les champs signalés"))
+            #expect(html.contains("Saisissez un nombre."))
+            #expect(html.contains("Écrivez chaque source sous la forme"))
+            #expect(html.contains(#"id="beneficiaries-error">Ce champ est obligatoire."#))
+            #expect(html.contains(#"id="title_ar" name="title_ar" type="text" lang="ar" dir="rtl" value="" aria-invalid="true""#))
+            #expect(try await Project.query(on: app.db).count() == before)
+
+            // and a good one (Arabic-Indic digits, amounts with spaces) is saved as a draft and submitted from its page
+            let saved = try await browser.post("/fr/projects", form: [
+                "organization_id": world.association.id!.uuidString, "title_ar": "مخبزة تضامنية", "summary": "خبز للحي",
+                "social_need": "بطالة النساء", "beneficiaries": "١٢ امرأة", "domain_code": "sse.women", "wilaya_code": "05",
+                "budget": "1 200 000", "funding": "Fonds propres: 200 000,50", "starts_on": "2026-04-01",
+                "ends_on": "2027-04-01", "expected_jobs": "٥",
+            ])
+            #expect(saved.status == .seeOther)
+            let location = try #require(saved.headers.first(name: .location))
+            let project = try #require(try await Project.query(on: app.db).filter(\.$organizationID == world.association.id!)
+                .sort(\.$createdAt, .descending).first())
+            #expect(project.expectedJobs == 5 && project.budgetMinor == 120_000_000)
+            #expect(project.funding == [FundingSource(source: "Fonds propres", amountMinor: 20_000_050)])
+            _ = try await browser.get(location)
+            let submitted = try await browser.post(location + "/transitions", form: ["action": "submit"])
+            #expect(submitted.status == .seeOther)
+            #expect(try await browser.get(location).body.string.contains("<strong>Soumis</strong>"))
+        }
+    }
+
+    @Test func aRefusedStepAndABadReportAreExplainedOnThePage() async throws {
+        try await withShabaka(demo: true, clock: ManualClock(december2026)) { app in
+            _ = try await ProjectsWorld.make(app)
+            let browser = Browser(app)
+            try await signIn(browser, email: ProjectsWorld.representative)
+            let path = "/ar/projects/\(ProjectsDemo.flagshipSlug)"
+            let page = try await browser.get(path)
+            #expect(page.body.string.contains("إيداع تقرير متابعة"))
+            let steps = try await WorkflowStep.query(on: app.db).count()
+
+            // act
+            let suspend = try await browser.post(path + "/transitions", form: ["action": "suspend", "reason": "x"])
+            let report = try await browser.post(path + "/reports", form: [
+                "period": "2026-Q9", "narrative": "", "jobs_created_f": "2", "jobs_created_m": "1", "jobs_created_18_24": "1",
+            ])
+
+            // assert: a 403 page naming who may suspend; the report form back with each problem, in Arabic
+            #expect(suspend.status == .forbidden)
+            #expect(suspend.body.string.contains("المراجع") || suspend.body.string.contains("منسق"))
+            #expect(report.status == .unprocessableEntity)
+            let html = report.body.string
+            #expect(html.contains(#"id="period-error""#) && html.contains(#"id="narrative-error""#))
+            #expect(html.contains(#"id="age-error""#))
+            #expect(try await WorkflowStep.query(on: app.db).count() == steps)
+            #expect(try await ProjectReport.query(on: app.db).filter(\.$period == "2026-Q9").count() == 0)
+        }
+    }
+
+    @Test func theDifficultyProcedureOnItsPage() async throws {
+        try await withShabaka(demo: true, clock: ManualClock(march2026)) { app in
+            _ = try await ProjectsWorld.make(app)
+            let difficulty = try #require(try await Difficulty.query(on: app.db).filter(\.$state == .reported).first())
+            let path = "/en/difficulties/\(difficulty.id!)"
+            let expert = Browser(app)
+            try await signIn(expert, email: ProjectsWorld.expert)
+            _ = try await expert.get(path)
+
+            // the cause is required to diagnose; then the expert proposes an alternative
+            let empty = try await expert.post(path + "/transitions", form: ["action": "diagnose", "reason": " "])
+            #expect(empty.status == .unprocessableEntity && empty.body.string.contains("This field is required."))
+            #expect(try await expert.post(path + "/transitions", form: ["action": "diagnose", "reason": "No shop in Algiers."])
+                .status == .seeOther)
+            _ = try await expert.get(path)
+            let badCost = try await expert.post(path + "/solutions", form: ["description": "Shared stand", "cost": "cheap",
+                                                                           "duration_days": "30"])
+            #expect(badCost.status == .unprocessableEntity && badCost.body.string.contains(#"id="cost-error">Enter a number."#))
+            #expect(try await expert.post(path + "/solutions", form: ["description": "Shared stand at the Algiers fair",
+                                                                      "cost": "120000", "duration_days": "30"]).status == .seeOther)
+
+            // the coordinator decides on the page
+            let coordinator = Browser(app)
+            try await signIn(coordinator, email: ProjectsWorld.coordinator)
+            let page = try await coordinator.get(path).body.string
+            #expect(page.contains("Shared stand at the Algiers fair") && page.contains("120\u{202F}000 DZD"))
+            let solution = try #require(try await Solution.query(on: app.db).filter(\.$difficultyID == difficulty.id!).first())
+            let noOwner = try await coordinator.post(path + "/decision", form: [
+                "solution_id": solution.id!.uuidString, "reason": "Cheapest", "owner": "", "deadline": "2026-04-01",
+            ])
+            #expect(noOwner.status == .unprocessableEntity && noOwner.body.string.contains(#"id="owner-error""#))
+            let decided = try await coordinator.post(path + "/decision", form: [
+                "solution_id": solution.id!.uuidString, "reason": "Cheapest", "owner": "Nour's president", "deadline": "2026-04-01",
+            ])
+            #expect(decided.status == .seeOther)
+            let after = try await coordinator.get(path).body.string
+            #expect(after.contains("Carried out by Nour&#39;s president before 2026-04-01"))
+            let board = try await coordinator.get("/en/difficulties?category=market_access").body.string
+            #expect(board.contains("Decided"))
+        }
+    }
+}

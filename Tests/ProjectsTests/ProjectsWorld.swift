@@ -1,0 +1,102 @@
+import Directory
+import Fluent
+import Foundation
+import NIOConcurrencyHelpers
+import Platform
+import Projects
+import ShabakaTestSupport
+import VaporTesting
+
+struct FixtureError: Error, CustomStringConvertible {
+    let description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// The demo world plus one account per role of the Projects room; the association's representative represents
+/// `tadamoun-batna`, the company's represents the demo company.
+final class ProjectsWorld: Sendable {
+    let app: Application
+    let association: Organization
+    let company: Organization
+    private let tokens = NIOLockedValueBox<[String: String]>([:])
+
+    static let representative = "rep@example.org"
+    static let companyRep = "company@example.org"
+    static let reviewer = "reviewer@example.org"
+    static let coordinator = "coordinator@example.org"
+    static let expert = "expert@example.org"
+    static let evaluator = "evaluator@example.org"
+    static let citizen = "citizen@example.org"
+
+    init(app: Application, association: Organization, company: Organization) {
+        self.app = app
+        self.association = association
+        self.company = company
+    }
+
+    static func make(_ app: Application) async throws -> ProjectsWorld {
+        guard let association = try await Organization.query(on: app.db).filter(\.$slug == "tadamoun-batna").first(),
+              let company = try await Organization.query(on: app.db).filter(\.$slug == ProjectsDemo.companySlug).first()
+        else { throw FixtureError("demo data missing") }
+        for (email, organization) in [(representative, association), (companyRep, company)] {
+            let user = try await makeUser(app, email: email, name: "ممثل", roles: [.organizationRepresentative])
+            let person = Person()
+            person.userID = try user.requireID()
+            person.displayName = "ممثل"
+            person.kind = .member
+            person.languages = "ar"
+            person.availability = .available
+            person.isPublic = false
+            try await person.create(on: app.db)
+            try await OrganizationRepresentative(organizationID: try organization.requireID(), personID: try person.requireID(),
+                                                 role: .president).create(on: app.db)
+        }
+        try await makeUser(app, email: reviewer, roles: [.reviewer])
+        try await makeUser(app, email: coordinator, name: "منسق الشبكة", roles: [.coordinator])
+        try await makeUser(app, email: expert, name: "Karim Haddad", roles: [.expert])
+        try await makeUser(app, email: evaluator, roles: [.evaluator])
+        try await makeUser(app, email: citizen, roles: [.citizen])
+        return ProjectsWorld(app: app, association: association, company: company)
+    }
+
+    func token(_ email: String) async throws -> String {
+        if let token = tokens.withLockedValue({ $0[email] }) { return token }
+        let token = try await apiToken(app, email: email)
+        tokens.withLockedValue { $0[email] = token }
+        return token
+    }
+
+    /// A JSON API call with a bearer token (none when `email` is nil).
+    func api(_ method: HTTPMethod, _ path: String, as email: String?, json: String? = nil, language: String = "en")
+        async throws -> TestingHTTPResponse
+    {
+        var headers = HTTPHeaders()
+        headers.add(name: .acceptLanguage, value: language)
+        if let email { headers.bearerAuthorization = .init(token: try await token(email)) }
+        if json != nil { headers.contentType = .json }
+        return try await app.testing().sendRequest(method, path, headers: headers, body: json.map { ByteBuffer(string: $0) })
+    }
+
+    var projectJSON: String {
+        """
+        {"slug": "batna-honey-cooperative", "organization_id": "\(association.id!.uuidString)",
+         "title": {"ar": "تعاونية العسل الجبلي", "fr": "Coopérative du miel de montagne"},
+         "summary": {"ar": "تجميع إنتاج النحالين الصغار وتسويقه."}, "social_need": {"ar": "ضعف دخل النحالين في الأرياف."},
+         "beneficiaries": "30 نحالاً ونحالة", "domain_code": "sse.agriculture", "wilaya_code": "05",
+         "budget_minor": 150000000, "funding": [{"source": "وزارة الفلاحة", "amount_minor": 100000000}],
+         "partners": "غرفة الفلاحة", "starts_on": "2026-02-01", "ends_on": "2027-12-31", "expected_jobs": 6}
+        """
+    }
+}
+
+extension TestingHTTPResponse {
+    func decoded<T: Decodable>(_ type: T.Type) throws -> T {
+        try JSONDecoder().decode(T.self, from: body)
+    }
+
+    /// The `state` of a JSON answer.
+    var state: String? {
+        struct Stated: Decodable { let state: String }
+        return try? decoded(Stated.self).state
+    }
+}
