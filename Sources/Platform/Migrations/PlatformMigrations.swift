@@ -10,5 +10,6 @@ public enum PlatformMigrations {
         CreateAuditLog(),
         SessionRecord.migration,
         CreateWorkflowAndNotifications(),
+        AddWorkflowStepSequence(),
     ]
 }

@@ -49,7 +49,7 @@ public final class WorkflowStep: Model, @unchecked Sendable {
     /// The history of one subject, oldest first.
     public static func history(workflow: String, subjectID: UUID, on db: any Database) async throws -> [WorkflowStep] {
         try await query(on: db).filter(\.$workflow == workflow).filter(\.$subjectID == subjectID)
-            .sort(\.$occurredAt).all()
+            .sort(\.$occurredAt).sort(.path(["seq"], schema: schema), .ascending).all()
     }
 }
 

@@ -21,7 +21,7 @@ struct CreateProjects: AsyncMigration {
             .field("wilaya_code", .string, .required, .references("wilayas", "code"))
             .field("budget_minor", .int64, .required)
             .field("currency", .string, .required)
-            .field("funding", .json, .required)
+            .field("funding", .array(of: .json), .required)
             .field("partners", .string, .required)
             .field("starts_on", .string, .required)
             .field("ends_on", .string, .required)
