@@ -108,6 +108,8 @@ struct ProjectPagesTests {
             try await signIn(coordinator, email: ProjectsWorld.coordinator)
             let page = try await coordinator.get(path).body.string
             #expect(page.contains("Shared stand at the Algiers fair") && page.contains("120\u{202F}000 DZD"))
+            let decideLine = try #require(page.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>Decide</td>") })
+            #expect(decideLine.contains("Diagnosed, Escalated to the observatory") && decideLine.contains("Coordinator"))
             let solution = try #require(try await Solution.query(on: app.db).filter(\.$difficultyID == difficulty.id!).first())
             let noOwner = try await coordinator.post(path + "/decision", form: [
                 "solution_id": solution.id!.uuidString, "reason": "Cheapest", "owner": "", "deadline": "2026-04-01",

@@ -36,10 +36,15 @@ final class DirectoryIndexStore: Sendable {
         state.withLockedValue { $0.stale = true }
     }
 
-    /// The index, up to date with the changes feed (read when invalidated, or at most every ``feedInterval``).
-    func current(on db: any Database, now: Date) async throws -> DirectoryIndex {
+    /// The index, up to date with the changes feed (read when invalidated, or at most every ``feedInterval``);
+    /// nil while the first build (started at boot) is still running: callers then ask the database.
+    func current(on db: any Database, now: Date) async throws -> DirectoryIndex? {
+        var building = false
         let snapshot: (index: DirectoryIndex, due: Bool)? = state.withLockedValue { state in
-            guard let index = state.index else { return nil }
+            guard let index = state.index else {
+                building = state.build != nil
+                return nil
+            }
             let due = state.stale || now.timeIntervalSince(state.checkedAt) >= Self.feedInterval || now < state.checkedAt
             if due {
                 state.stale = false
@@ -47,6 +52,7 @@ final class DirectoryIndexStore: Sendable {
             }
             return (index, due)
         }
+        if snapshot == nil, building { return nil }
         guard let (index, due) = snapshot else { return try await rebuild(on: db, now: now) }
         guard due else { return index }
         let changes = try await DirectoryIndexLoader.changes(after: index.lastChange,
@@ -147,6 +153,9 @@ enum DirectoryIndexLoader {
         let wilaya_code: String?
     }
 
+    /// Rows per query while building.
+    static let chunk = 50_000
+
     static func changes(after sequence: Int64, limit: Int, on db: any Database) async throws -> [Change] {
         guard let sql = db as? any SQLDatabase else { return [] }
         return try await sql.select().columns("seq", "organization_id").from("organization_changes")
@@ -158,13 +167,31 @@ enum DirectoryIndexLoader {
         guard let sql = db as? any SQLDatabase else { return DirectoryIndex() }
         let last = try await sql.select().column(SQLFunction("MAX", args: SQLColumn("seq")), as: "last")
             .from("organization_changes").first(decodingColumn: "last", as: Int64?.self) ?? nil
+        // Read in chunks (keyset pagination), so the build never holds a database connection for long: pages and
+        // `/readyz` keep being served while it runs.
         let collector = Collector(postingsOnly: true)
-        try await sql.select().columns("id", "sort_name", "slug", "kind", "wilaya_code").from("organizations")
-            .run { row in collector.addOrganization(row) }
-        try await sql.select().columns("organization_id", "domain_code").from("organization_domains")
-            .run { row in collector.addDomain(row) }
-        try await sql.select().columns("term", "organization_id").from("organization_terms").orderBy("term")
-            .run { row in collector.addTerm(row) }
+        var after: UUID?
+        repeat {
+            var query = sql.select().columns("id", "sort_name", "slug", "kind", "wilaya_code").from("organizations")
+                .orderBy("id").limit(chunk)
+            if let after { query = query.where("id", .greaterThan, SQLBind(after)) }
+            after = try await collector.read(query) { collector.addOrganization($0) }
+        } while after != nil
+        repeat {
+            var query = sql.select().columns("id", "organization_id", "domain_code").from("organization_domains")
+                .orderBy("id").limit(chunk)
+            if let after { query = query.where("id", .greaterThan, SQLBind(after)) }
+            after = try await collector.read(query) { collector.addDomain($0) }
+        } while after != nil
+        var afterTerm: (String, UUID)?
+        repeat {
+            var query = sql.select().columns("term", "organization_id").from("organization_terms")
+                .orderBy("term").orderBy("organization_id").limit(chunk)
+            if let (term, id) = afterTerm {
+                query = query.where(SQLQueryString("(term, organization_id) > (\(bind: term), \(bind: id))"))
+            }
+            afterTerm = try await collector.readTerms(query)
+        } while afterTerm != nil
         try collector.check()
         return DirectoryIndex(collector.organizations, postings: collector.postings, lastChange: last ?? 0)
     }
@@ -193,7 +220,31 @@ enum DirectoryIndexLoader {
         private(set) var organizations: [IndexedOrganization] = []
         private(set) var postings: [String: [Int32]] = [:]
 
+        private var lastID: UUID?
+        private var lastTerm: (String, UUID)?
+        private var rowsRead = 0
+
         init(postingsOnly: Bool) { self.postingsOnly = postingsOnly }
+
+        /// Runs one chunk; returns the last `id` read when the chunk was full (there may be more).
+        func read(_ query: SQLSelectBuilder, _ handle: @escaping @Sendable (any SQLRow) -> Void) async throws -> UUID? {
+            lock.withLock { rowsRead = 0; lastID = nil }
+            try await query.run { row in
+                handle(row)
+                let id = try? row.decode(column: "id", as: UUID.self)
+                self.lock.withLock { self.rowsRead += 1; self.lastID = id }
+            }
+            try check()
+            return lock.withLock { rowsRead == DirectoryIndexLoader.chunk ? lastID : nil }
+        }
+
+        /// Runs one chunk of terms; returns the last `(term, organization_id)` when the chunk was full.
+        func readTerms(_ query: SQLSelectBuilder) async throws -> (String, UUID)? {
+            lock.withLock { rowsRead = 0; lastTerm = nil }
+            try await query.run { row in self.addTerm(row) }
+            try check()
+            return lock.withLock { rowsRead == DirectoryIndexLoader.chunk ? lastTerm : nil }
+        }
         private var position: [UUID: Int] = [:]
         private var failure: (any Error)?
         private var previousTerm = ""
@@ -228,6 +279,8 @@ enum DirectoryIndexLoader {
                     var term = try row.decode(column: "term", as: String.self)
                     // Rows come sorted by term: share one string per term instead of one per row.
                     if term == previousTerm { term = previousTerm } else { previousTerm = term }
+                    rowsRead += 1
+                    lastTerm = (term, id)
                     guard let index = position[id] else { return }
                     if postingsOnly { postings[term, default: []].append(Int32(index)) }
                     else { organizations[index].terms.append(term) }

@@ -77,7 +77,9 @@ public enum OrganizationQuery {
         guard db is any SQLDatabase else { return ([], 0) }
         let terms = OrganizationSearchIndex.queryTerms(filter.query)
         if !filter.query.trimmingCharacters(in: .whitespaces).isEmpty, terms.isEmpty { return ([], 0) }
-        let index = try await store.current(on: db, now: now)
+        guard let index = try await store.current(on: db, now: now) else {
+            return try await databasePage(filter, page: page, on: db)
+        }
         let (ids, total) = index.page(filter, terms: terms, offset: page.offset, size: page.size)
         guard !ids.isEmpty else { return ([], total) }
         return (try await store.rows(ids, on: db), total)

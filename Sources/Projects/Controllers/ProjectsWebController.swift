@@ -185,6 +185,7 @@ struct ProjectsWebController: RouteCollection {
         let pledges: [PledgeLine]
         let cooperation: [CooperationLine]
         let evaluations: [EvaluationLine]
+        let procedure: [ProcedureLine]
     }
 
     struct EvaluationLine: Encodable {
@@ -270,7 +271,8 @@ struct ProjectsWebController: RouteCollection {
                                average: String(format: "%.2f", evaluation.average), findings: evaluation.findings,
                                recommendations: evaluation.recommendations, evaluator: evaluation.evaluator,
                                date: evaluation.evaluatedOn)
-            })
+            },
+            procedure: ProcedureLine.lines(ProjectWorkflows.project, req))
         return try await req.render("projects/show", context, status: status)
     }
 
@@ -382,6 +384,27 @@ struct ProjectsWebController: RouteCollection {
             let fields = ["phase", "findings", "recommendations"] + DACCriterion.allCases.map { "score_" + $0.rawValue }
             return try await renderShow(req, formName: "evaluation", form: Self.formState(req, fields, renamed),
                                         status: .unprocessableEntity)
+        }
+    }
+}
+
+/// One step of a procedure as pages show it: what, from which states, who may take it, whether a reason is needed.
+struct ProcedureLine: Encodable {
+    let action: String
+    let from: String
+    let roles: String
+    let reason: Bool
+
+    static func lines<State: WorkflowState>(_ workflow: Workflow<State>, _ req: Request) -> [ProcedureLine] {
+        let separator = req.t("list.separator")
+        return workflow.transitions.map { transition in
+            ProcedureLine(
+                action: transition.action,
+                from: State.allCases.filter { transition.from.contains($0) }
+                    .map { req.t("workflow.\(workflow.name).state.\($0.rawValue)") }.joined(separator: separator),
+                roles: AccessPolicy.roles(granting: transition.permission).filter { $0 != .admin }
+                    .map { req.t("role." + $0.rawValue) }.joined(separator: separator),
+                reason: transition.requiresReason)
         }
     }
 }

@@ -95,6 +95,7 @@ struct WorkWebController: RouteCollection {
         let formName: String
         let form: FormState
         let today: String
+        let procedure: [ProcedureLine]
     }
 
     @Sendable func showDifficulty(req: Request) async throws -> Response {
@@ -121,7 +122,7 @@ struct WorkWebController: RouteCollection {
             actions: actions.filter { $0 != "decide" },
             canPropose: user?.may(.proposeSolutions) == true && [.diagnosed, .escalated].contains(difficulty.state),
             canDecide: actions.contains("decide") && !dto.solutions.isEmpty, formName: formName, form: form,
-            today: ISODate.string(req.now)), status: status)
+            today: ISODate.string(req.now), procedure: ProcedureLine.lines(ProjectWorkflows.difficulty, req)), status: status)
     }
 
     func backToDifficulty(_ req: Request, _ difficulty: Difficulty) throws -> Response {
