@@ -8,6 +8,7 @@ public enum DirectoryRoom {
         app.migrations.add(DirectoryMigrations.all(wilayasCSV: app.directory.resourcesDirectory + "Reference/wilayas.csv"))
         app.siteLinks.register(DirectorySiteURL.allCases)
         _ = app.directoryIndex
+        app.readiness.register("directory_index") { $0.directoryIndex.isReady }
         app.asyncCommands.use(ImportCommands(), as: "import")
         app.asyncCommands.use(ExportCommands(), as: "export")
         app.asyncCommands.use(SeedDemoCommand(), as: "seed-demo")

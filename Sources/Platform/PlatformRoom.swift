@@ -16,6 +16,7 @@ public enum PlatformRoom {
         app.routes.defaultMaxBodySize = ByteCount(integerLiteral: config.maxBodyBytes)
         app.migrations.add(PlatformMigrations.all)
         app.siteLinks.register(SiteURL.allCases)
+        _ = app.readiness
 
         app.sessions.use(.fluent)
         let secure = config.secureCookies

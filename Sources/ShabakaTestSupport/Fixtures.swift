@@ -41,3 +41,14 @@ public struct FixtureError: Error, CustomStringConvertible {
     public var description: String
     public init(_ description: String) { self.description = description }
 }
+
+/// A JSON API call with a bearer token (none when `token` is nil) in a language; returns the response.
+public func apiCall(
+    _ app: Application, _ method: HTTPMethod, _ path: String, token: String?, json: String? = nil, language: String = "en"
+) async throws -> TestingHTTPResponse {
+    var headers = HTTPHeaders()
+    headers.add(name: .acceptLanguage, value: language)
+    if let token { headers.bearerAuthorization = .init(token: token) }
+    if json != nil { headers.contentType = .json }
+    return try await app.testing().sendRequest(method, path, headers: headers, body: json.map { ByteBuffer(string: $0) })
+}

@@ -1,4 +1,5 @@
 import App
+import NIOConcurrencyHelpers
 import Platform
 import ShabakaTestSupport
 import Testing
@@ -74,6 +75,24 @@ struct SiteTests {
             #expect(ready.body.string.contains("ok"))
             #expect(metrics.body.string.contains(#"shabaka_http_requests_total{method="GET",route="/:lang",status="200"}"#))
             #expect(metrics.body.string.contains("shabaka_http_request_duration_seconds_bucket"))
+        }
+    }
+
+    @Test func readinessWaitsForEveryRegisteredCheck() async throws {
+        try await withShabaka { app in
+            // setup: a check that is not ready yet (as the directory index while it is built at boot)
+            let warm = NIOLockedValueBox(false)
+            app.readiness.register("search_index") { _ in warm.withLockedValue { $0 } }
+
+            // act
+            let starting = try await app.testing().sendRequest(.GET, "/readyz")
+            warm.withLockedValue { $0 = true }
+            let ready = try await app.testing().sendRequest(.GET, "/readyz")
+
+            // assert
+            #expect(starting.status == .serviceUnavailable)
+            #expect(starting.body.string.contains(#""waiting_for":["search_index"]"#))
+            #expect(ready.status == .ok)
         }
     }
 

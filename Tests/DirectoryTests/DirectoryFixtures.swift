@@ -44,11 +44,9 @@ struct MembershipWorld {
     func api(_ method: HTTPMethod, _ path: String, as email: String?, json: String? = nil, language: String = "en")
         async throws -> TestingHTTPResponse
     {
-        var headers = HTTPHeaders()
-        headers.add(name: .acceptLanguage, value: language)
-        if let email { headers.bearerAuthorization = .init(token: try await token(email)) }
-        if json != nil { headers.contentType = .json }
-        return try await app.testing().sendRequest(method, path, headers: headers, body: json.map { ByteBuffer(string: $0) })
+        var bearer: String?
+        if let email { bearer = try await token(email) }
+        return try await apiCall(app, method, path, token: bearer, json: json, language: language)
     }
 
     var applicationJSON: String {

@@ -31,6 +31,11 @@ final class DirectoryIndexStore: Sendable {
 
     private let state = NIOLockedValueBox(State())
 
+    /// False while the first build runs (searches then go to the database, slower).
+    var isReady: Bool {
+        state.withLockedValue { $0.index != nil || $0.build == nil }
+    }
+
     /// Says that organisations changed (after the writing transaction committed): the next query reads the feed.
     func invalidate() {
         state.withLockedValue { $0.stale = true }

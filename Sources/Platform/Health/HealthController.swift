@@ -1,8 +1,10 @@
 import Fluent
+import NIOConcurrencyHelpers
 import SQLKit
 import Vapor
 
-/// `/healthz` (the process answers), `/readyz` (the database answers), `/metrics` (Prometheus text).
+/// `/healthz` (the process answers), `/readyz` (the database answers and every registered readiness check passes,
+/// e.g. the directory's search index is built), `/metrics` (Prometheus text).
 struct HealthController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get("healthz") { _ in HealthStatus(status: "ok") }
@@ -14,6 +16,12 @@ struct HealthController: RouteCollection {
         do {
             guard let sql = req.db as? any SQLDatabase else { throw Abort(.internalServerError) }
             try await sql.raw("SELECT 1").run()
+            let waiting = req.application.readiness.waiting(req.application)
+            guard waiting.isEmpty else {
+                let response = try await HealthStatus(status: "starting", waitingFor: waiting).encodeResponse(for: req)
+                response.status = .serviceUnavailable
+                return response
+            }
             return try await HealthStatus(status: "ok").encodeResponse(for: req)
         } catch {
             let response = try await HealthStatus(status: "unavailable").encodeResponse(for: req)
@@ -33,4 +41,32 @@ struct HealthController: RouteCollection {
 
 struct HealthStatus: Content {
     var status: String
+    var waitingFor: [String]?
+
+    enum CodingKeys: String, CodingKey { case status, waitingFor = "waiting_for" }
+}
+
+/// What must be ready, besides the database, before `/readyz` says so (a load balancer then sends traffic).
+public final class ReadinessChecks: Sendable {
+    private let checks = NIOLockedValueBox<[(name: String, isReady: @Sendable (Application) -> Bool)]>([])
+
+    public func register(_ name: String, _ isReady: @escaping @Sendable (Application) -> Bool) {
+        checks.withLockedValue { $0.append((name, isReady)) }
+    }
+
+    func waiting(_ app: Application) -> [String] {
+        checks.withLockedValue { $0 }.filter { !$0.isReady(app) }.map(\.name)
+    }
+}
+
+extension Application {
+    private struct ReadinessKey: StorageKey { typealias Value = ReadinessChecks }
+
+    /// Readiness checks of the rooms (register them while configuring).
+    public var readiness: ReadinessChecks {
+        if let checks = storage[ReadinessKey.self] { return checks }
+        let checks = ReadinessChecks()
+        storage[ReadinessKey.self] = checks
+        return checks
+    }
 }

@@ -34,11 +34,18 @@ struct WorkAPIController: RouteCollection {
 
     // MARK: difficulties
 
-    static func findDifficulty(_ req: Request) async throws -> Difficulty {
-        guard let id = req.parameters.get("id", as: UUID.self), let difficulty = try await Difficulty.find(id, on: req.db) else {
-            throw ProjectsError.difficultyNotFound
+    /// The record named by the path's `id`, or the room's not-found error.
+    static func find<M: Model>(_ type: M.Type, _ req: Request, orElse missing: ProjectsError) async throws -> M
+        where M.IDValue == UUID
+    {
+        guard let id = req.parameters.get("id", as: UUID.self), let record = try await M.find(id, on: req.db) else {
+            throw missing
         }
-        return difficulty
+        return record
+    }
+
+    static func findDifficulty(_ req: Request) async throws -> Difficulty {
+        try await find(Difficulty.self, req, orElse: .difficultyNotFound)
     }
 
     @Sendable func board(req: Request) async throws -> Paged<BoardRow> {
@@ -136,10 +143,7 @@ struct WorkAPIController: RouteCollection {
     }
 
     static func findExpertise(_ req: Request) async throws -> ExpertiseRequest {
-        guard let id = req.parameters.get("id", as: UUID.self), let request = try await ExpertiseRequest.find(id, on: req.db) else {
-            throw ProjectsError.expertiseRequestNotFound
-        }
-        return request
+        try await find(ExpertiseRequest.self, req, orElse: .expertiseRequestNotFound)
     }
 
     @Sendable func expertiseList(req: Request) async throws -> Paged<ExpertiseDTO> {
@@ -184,10 +188,7 @@ struct WorkAPIController: RouteCollection {
     // MARK: CSR
 
     static func findPledge(_ req: Request) async throws -> CSRPledge {
-        guard let id = req.parameters.get("id", as: UUID.self), let pledge = try await CSRPledge.find(id, on: req.db) else {
-            throw ProjectsError.pledgeNotFound
-        }
-        return pledge
+        try await find(CSRPledge.self, req, orElse: .pledgeNotFound)
     }
 
     @Sendable func pledgeList(req: Request) async throws -> Paged<PledgeDTO> {
