@@ -8,6 +8,7 @@ public enum ProjectsSiteURL: String, CaseIterable, SiteRoute {
     case projects = "projects"
     case newProject = "projects/new"
     case difficulties = "difficulties"
+    case evaluations = "evaluations"
     case expertise = "expertise"
     case csr = "csr"
 

@@ -172,6 +172,10 @@ struct ProjectLifeTests {
                                                      "complete", "evaluate"])
             let compared = try await world.api(.GET, "/api/v1/evaluations?phase=final", as: nil).body.string
             #expect(compared.contains("batna-honey-cooperative") && compared.contains("ghardaia-women-weaving-workshop"))
+            let table = try await app.testing().sendRequest(.GET, "/fr/evaluations?phase=final").body.string
+            #expect(table.contains("/fr/projects/batna-honey-cooperative#evaluations") && table.contains("<strong>3.17</strong>"))
+            let badPhase = try await app.testing().sendRequest(.GET, "/fr/evaluations?phase=yearly")
+            #expect(badPhase.status == .unprocessableEntity)
         }
     }
 

@@ -50,6 +50,53 @@ struct ProjectsWebController: RouteCollection {
         routes.post(one + ["reports"], use: fileReport)
         routes.post(one + ["difficulties"], use: reportDifficulty)
         routes.post(one + ["evaluations"], use: evaluate)
+        routes.get(ProjectsSiteURL.evaluations.pathComponents, use: evaluations)
+    }
+
+    struct ComparedLine: Encodable {
+        let slug: String
+        let title: LocalizedText
+        let phase: String
+        let scores: [Int]
+        let average: String
+        let date: String
+    }
+
+    struct EvaluationsContext: Encodable {
+        let page: PageMeta
+        let phases: [Choice]
+        let criteria: [String]
+        let lines: [ComparedLine]
+        let total: Int
+        let pagination: PaginationView
+    }
+
+    /// Evaluations side by side: the same six criteria on the same scale, best average first.
+    @Sendable func evaluations(req: Request) async throws -> Response {
+        var errors: [FieldError] = []
+        let raw = req.query[String.self, at: "phase"] ?? ""
+        let phase = raw.isEmpty ? nil : Validate.choice(raw, field: "phase", as: EvaluationPhase.self, into: &errors)
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        let pageQuery = try PageQuery(from: req)
+        var query = Evaluation.query(on: req.db)
+        if let phase { query = query.filter(\.$phase == phase) }
+        let all = try await query.all().sorted { $0.average > $1.average }
+        let slice = Array(all.dropFirst(pageQuery.offset).prefix(pageQuery.size))
+        let projects = try await Project.query(on: req.db).filter(\.$id ~~ Set(slice.map(\.projectID))).all()
+        let byID = Dictionary(uniqueKeysWithValues: projects.compactMap { project in project.id.map { ($0, project) } })
+        return try await req.render("projects/evaluations", EvaluationsContext(
+            page: try await PageMeta.make(for: req, titleKey: "evaluations.title"),
+            phases: Choices.enumeration(EvaluationPhase.self, key: "evaluation.phase", req, selected: phase?.rawValue),
+            criteria: DACCriterion.allCases.map(\.rawValue),
+            lines: slice.map { evaluation in
+                ComparedLine(slug: byID[evaluation.projectID]?.slug ?? "",
+                             title: LocalizedText(byID[evaluation.projectID]?.title ?? Translated(), in: req.language),
+                             phase: evaluation.phase.rawValue,
+                             scores: DACCriterion.allCases.map { evaluation.scores[$0.rawValue] ?? 0 },
+                             average: String(format: "%.2f", evaluation.average), date: evaluation.evaluatedOn)
+            },
+            total: all.count,
+            pagination: PaginationView(request: pageQuery, total: all.count, path: req.url.path, query: ["phase": raw])))
     }
 
     struct Card: Encodable {
