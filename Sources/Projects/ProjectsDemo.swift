@@ -4,7 +4,8 @@ import Fluent
 import Platform
 import Vapor
 
-/// Demo projects of the member associations at every stage, with follow-up reports feeding the strategy's
+/// Demo projects of the member associations at every stage (draft, submitted, under review, approved, rejected,
+/// in progress, suspended, completed, evaluated), with follow-up reports feeding the strategy's
 /// jobs indicator, a diagnosed difficulty with two alternatives and a decision, evaluations, a CSR pledge half
 /// delivered, an expertise request and international cooperation.
 public enum ProjectsDemo {
@@ -92,6 +93,21 @@ public enum ProjectsDemo {
                 need: text("صعوبة وصول المنتجات الريفية إلى المدن.", "Les produits ruraux atteignent mal les villes.",
                            "Rural products hardly reach the cities."),
                 domain: "sse.digital", wilaya: "05", budget: 1_200_000, jobs: 3, funding: [], steps: [], on: tx, now: now)
+
+            _ = try await project(
+                "biskra-date-palm-compost", oasis, text("سماد عضوي من مخلفات النخيل", "Compost de déchets de palmiers",
+                                                        "Date-palm waste compost"),
+                need: text("حرق مخلفات النخيل يلوث الواحات.", "Les déchets de palmiers sont brûlés dans les oasis.",
+                           "Palm waste is burnt in the oases."),
+                domain: "sse.agriculture", wilaya: "07", budget: 1_500_000, jobs: 4, funding: [],
+                steps: ["submit"], on: tx, now: now.addingTimeInterval(-2 * day))
+            _ = try await project(
+                "ghardaia-carpet-fair-stand", nour, text("جناح الزرابي في معرض الصناعة التقليدية", "Stand de tapis à la foire de l'artisanat",
+                                                         "Carpet stand at the crafts fair"),
+                need: text("قلة فرص عرض الزرابي خارج غرداية.", "Peu d'occasions de montrer les tapis hors de Ghardaïa.",
+                           "Few chances to show carpets outside Ghardaia."),
+                domain: "sse.crafts", wilaya: "47", budget: 400_000, jobs: 0, funding: [("موارد ذاتية", 400_000)],
+                steps: ["submit", "start_review", "approve", "start", "complete"], on: tx, now: now.addingTimeInterval(-150 * day))
 
             // Follow-up reports of the running projects; they feed IND-03.
             try await report(shop, period: "2026-Q3", narrative: "افتتاح نقطة البيع الأولى في باتنة وانضمام 40 فلاحاً.",

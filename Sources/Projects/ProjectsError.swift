@@ -16,12 +16,17 @@ public enum ProjectsError: ShabakaError, Equatable {
     case evaluationNotAllowed
     case pledgeNotOpen
     case deliveryExceedsPledge
+    case evaluationRequired
+    case notAMember
+    case projectNotOpen
 
     public var status: HTTPResponseStatus {
         switch self {
         case .projectNotFound, .difficultyNotFound, .expertiseRequestNotFound, .pledgeNotFound: .notFound
         case .notYourProject: .forbidden
-        case .reportAlreadyFiled, .evaluationAlreadyRecorded, .reportNotAllowed, .evaluationNotAllowed, .pledgeNotOpen: .conflict
+        case .reportAlreadyFiled, .evaluationAlreadyRecorded, .reportNotAllowed, .evaluationNotAllowed, .pledgeNotOpen,
+             .evaluationRequired, .projectNotOpen: .conflict
+        case .notAMember: .unprocessableEntity
         case .notACompany, .notAPartner, .deliveryExceedsPledge: .unprocessableEntity
         }
     }
@@ -41,6 +46,9 @@ public enum ProjectsError: ShabakaError, Equatable {
         case .evaluationNotAllowed: "projects.evaluation_not_allowed"
         case .pledgeNotOpen: "projects.pledge_not_open"
         case .deliveryExceedsPledge: "projects.delivery_exceeds_pledge"
+        case .evaluationRequired: "projects.evaluation_required"
+        case .notAMember: "projects.not_a_member"
+        case .projectNotOpen: "projects.project_not_open"
         }
     }
 
@@ -55,6 +63,7 @@ public enum ProjectsError: ShabakaError, Equatable {
         switch self {
         case .reportAlreadyFiled: [FieldError("period", "validation.already_filed")]
         case .notACompany: [FieldError("company_id", "validation.invalid_choice")]
+        case .notAMember: [FieldError("organization_id", "validation.not_a_member")]
         case .notAPartner: [FieldError("partner_id", "validation.invalid_choice")]
         case .deliveryExceedsPledge: [FieldError("value_minor", "validation.exceeds_remaining")]
         default: []

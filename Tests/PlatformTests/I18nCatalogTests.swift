@@ -78,7 +78,7 @@ struct I18nCatalogTests {
         let projectErrors: [ProjectsError] = [
             .projectNotFound, .difficultyNotFound, .expertiseRequestNotFound, .pledgeNotFound, .notYourProject, .notACompany,
             .notAPartner, .reportAlreadyFiled(period: ""), .reportNotAllowed, .evaluationAlreadyRecorded,
-            .evaluationNotAllowed, .pledgeNotOpen, .deliveryExceedsPledge,
+            .evaluationNotAllowed, .pledgeNotOpen, .deliveryExceedsPledge, .evaluationRequired, .notAMember, .projectNotOpen,
         ]
         keys.formUnion(projectErrors.map(\.messageKey))
         return keys

@@ -82,6 +82,31 @@ struct ProjectPagesTests {
         }
     }
 
+    @Test func theEvaluationFormKeepsWhatWasTypedAndExplainsEachField() async throws {
+        try await withShabaka(demo: true, clock: ManualClock(march2026)) { app in
+            _ = try await ProjectsWorld.make(app)
+            let browser = Browser(app)
+            try await signIn(browser, email: ProjectsWorld.evaluator)
+            let path = "/fr/projects/\(ProjectsDemo.flagshipSlug)"
+            _ = try await browser.get(path)
+
+            // act
+            let response = try await browser.post(path + "/evaluations", form: [
+                "phase": "mid_term", "score_relevance": "9", "score_coherence": "3", "score_effectiveness": "3",
+                "score_efficiency": "", "score_impact": "2", "score_sustainability": "4", "findings": "", "recommendations": "r",
+            ])
+
+            // assert
+            let html = response.body.string
+            #expect(response.status == .unprocessableEntity)
+            #expect(html.contains(#"id="score_relevance-error">Saisissez un nombre entier de 1 à 4."#))
+            #expect(html.contains(#"id="score_efficiency-error">Ce champ est obligatoire."#))
+            #expect(html.contains(#"id="findings-error">Ce champ est obligatoire."#))
+            #expect(html.contains(#"name="score_coherence" type="text" inputmode="numeric" dir="ltr" required value="3""#))
+            #expect(try await Evaluation.query(on: app.db).count() == 2)
+        }
+    }
+
     @Test func theDifficultyProcedureOnItsPage() async throws {
         try await withShabaka(demo: true, clock: ManualClock(march2026)) { app in
             _ = try await ProjectsWorld.make(app)

@@ -112,7 +112,8 @@ struct WorkTests {
             #expect(done.state == "fulfilled" && done.fulfilment == 100)
 
             // fulfilment per company: the demo pledge (1,000,000 DZD, half delivered) and this one
-            let companies = try await world.api(.GET, "/api/v1/csr-pledges/companies", as: nil).decoded([Company].self)
+            struct Companies: Decodable { let items: [Company] }
+            let companies = try await world.api(.GET, "/api/v1/csr-pledges/companies", as: nil).decoded(Companies.self).items
             let line = try #require(companies.first { $0.company_id == world.company.id })
             #expect(line.pledged_minor == 140_000_000 && line.delivered_minor == 90_000_000)
             #expect(line.fulfilment == 64.3)

@@ -44,6 +44,7 @@ public struct Workflow<State: WorkflowState>: Sendable {
 
     /// Validates one step; throws an error naming what is allowed instead.
     public func check(action: String, from state: State, user: CurrentUser, reason: String?) throws -> WorkflowTransition<State> {
+        guard transitions.contains(where: { $0.action == action }) else { throw WorkflowError.unknownAction(action) }
         let possible = actions(from: state)
         guard let transition = possible.first(where: { $0.action == action }) else {
             throw WorkflowError.notAllowed(

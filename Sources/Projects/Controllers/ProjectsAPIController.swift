@@ -1,3 +1,4 @@
+import Agreements
 import Directory
 import Fluent
 import Platform
@@ -31,6 +32,49 @@ struct ProjectsAPIController: RouteCollection {
         projects.post(":project", "difficulties", use: reportDifficulty)
         projects.post(":project", "evaluations", use: evaluate)
         routes.get("api", "v1", "evaluations", use: evaluations)
+        routes.get("api", "v1", "indicators", ":id", "feed", use: feed)
+        routes.put("api", "v1", "indicators", ":id", "feed", use: setFeed)
+    }
+
+    struct FeedInput: Content {
+        var metric: String?
+    }
+
+    struct FeedAnswer: Content {
+        let indicatorID: UUID
+        let metric: String?
+        enum CodingKeys: String, CodingKey { case indicatorID = "indicator_id", metric }
+    }
+
+    static func indicator(_ req: Request) async throws -> UUID {
+        guard let id = req.parameters.get("id", as: UUID.self), try await Indicator.find(id, on: req.db) != nil else {
+            throw AgreementsError.indicatorNotFound
+        }
+        return id
+    }
+
+    /// Which figure of the follow-up reports measures this indicator (none: measured by hand).
+    @Sendable func feed(req: Request) async throws -> FeedAnswer {
+        let id = try await Self.indicator(req)
+        return FeedAnswer(indicatorID: id, metric: try await IndicatorFeed.query(on: req.db).filter(\.$indicatorID == id)
+            .first()?.metric.rawValue)
+    }
+
+    /// Sets (`{"metric": "jobs_created"}`) or removes (`{"metric": null}`) the feed; setting it recomputes the
+    /// indicator for every period that has reports.
+    @Sendable func setFeed(req: Request) async throws -> FeedAnswer {
+        let user = try req.require(.manageAgreements)
+        let id = try await Self.indicator(req)
+        let input = try req.content.decode(FeedInput.self)
+        var metric: ReportMetric?
+        if let raw = input.metric {
+            guard let value = ReportMetric(rawValue: raw) else {
+                throw ValidationFailure([FieldError("metric", "validation.invalid_choice")])
+            }
+            metric = value
+        }
+        try await ReportService.setFeed(indicatorID: id, metric: metric, by: user, on: req.db, now: req.now)
+        return FeedAnswer(indicatorID: id, metric: metric?.rawValue)
     }
 
     /// A project by id or slug.
@@ -74,10 +118,14 @@ struct ProjectsAPIController: RouteCollection {
         return try await ProjectDTO.load(project, on: req.db, now: req.now)
     }
 
-    @Sendable func reports(req: Request) async throws -> [ReportDTO] {
+    @Sendable func reports(req: Request) async throws -> Paged<ReportDTO> {
         let project = try await Self.find(req)
-        return try await ProjectReport.query(on: req.db).filter(\.$projectID == project.requireID()).sort(\.$period).all()
-            .map(ReportDTO.init)
+        let page = try PageQuery(from: req)
+        let projectID = try project.requireID()
+        let query = ProjectReport.query(on: req.db).filter(\.$projectID == projectID)
+        let total = try await query.count()
+        return Paged(items: try await query.sort(\.$period).range(page.range).all().map(ReportDTO.init), request: page,
+                     total: total)
     }
 
     @Sendable func fileReport(req: Request) async throws -> Response {

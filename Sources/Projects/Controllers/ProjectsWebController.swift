@@ -233,6 +233,15 @@ struct ProjectsWebController: RouteCollection {
         let cooperation: [CooperationLine]
         let evaluations: [EvaluationLine]
         let procedure: [ProcedureLine]
+        let scoreFields: [ScoreField]
+    }
+
+    /// One criterion's input of the evaluation form, with what was typed and its error.
+    struct ScoreField: Encodable {
+        let name: String
+        let criterion: String
+        let value: String
+        let error: String?
     }
 
     struct EvaluationLine: Encodable {
@@ -319,7 +328,13 @@ struct ProjectsWebController: RouteCollection {
                                recommendations: evaluation.recommendations, evaluator: evaluation.evaluator,
                                date: evaluation.evaluatedOn)
             },
-            procedure: ProcedureLine.lines(ProjectWorkflows.project, req))
+            procedure: ProcedureLine.lines(ProjectWorkflows.project, req),
+            scoreFields: DACCriterion.allCases.map { criterion in
+                let name = "score_" + criterion.rawValue
+                let mine = formName == "evaluation"
+                return ScoreField(name: name, criterion: criterion.rawValue, value: mine ? form.values[name] ?? "" : "",
+                                  error: mine ? form.errors[name] : nil)
+            })
         return try await req.render("projects/show", context, status: status)
     }
 
@@ -343,6 +358,7 @@ struct ProjectsWebController: RouteCollection {
     @Sendable func fileReport(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let project = try await ProjectsAPIController.find(req)
+        try await ReportService.requireReporter(user, of: project, on: req.db)
         var errors: [FieldError] = []
         var input = ReportInput()
         input.period = req.formField("period")
@@ -458,6 +474,9 @@ struct ProcedureLine: Encodable {
 
 /// Numbers typed in forms: whole numbers, and amounts in currency units ("1500000" or "1 500 000,50").
 enum WebNumbers {
+    /// Form integers are counts: 0 to 10,000,000.
+    static let maximum = 10_000_000
+
     static func integer(_ raw: String, field: String, default value: Int? = nil, into errors: inout [FieldError]) -> Int? {
         let text = raw.filter { !$0.isWhitespace }
         if text.isEmpty {
@@ -466,6 +485,10 @@ enum WebNumbers {
         }
         guard let number = Int(text.arabicDigitsToLatin) else {
             errors.append(FieldError(field, "validation.number"))
+            return value
+        }
+        guard (0...maximum).contains(number) else {
+            errors.append(FieldError(field, "validation.range", "0", "\(maximum)"))
             return value
         }
         return number

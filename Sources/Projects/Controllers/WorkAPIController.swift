@@ -146,9 +146,21 @@ struct WorkAPIController: RouteCollection {
         try await find(ExpertiseRequest.self, req, orElse: .expertiseRequestNotFound)
     }
 
+    /// Requests are visible to the network's staff and experts, and to the associations that made them.
+    static func requireReader(_ req: Request, of request: ExpertiseRequest) async throws {
+        let user = try req.requireUser()
+        if user.may(.assignExpertise) || user.may(.answerExpertise) { return }
+        try await ProjectService.requireRepresentative(user, of: request.organizationID, unless: .assignExpertise, on: req.db)
+    }
+
     @Sendable func expertiseList(req: Request) async throws -> Paged<ExpertiseDTO> {
+        let user = try req.requireUser()
         let page = try PageQuery(from: req)
         var query = ExpertiseRequest.query(on: req.db)
+        if !user.may(.assignExpertise), !user.may(.answerExpertise) {
+            let mine = try await Representation.organizations(of: user.id, on: req.db).compactMap(\.id)
+            query = query.filter(\.$organizationID ~~ mine)
+        }
         if let raw = req.query[String.self, at: "state"], !raw.isEmpty {
             guard let state = ExpertiseRequestState(rawValue: raw) else {
                 throw ValidationFailure([FieldError("state", "validation.invalid_choice")])
@@ -170,6 +182,7 @@ struct WorkAPIController: RouteCollection {
 
     @Sendable func expertiseShow(req: Request) async throws -> ExpertiseDTO {
         let request = try await Self.findExpertise(req)
+        try await Self.requireReader(req, of: request)
         return try ExpertiseDTO(request, matches: try await ExpertiseService.matches(for: request, on: req.db),
                                 history: try await WorkflowStep.history(workflow: "expertise", subjectID: request.requireID(),
                                                                         on: req.db))
@@ -211,8 +224,10 @@ struct WorkAPIController: RouteCollection {
         return try await PledgeDTO(pledge, deliveries: []).encodeResponse(status: .created, for: req)
     }
 
-    @Sendable func companies(req: Request) async throws -> [CompanyFulfilment] {
-        try await CSRService.fulfilmentByCompany(on: req.db)
+    @Sendable func companies(req: Request) async throws -> Paged<CompanyFulfilment> {
+        let page = try PageQuery(from: req)
+        let all = try await CSRService.fulfilmentByCompany(on: req.db)
+        return Paged(items: Array(all.dropFirst(page.offset).prefix(page.size)), request: page, total: all.count)
     }
 
     @Sendable func pledgeShow(req: Request) async throws -> PledgeDTO {

@@ -290,9 +290,7 @@ struct WorkWebController: RouteCollection {
     @Sendable func showExpertise(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let request = try await WorkAPIController.findExpertise(req)
-        if !user.may(.assignExpertise), !user.may(.answerExpertise) {
-            try await ProjectService.requireOwner(user, of: request.organizationID, on: req.db)
-        }
+        try await WorkAPIController.requireReader(req, of: request)
         let reference = try await req.referenceData()
         let domainName = { (code: String) in reference.domains.first { $0.code == code }?.name.resolve(in: req.language).text ?? code }
         let matches = try await ExpertiseService.matches(for: request, on: req.db)
@@ -368,7 +366,7 @@ struct WorkWebController: RouteCollection {
             page: try await PageMeta.make(for: req, titleKey: "csr.title"),
             companies: companies.map {
                 CompanyLine(company: LocalizedText($0.company, in: req.language), pledges: $0.pledges,
-                            pledged: Choices.money($0.pledgedMinor, "DZD"), delivered: Choices.money($0.deliveredMinor, "DZD"),
+                            pledged: Choices.money($0.pledgedMinor, $0.currency), delivered: Choices.money($0.deliveredMinor, $0.currency),
                             fulfilment: $0.fulfilment, bar: Int($0.fulfilment.rounded()))
             },
             pledges: pledges.map { pledge in

@@ -31,13 +31,14 @@ public struct DeliveryInput: Content, Sendable {
 public struct CompanyFulfilment: Content {
     public let companyID: UUID
     public let company: Translated
+    public let currency: String
     public let pledges: Int
     public let pledgedMinor: Int64
     public let deliveredMinor: Int64
     public let fulfilment: Double
 
     enum CodingKeys: String, CodingKey {
-        case companyID = "company_id", company, pledges, pledgedMinor = "pledged_minor", deliveredMinor = "delivered_minor"
+        case companyID = "company_id", company, currency, pledges, pledgedMinor = "pledged_minor", deliveredMinor = "delivered_minor"
         case fulfilment
     }
 }
@@ -52,7 +53,9 @@ public enum CSRService {
             pledge.companyID = id
         } else { errors.append(FieldError("company_id", "validation.required")) }
         if let id = input.projectID {
-            if try await Project.find(id, on: db) == nil { errors.append(FieldError("project_id", "validation.invalid_choice")) }
+            if let project = try await Project.find(id, on: db) {
+                if !DifficultyService.openStates.contains(project.state) { throw ProjectsError.projectNotOpen }
+            } else { errors.append(FieldError("project_id", "validation.invalid_choice")) }
             pledge.projectID = id
         }
         pledge.kind = Validate.choice(input.kind, field: "kind", as: PledgeKind.self, into: &errors) ?? .money
@@ -63,7 +66,7 @@ public enum CSRService {
         pledge.pledgedOn = input.pledgedOn?.isEmpty == false ? Validate.date(input.pledgedOn, field: "pledged_on", into: &errors)
             : ISODate.string(now)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
-        if !user.may(.manageCSR) { try await ProjectService.requireOwner(user, of: pledge.companyID, on: db) }
+        try await ProjectService.requireRepresentative(user, of: pledge.companyID, unless: .manageCSR, on: db)
         pledge.deliveredMinor = 0
         pledge.state = .pledged
         try await db.transaction { tx in
@@ -94,7 +97,7 @@ public enum CSRService {
     ) async throws -> CSRDelivery {
         if !user.may(.manageCSR) {
             guard user.may(.pledgeCSR) else { throw PlatformError.forbidden(permission: .manageCSR) }
-            try await ProjectService.requireOwner(user, of: pledge.companyID, on: db)
+            try await ProjectService.requireRepresentative(user, of: pledge.companyID, unless: .manageCSR, on: db)
         }
         guard pledge.state == .confirmed else { throw ProjectsError.pledgeNotOpen }
         var errors: [FieldError] = []
@@ -124,16 +127,17 @@ public enum CSRService {
         return delivery
     }
 
-    /// Fulfilment per company over its pledges that are not cancelled.
+    /// Fulfilment per company and currency: a cancelled pledge counts for what was delivered before it was cancelled.
     public static func fulfilmentByCompany(on db: any Database) async throws -> [CompanyFulfilment] {
-        let pledges = try await CSRPledge.query(on: db).filter(\.$state != .cancelled).all()
+        let pledges = try await CSRPledge.query(on: db).all()
         let companies = try await Organization.query(on: db).filter(\.$id ~~ Set(pledges.map(\.companyID))).all()
         let names = Dictionary(uniqueKeysWithValues: companies.compactMap { company in company.id.map { ($0, company.name) } })
-        return Dictionary(grouping: pledges, by: \.companyID).map { id, list in
-            let pledged = list.reduce(Int64(0)) { $0 + $1.valueMinor }
+        struct Key: Hashable { let company: UUID; let currency: String }
+        return Dictionary(grouping: pledges, by: { Key(company: $0.companyID, currency: $0.currency) }).map { key, list in
+            let pledged = list.reduce(Int64(0)) { $0 + ($1.state == .cancelled ? $1.deliveredMinor : $1.valueMinor) }
             let delivered = list.reduce(Int64(0)) { $0 + $1.deliveredMinor }
-            return CompanyFulfilment(companyID: id, company: names[id] ?? Translated(), pledges: list.count, pledgedMinor: pledged,
-                                     deliveredMinor: delivered,
+            return CompanyFulfilment(companyID: key.company, company: names[key.company] ?? Translated(), currency: key.currency,
+                                     pledges: list.count, pledgedMinor: pledged, deliveredMinor: delivered,
                                      fulfilment: pledged > 0 ? (Double(delivered) * 1000 / Double(pledged)).rounded() / 10 : 0)
         }.sorted { $0.company.resolve(in: .fr).text < $1.company.resolve(in: .fr).text }
     }

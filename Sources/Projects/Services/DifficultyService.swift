@@ -49,10 +49,14 @@ public struct Messaging: Sendable {
 }
 
 public enum DifficultyService {
+    /// Projects that can still meet difficulties and receive pledges.
+    static let openStates: Set<ProjectState> = [.submitted, .underReview, .approved, .inProgress, .suspended, .completed]
+
     public static func report(
         _ input: DifficultyInput, on project: Project, by user: CurrentUser, db: any Database, now: Date, messaging: Messaging
     ) async throws -> Difficulty {
         try await ProjectService.requireOwner(user, of: project.organizationID, on: db)
+        guard openStates.contains(project.state) else { throw ProjectsError.projectNotOpen }
         var errors: [FieldError] = []
         let category = Validate.choice(input.category, field: "category", as: DifficultyCategory.self, into: &errors)
         let severity = Validate.choice(input.severity, field: "severity", as: DifficultySeverity.self, into: &errors)
@@ -94,13 +98,14 @@ public enum DifficultyService {
             try await ProjectService.requireOwner(user, of: project.organizationID, on: db)
         }
         let note = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
+        if note.count > 4000 { throw ValidationFailure([FieldError("reason", "validation.too_long", "4000")]) }
         if action == "diagnose" {
             if note.isEmpty { throw ValidationFailure([FieldError("cause", "validation.required")]) }
-            difficulty.cause = String(note.prefix(4000))
+            difficulty.cause = note
             difficulty.diagnosedBy = user.displayName
             difficulty.diagnosedAt = now
-        } else {
-            difficulty.closedNote = String(note.prefix(4000))
+        } else if action == "resolve" {
+            difficulty.closedNote = note
             difficulty.closedAt = now
         }
         difficulty.state = step.to
@@ -207,11 +212,10 @@ public enum DifficultyService {
                 // Re-read inside the transaction: another process may have resolved or escalated it meanwhile.
                 guard let current = try await Difficulty.find(difficulty.id, on: tx), current.state == .decided else { return }
                 current.state = .escalated
-                current.closedAt = now
                 try await current.save(on: tx)
                 try await WorkflowStep.record(workflow: "difficulty", subjectID: try current.requireID(), action: "escalate",
                                               from: DifficultyState.decided.rawValue, to: DifficultyState.escalated.rawValue,
-                                              actor: .system, reason: current.decisionDeadline, on: tx, at: now)
+                                              actor: .system, reason: nil, on: tx, at: now)
                 try await notify(current, key: "notification.difficulty_escalated", roles: [.coordinator, .admin],
                                  except: nil, on: tx, messaging: messaging, now: now)
             }

@@ -55,7 +55,7 @@ public enum ExpertiseService {
         request.subject = Validate.text(input.subject, field: "subject", max: 200, into: &errors)
         request.details = Validate.text(input.description, field: "description", max: 4000, into: &errors)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
-        try await ProjectService.requireOwner(user, of: request.organizationID, on: db)
+        try await ProjectService.requireRepresentative(user, of: request.organizationID, unless: .assignExpertise, on: db)
         request.state = .open
         request.requestedBy = user.displayName
         request.requestedAt = now
@@ -92,8 +92,8 @@ public enum ExpertiseService {
     ) async throws {
         let from = request.state
         let step = try ProjectWorkflows.expertise.check(action: action, from: from, user: user, reason: reason)
-        if action != "assign", !user.may(.assignExpertise) {
-            try await ProjectService.requireOwner(user, of: request.organizationID, on: db)
+        if action != "assign" {
+            try await ProjectService.requireRepresentative(user, of: request.organizationID, unless: .assignExpertise, on: db)
         }
         var notifyExpert: UUID?
         if action == "assign" {
@@ -105,6 +105,7 @@ public enum ExpertiseService {
             request.expertID = expertID
             notifyExpert = person.userID
         }
+        if (reason ?? "").count > 4000 { throw ValidationFailure([FieldError("reason", "validation.too_long", "4000")]) }
         if action == "complete" {
             if let rating, !(1...5).contains(rating) {
                 throw ValidationFailure([FieldError("rating", "validation.range", "1", "5")])

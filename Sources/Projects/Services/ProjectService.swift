@@ -32,6 +32,8 @@ public struct ProjectInput: Content, Sendable {
 
 public enum ProjectService {
     static let currencies: Set<String> = ["DZD", "EUR", "USD"]
+    /// The largest amount accepted, in minor units (a thousand billion).
+    static let maxMinor: Int64 = 100_000_000_000_000
 
     /// Checks every field at once and returns all the problems.
     static func validate(_ input: ProjectInput, on db: any Database) async throws -> (Project, [FieldError]) {
@@ -47,6 +49,9 @@ public enum ProjectService {
                 project.organizationID = organizationID
                 if organization.kind != .association && organization.kind != .network {
                     errors.append(FieldError("organization_id", "validation.invalid_choice"))
+                } else if organization.kind == .association, try await NetworkMembership.query(on: db)
+                    .filter(\.$memberID == organizationID).filter(\.$state == .active).count() == 0 {
+                    errors.append(FieldError("organization_id", "validation.not_a_member"))
                 }
             } else { errors.append(FieldError("organization_id", "validation.invalid_choice")) }
         } else { errors.append(FieldError("organization_id", "validation.required")) }
@@ -58,8 +63,7 @@ public enum ProjectService {
         if wilaya.isEmpty { errors.append(FieldError("wilaya_code", "validation.required")) }
         else if try await Wilaya.find(wilaya, on: db) == nil { errors.append(FieldError("wilaya_code", "validation.invalid_choice")) }
         project.wilayaCode = wilaya
-        project.budgetMinor = Validate.number(input.budgetMinor, field: "budget_minor", range: 0...1_000_000_000_000_00,
-                                              into: &errors)
+        project.budgetMinor = Validate.number(input.budgetMinor, field: "budget_minor", range: 0...maxMinor, into: &errors)
         project.currency = (input.currency ?? "DZD").uppercased()
         if !currencies.contains(project.currency) { errors.append(FieldError("currency", "validation.invalid_choice")) }
         let funding = input.funding ?? []
@@ -67,9 +71,12 @@ public enum ProjectService {
             if source.source.trimmingCharacters(in: .whitespaces).isEmpty {
                 errors.append(FieldError("funding.\(index).source", "validation.required"))
             }
-            if source.amountMinor < 0 { errors.append(FieldError("funding.\(index).amount_minor", "validation.not_negative")) }
+            if !(0...maxMinor).contains(source.amountMinor) {
+                errors.append(FieldError("funding.\(index).amount_minor", "validation.range", "0", "\(maxMinor)"))
+            }
         }
-        if funding.reduce(Int64(0), { $0 + max(0, $1.amountMinor) }) > project.budgetMinor {
+        if funding.count > 20 { errors.append(FieldError("funding", "validation.too_many", "20")) }
+        if funding.prefix(20).reduce(Int64(0), { $0 + min(max(0, $1.amountMinor), maxMinor) }) > project.budgetMinor {
             errors.append(FieldError("funding", "validation.funding_exceeds_budget"))
         }
         project.funding = funding
@@ -115,6 +122,8 @@ public enum ProjectService {
         catalog: Catalog, baseURL: String
     ) async throws {
         let from = project.state
+        // A project is evaluated by recording its final evaluation, never by a bare step.
+        if action == "evaluate" { throw ProjectsError.evaluationRequired }
         let step = try ProjectWorkflows.project.check(action: action, from: from, user: user, reason: reason)
         if ProjectWorkflows.ownerActions.contains(step.action), !user.may(.reviewProjects) {
             try await requireOwner(user, of: project.organizationID, on: db)
@@ -137,6 +146,15 @@ public enum ProjectService {
     /// The user must represent the organisation, unless they review projects for the network.
     static func requireOwner(_ user: CurrentUser, of organizationID: UUID, on db: any Database) async throws {
         if user.may(.reviewProjects) { return }
+        guard try await Representation.represents(userID: user.id, organizationID: organizationID, on: db) else {
+            throw ProjectsError.notYourProject
+        }
+    }
+
+    /// The user must represent the organisation, unless they hold `staff` (the network's staff for that task).
+    static func requireRepresentative(_ user: CurrentUser, of organizationID: UUID, unless staff: Permission,
+                                      on db: any Database) async throws {
+        if user.may(staff) { return }
         guard try await Representation.represents(userID: user.id, organizationID: organizationID, on: db) else {
             throw ProjectsError.notYourProject
         }

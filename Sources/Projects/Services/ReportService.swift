@@ -39,6 +39,7 @@ public enum ReportService {
         var errors: [FieldError] = []
         let period = Validate.text(input.period, field: "period", max: 7, into: &errors)
         if !period.isEmpty, MeasurementService.year(ofPeriod: period) == nil { errors.append(FieldError("period", "validation.period")) }
+        else if !period.isEmpty, !period.contains("-") { errors.append(FieldError("period", "validation.period_quarter_or_month")) }
         else if let start = startMonth(of: period), start > startMonth(of: String(ISODate.string(now).prefix(7)))! {
             errors.append(FieldError("period", "validation.period_future"))
         }
@@ -62,13 +63,15 @@ public enum ReportService {
     public static func file(
         _ input: ReportInput, for project: Project, by user: CurrentUser, on db: any Database, now: Date
     ) async throws -> ProjectReport {
-        try await ProjectService.requireOwner(user, of: project.organizationID, on: db)
+        try await requireReporter(user, of: project, on: db)
         guard reportingStates.contains(project.state) else { throw ProjectsError.reportNotAllowed }
         let (report, errors) = validate(input, now: now)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         let projectID = try project.requireID(), period = report.period
-        if try await ProjectReport.query(on: db).filter(\.$projectID == projectID).filter(\.$period == period).count() > 0 {
-            throw ProjectsError.reportAlreadyFiled(period: period)
+        // One report per stretch of time: a month and the quarter holding it would count the same jobs twice.
+        let filed = try await ProjectReport.query(on: db).filter(\.$projectID == projectID).all().map(\.period)
+        if let clash = filed.first(where: { months(of: $0).overlaps(months(of: period)) }) {
+            throw ProjectsError.reportAlreadyFiled(period: clash)
         }
         report.projectID = projectID
         report.authorID = user.id
@@ -81,6 +84,22 @@ public enum ReportService {
             try await feedIndicators(period: period, on: tx, now: now)
         }
         return report
+    }
+
+    /// Binds an indicator to a figure of the reports (or unbinds it), in one transaction with the recomputation of
+    /// every period that has reports.
+    static func setFeed(indicatorID: UUID, metric: ReportMetric?, by user: CurrentUser, on db: any Database, now: Date)
+        async throws
+    {
+        try await db.transaction { tx in
+            try await IndicatorFeed.query(on: tx).filter(\.$indicatorID == indicatorID).delete()
+            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "indicator.feed_set", subjectType: "indicator",
+                                      subjectID: indicatorID.uuidString, details: ["metric": metric?.rawValue ?? ""], at: now)
+            guard let metric else { return }
+            try await IndicatorFeed(indicatorID: indicatorID, metric: metric).create(on: tx)
+            let periods = Set(try await ProjectReport.query(on: tx).all().map(\.period))
+            for period in periods.sorted() { try await feedIndicators(period: period, on: tx, now: now) }
+        }
     }
 
     /// Recomputes, for one period, every strategy indicator fed by the reports: the sum of the figure over all
@@ -113,6 +132,21 @@ public enum ReportService {
                 indicatorID: try indicator.requireID(), period: period, year: year, value: total, breakdown: breakdown,
                 source: feedSource, recordedBy: "\(reports.count)", on: db, now: now)
         }
+    }
+
+    /// The association's representatives file reports; so may coordinators (who record follow-ups and review).
+    static func requireReporter(_ user: CurrentUser, of project: Project, on db: any Database) async throws {
+        if user.may(.reviewProjects), user.may(.recordFollowUp) { return }
+        guard try await Representation.represents(userID: user.id, organizationID: project.organizationID, on: db) else {
+            throw ProjectsError.notYourProject
+        }
+    }
+
+    /// The months a period covers, as `year * 12 + month`.
+    static func months(of period: String) -> ClosedRange<Int> {
+        guard let start = startMonth(of: period) else { return 0...0 }
+        if !period.contains("-") { return start...(start + 11) }
+        return period.contains("Q") ? start...(start + 2) : start...start
     }
 
     /// `year * 12 + month` of a period's first month (`2026-Q3` → July 2026).

@@ -60,7 +60,7 @@ enum Validate {
         for (dimension, values) in breakdown.sorted(by: { $0.key < $1.key }) {
             let allowed = ReportService.dimensions[dimension]
             guard let allowed, values.keys.allSatisfy(allowed.contains),
-                  values.values.allSatisfy({ $0 >= 0 && $0.isFinite && $0 == $0.rounded() }) else {
+                  values.values.allSatisfy({ $0 >= 0 && $0 <= 100_000 && $0 == $0.rounded() }) else {
                 errors.append(FieldError("\(field).\(dimension)", "validation.invalid_choice"))
                 continue
             }

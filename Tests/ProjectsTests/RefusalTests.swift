@@ -1,0 +1,121 @@
+import Agreements
+import Directory
+import Fluent
+import Foundation
+import Platform
+import Projects
+import ShabakaTestSupport
+import Testing
+import VaporTesting
+
+@Suite("Refusals: huge numbers, overlapping periods, shortcuts and strangers get clear errors, never a 500")
+struct RefusalTests {
+    @Test func hugeNumbersAreFieldErrorsNotCrashes() async throws {
+        try await withShabaka(demo: true, clock: ManualClock(december2026)) { app in
+            let world = try await ProjectsWorld.make(app)
+            let browser = Browser(app)
+            try await signIn(browser, email: ProjectsWorld.representative)
+            let path = "/en/projects/\(ProjectsDemo.flagshipSlug)"
+            _ = try await browser.get(path)
+
+            // act
+            let form = try await browser.post(path + "/reports", form: [
+                "period": "2026-Q4", "narrative": "x", "jobs_created_f": "9223372036854775807", "jobs_created_m": "9223372036854775807",
+            ])
+            let api = try await world.api(.POST, "/api/v1/projects/\(ProjectsDemo.flagshipSlug)/reports",
+                                          as: ProjectsWorld.representative, json: """
+                {"period": "2026-Q4", "narrative": "x", "jobs_created": 1, "jobs_created_breakdown": {"sex": {"f": 1e300}},
+                 "jobs_sustained": 0, "beneficiaries": 0, "revenue_minor": 0, "volunteers": 0}
+                """)
+            var project = world.projectJSON
+            project = project.replacingOccurrences(of: #""amount_minor": 100000000"#, with: #""amount_minor": 9223372036854775807"#)
+                .replacingOccurrences(of: #"}],"#, with: #"}, {"source": "b", "amount_minor": 9223372036854775807}],"#)
+            let funding = try await world.api(.POST, "/api/v1/projects", as: ProjectsWorld.representative, json: project)
+
+            // assert
+            #expect(form.status == .unprocessableEntity && form.body.string.contains("Enter a whole number from 0 to 10000000."))
+            #expect(api.status == .unprocessableEntity && api.body.string.contains(#""field":"jobs_created_breakdown.sex""#))
+            #expect(funding.status == .unprocessableEntity && funding.body.string.contains(#""field":"funding.0.amount_minor""#))
+            #expect(try await ProjectReport.query(on: app.db).filter(\.$period == "2026-Q4").count() == 0)
+        }
+    }
+
+    @Test func overlappingPeriodsAndShortcutsAreRefused() async throws {
+        try await withShabaka(demo: true, clock: ManualClock(december2026)) { app in
+            let world = try await ProjectsWorld.make(app)
+            let reports = "/api/v1/projects/\(ProjectsDemo.flagshipSlug)/reports"
+            func file(_ period: String) async throws -> TestingHTTPResponse {
+                try await world.api(.POST, reports, as: ProjectsWorld.representative, json: """
+                    {"period": "\(period)", "narrative": "x", "jobs_created": 1, "jobs_sustained": 0, "beneficiaries": 0,
+                     "revenue_minor": 0, "volunteers": 0}
+                    """)
+            }
+
+            // act
+            let month = try await file("2026-10")
+            let quarter = try await file("2026-Q4")
+            let year = try await file("2026")
+            let evaluate = try await world.api(.POST, "/api/v1/projects/ghardaia-women-weaving-workshop/transitions",
+                                               as: ProjectsWorld.evaluator, json: #"{"action": "evaluate"}"#)
+            let unknown = try await world.api(.POST, "/api/v1/projects/\(ProjectsDemo.flagshipSlug)/transitions",
+                                              as: ProjectsWorld.reviewer, json: #"{"action": "teleport"}"#, language: "fr")
+            let onDraft = try await world.api(.POST, "/api/v1/projects/batna-local-products-webshop/difficulties",
+                                              as: ProjectsWorld.representative,
+                                              json: #"{"category": "legal", "severity": "low", "title": "t", "description": "d"}"#)
+
+            // assert: the month's jobs would be counted twice by a quarter report, and again by a yearly one
+            #expect(month.status == .created)
+            #expect(quarter.status == .conflict && quarter.body.string.contains("2026-10"))
+            #expect(year.status == .unprocessableEntity && year.body.string.contains(#""field":"period""#))
+            #expect(evaluate.status == .conflict && evaluate.body.string.contains("final evaluation"))
+            #expect(unknown.status == .unprocessableEntity && unknown.body.string.contains(#""field":"action""#))
+            #expect(onDraft.status == .conflict)
+        }
+    }
+
+    @Test func expertiseRequestsAreVisibleOnlyToTheirAssociationAndStaff() async throws {
+        try await withShabaka(demo: true) { app in
+            let world = try await ProjectsWorld.make(app)
+            let request = try #require(try await ExpertiseRequest.query(on: app.db).first())
+
+            let anonymous = try await world.api(.GET, "/api/v1/expertise-requests", as: nil)
+            let stranger = try await world.api(.GET, "/api/v1/expertise-requests/\(request.id!)", as: ProjectsWorld.companyRep)
+            let strangersList = try await world.api(.GET, "/api/v1/expertise-requests", as: ProjectsWorld.companyRep)
+            let own = try await world.api(.GET, "/api/v1/expertise-requests/\(request.id!)", as: ProjectsWorld.representative)
+            let expert = try await world.api(.GET, "/api/v1/expertise-requests", as: ProjectsWorld.expert)
+
+            #expect(anonymous.status == .unauthorized)
+            #expect(stranger.status == .forbidden)
+            #expect(strangersList.status == .ok && !strangersList.body.string.contains(request.id!.uuidString))
+            #expect(own.status == .ok && own.body.string.contains(#""matches""#))
+            #expect(expert.body.string.contains(request.id!.uuidString))
+        }
+    }
+
+    @Test func anIndicatorIsBoundToAReportFigureAndRecomputed() async throws {
+        try await withShabaka(demo: true, clock: ManualClock(december2026)) { app in
+            let world = try await ProjectsWorld.make(app)
+            let indicator = try #require(try await Indicator.query(on: app.db).filter(\.$code == "IND-03").first())
+            let path = "/api/v1/indicators/\(indicator.id!)/feed"
+            func q3() async throws -> Double? {
+                try await Measurement.query(on: app.db).filter(\.$indicatorID == indicator.id!).filter(\.$period == "2026-Q3")
+                    .first()?.value
+            }
+            try await Measurement.query(on: app.db).filter(\.$period == "2026-Q3").delete()
+
+            // act
+            let citizen = try await world.api(.PUT, path, as: ProjectsWorld.citizen, json: #"{"metric": "jobs_created"}"#)
+            let wrong = try await world.api(.PUT, path, as: ProjectsWorld.coordinator, json: #"{"metric": "smiles"}"#)
+            let bound = try await world.api(.PUT, path, as: ProjectsWorld.coordinator, json: #"{"metric": "jobs_created"}"#)
+            let recomputed = try await q3()
+            let unbound = try await world.api(.PUT, path, as: ProjectsWorld.coordinator, json: #"{"metric": null}"#)
+            let shown = try await world.api(.GET, path, as: nil).body.string
+
+            // assert
+            #expect(citizen.status == .forbidden)
+            #expect(wrong.status == .unprocessableEntity && wrong.body.string.contains(#""field":"metric""#))
+            #expect(bound.status == .ok && recomputed == 11)
+            #expect(unbound.status == .ok && !shown.contains("jobs_created"))
+        }
+    }
+}
