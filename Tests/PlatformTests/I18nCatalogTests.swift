@@ -31,7 +31,7 @@ struct I18nCatalogTests {
         keys.formUnion(["400", "401", "403", "404", "405", "413", "415", "422", "429", "500", "503"].map { "error.status." + $0 })
         let workflowErrors: [WorkflowError] = [
             .notAllowed(workflow: "", action: "", state: "", allowed: []), .notAllowed(workflow: "", action: "", state: "", allowed: ["x"]),
-            .roleNotAllowed(workflow: "", action: "", roles: []), .reasonRequired, .unknownAction(""),
+            .roleNotAllowed(workflow: "", action: "", roles: []), .reasonRequired, .unknownAction(""), .changedMeanwhile,
         ]
         keys.formUnion(workflowErrors.map(\.messageKey))
         keys.formUnion(workflowKeys(MembershipWorkflows.application, extraActions: ["submit"]))

@@ -119,3 +119,31 @@ struct RefusalTests {
         }
     }
 }
+
+@Suite("Concurrent steps")
+struct ConcurrentStepTests {
+    @Test func aStepOnAStaleCopyIsRefusedAndWritesNothing() async throws {
+        try await withShabaka(demo: true, clock: ManualClock(march2026)) { app in
+            _ = try await ProjectsWorld.make(app)
+            let reviewer = try #require(try await User.query(on: app.db).filter(\.$email == ProjectsWorld.reviewer).first())
+            let user = CurrentUser(id: reviewer.id!, email: reviewer.email, displayName: reviewer.displayName, language: .en,
+                                   roles: [.reviewer])
+            // two reviewers opened the same project under review; the first approves it
+            let first = try #require(try await Project.query(on: app.db).filter(\.$slug == "biskra-plastic-recycling").first())
+            let second = try #require(try await Project.query(on: app.db).filter(\.$slug == "biskra-plastic-recycling").first())
+            try await ProjectService.transition(first, action: "approve", reason: nil, by: user, on: app.db, now: app.clock.now(),
+                                                catalog: app.catalog, baseURL: "")
+            let steps = try await WorkflowStep.query(on: app.db).count()
+
+            // act: the second, on their stale copy, rejects it
+            await #expect(throws: WorkflowError.changedMeanwhile) {
+                try await ProjectService.transition(second, action: "reject", reason: "budget", by: user, on: app.db,
+                                                    now: app.clock.now(), catalog: app.catalog, baseURL: "")
+            }
+
+            // assert
+            #expect(try await Project.query(on: app.db).filter(\.$slug == "biskra-plastic-recycling").first()?.state == .approved)
+            #expect(try await WorkflowStep.query(on: app.db).count() == steps)
+        }
+    }
+}

@@ -9,6 +9,14 @@ public struct CurrentUser: Authenticatable, Sendable {
     public let language: SiteLanguage
     public let roles: Set<Role>
 
+    public init(id: UUID, email: String, displayName: String, language: SiteLanguage, roles: Set<Role>) {
+        self.id = id
+        self.email = email
+        self.displayName = displayName
+        self.language = language
+        self.roles = roles
+    }
+
     public func may(_ permission: Permission) -> Bool {
         AccessPolicy.allows(roles, permission)
     }

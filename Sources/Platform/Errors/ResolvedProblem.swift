@@ -1,3 +1,4 @@
+import Fluent
 import Vapor
 
 /// An error reduced to what a client is shown: status, stable code, translated message and field errors.
@@ -25,6 +26,11 @@ struct ResolvedProblem {
             headers = known.extraHeaders
         case let decoding as DecodingError:
             (status, code, message, fields) = Self.describe(decoding, text: text)
+        case let database as any DatabaseError where database.isConstraintFailure:
+            // Two people did the same thing at once (the same slug, period or phase): the second one is told so.
+            status = .conflict
+            code = "platform.changed_meanwhile"
+            message = text("error.workflow.changed_meanwhile")
         case let abort as any AbortError:
             status = abort.status
             code = "http.\(abort.status.code)"

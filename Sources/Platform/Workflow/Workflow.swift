@@ -1,3 +1,5 @@
+import Fluent
+import SQLKit
 import Vapor
 
 /// A state of a workflow ("clear procedures", DESIGN.md): stored as its raw string.
@@ -67,10 +69,12 @@ public enum WorkflowError: ShabakaError, Equatable {
     case roleNotAllowed(workflow: String, action: String, roles: [Role])
     case reasonRequired
     case unknownAction(String)
+    /// Someone else moved the subject on between reading it and this step.
+    case changedMeanwhile
 
     public var status: HTTPResponseStatus {
         switch self {
-        case .notAllowed: .conflict
+        case .notAllowed, .changedMeanwhile: .conflict
         case .roleNotAllowed: .forbidden
         case .reasonRequired, .unknownAction: .unprocessableEntity
         }
@@ -82,6 +86,7 @@ public enum WorkflowError: ShabakaError, Equatable {
         case .roleNotAllowed: "workflow.role_not_allowed"
         case .reasonRequired: "workflow.reason_required"
         case .unknownAction: "workflow.unknown_action"
+        case .changedMeanwhile: "workflow.changed_meanwhile"
         }
     }
 
@@ -91,6 +96,7 @@ public enum WorkflowError: ShabakaError, Equatable {
         case .roleNotAllowed: "error.workflow.role_not_allowed"
         case .reasonRequired: "error.workflow.reason_required"
         case .unknownAction: "error.workflow.unknown_action"
+        case .changedMeanwhile: "error.workflow.changed_meanwhile"
         }
     }
 
@@ -115,8 +121,21 @@ public enum WorkflowError: ShabakaError, Equatable {
             [text("workflow.\(workflow).action.\(action)"), roles.map { text("role.\($0.rawValue)") }.joined(separator: text("list.separator"))]
         case .unknownAction(let action):
             [action]
-        case .reasonRequired:
+        case .reasonRequired, .changedMeanwhile:
             []
         }
+    }
+}
+
+/// Compare-and-set on a workflow row: inside the transaction of a step, claims the row only if it is still in the
+/// state the step was checked against (a row lock on PostgreSQL, the write lock on SQLite), so two concurrent steps
+/// cannot both apply.
+public enum WorkflowGuard {
+    public static func claim(_ table: String, id: UUID, state expected: String, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        let claimed = try await sql.update(table).set("state", to: SQLColumn("state"))
+            .where("id", .equal, SQLBind(id)).where("state", .equal, SQLBind(expected))
+            .returning("id").first()
+        guard claimed != nil else { throw WorkflowError.changedMeanwhile }
     }
 }

@@ -84,6 +84,7 @@ public enum CSRService {
         let step = try ProjectWorkflows.pledge.check(action: action, from: from, user: user, reason: reason)
         pledge.state = step.to
         try await db.transaction { tx in
+            try await WorkflowGuard.claim(CSRPledge.schema, id: try pledge.requireID(), state: from.rawValue, on: tx)
             try await pledge.save(on: tx)
             try await WorkflowStep.record(workflow: "pledge", subjectID: try pledge.requireID(), action: action,
                                           from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user), reason: reason,
@@ -110,6 +111,11 @@ public enum CSRService {
         delivery.pledgeID = try pledge.requireID()
         delivery.recordedBy = user.displayName
         try await db.transaction { tx in
+            // Claim the pledge, then check what remains on its current row: two deliveries at once cannot exceed it.
+            try await WorkflowGuard.claim(CSRPledge.schema, id: delivery.pledgeID, state: PledgeState.confirmed.rawValue, on: tx)
+            guard let current = try await CSRPledge.find(delivery.pledgeID, on: tx),
+                  delivery.valueMinor <= current.valueMinor - current.deliveredMinor else { throw ProjectsError.deliveryExceedsPledge }
+            pledge.deliveredMinor = current.deliveredMinor
             try await delivery.create(on: tx)
             pledge.deliveredMinor += delivery.valueMinor
             let fulfilled = pledge.deliveredMinor >= pledge.valueMinor

@@ -110,6 +110,7 @@ public enum DifficultyService {
         }
         difficulty.state = step.to
         try await db.transaction { tx in
+            try await WorkflowGuard.claim(Difficulty.schema, id: try difficulty.requireID(), state: from.rawValue, on: tx)
             try await difficulty.save(on: tx)
             try await WorkflowStep.record(workflow: "difficulty", subjectID: try difficulty.requireID(), action: action,
                                           from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user), reason: note,
@@ -187,6 +188,7 @@ public enum DifficultyService {
         difficulty.decidedAt = now
         difficulty.state = step.to
         try await db.transaction { tx in
+            try await WorkflowGuard.claim(Difficulty.schema, id: difficultyID, state: from.rawValue, on: tx)
             try await difficulty.save(on: tx)
             try await WorkflowStep.record(workflow: "difficulty", subjectID: difficultyID, action: "decide",
                                           from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user), reason: reason,

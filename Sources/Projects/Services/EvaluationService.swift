@@ -73,6 +73,7 @@ public enum EvaluationService {
             if phase == .final {
                 let step = try ProjectWorkflows.project.check(action: "evaluate", from: project.state, user: user, reason: nil)
                 let from = project.state
+                try await WorkflowGuard.claim(Project.schema, id: projectID, state: from.rawValue, on: tx)
                 project.state = step.to
                 try await project.save(on: tx)
                 try await WorkflowStep.record(workflow: "project", subjectID: projectID, action: "evaluate", from: from.rawValue,

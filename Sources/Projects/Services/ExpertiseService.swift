@@ -116,6 +116,7 @@ public enum ExpertiseService {
         request.state = step.to
         let expertAccount = notifyExpert
         try await db.transaction { tx in
+            try await WorkflowGuard.claim(ExpertiseRequest.schema, id: try request.requireID(), state: from.rawValue, on: tx)
             try await request.save(on: tx)
             try await WorkflowStep.record(workflow: "expertise", subjectID: try request.requireID(), action: action,
                                           from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user), reason: reason,

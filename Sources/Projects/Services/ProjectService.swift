@@ -130,6 +130,7 @@ public enum ProjectService {
         }
         project.state = step.to
         try await db.transaction { tx in
+            try await WorkflowGuard.claim(Project.schema, id: try project.requireID(), state: from.rawValue, on: tx)
             try await project.save(on: tx)
             try await WorkflowStep.record(workflow: "project", subjectID: try project.requireID(), action: step.action,
                                           from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user), reason: reason,
