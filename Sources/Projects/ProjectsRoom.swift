@@ -30,6 +30,7 @@ public enum ProjectsRoom {
         try app.register(collection: WorkAPIController())
         try pages.register(collection: ProjectsWebController())
         try pages.register(collection: WorkWebController())
+        try pages.register(collection: CSRWebController())
     }
 }
 

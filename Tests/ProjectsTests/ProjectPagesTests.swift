@@ -150,4 +150,41 @@ struct ProjectPagesTests {
             #expect(board.contains("Decided"))
         }
     }
+
+    @Test func aCompanyPledgesOnTheCSRPageAndTheCoordinatorRecordsDeliveries() async throws {
+        try await withShabaka(demo: true, clock: ManualClock(march2026)) { app in
+            let world = try await ProjectsWorld.make(app)
+            let company = Browser(app)
+            try await signIn(company, email: ProjectsWorld.companyRep)
+            let page = try await company.get("/ar/csr")
+            #expect(page.body.string.contains("تسجيل التعهد"))
+
+            // a bad value is explained; a good pledge is recorded
+            let bad = try await company.post("/ar/csr", form: ["company_id": world.company.id!.uuidString, "kind": "in_kind",
+                                                             "description": "", "value": "كثير"])
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains(#"id="pledge-value-error">أدخل رقماً."#))
+            #expect(bad.body.string.contains(#"id="pledge-description-error""#))
+            let good = try await company.post("/ar/csr", form: ["company_id": world.company.id!.uuidString, "kind": "in_kind",
+                                                              "description": "أجهزة تبريد", "value": "200 000"])
+            #expect(good.status == .seeOther)
+            let pledge = try #require(try await CSRPledge.query(on: app.db).filter(\.$details == "أجهزة تبريد").first())
+            #expect(pledge.valueMinor == 20_000_000 && pledge.state == .pledged)
+
+            // the coordinator confirms it, then records deliveries
+            let coordinator = Browser(app)
+            try await signIn(coordinator, email: ProjectsWorld.coordinator)
+            _ = try await coordinator.get("/en/csr")
+            #expect(try await coordinator.post("/en/csr/\(pledge.id!)/transitions", form: ["action": "confirm"]).status == .seeOther)
+            _ = try await coordinator.get("/en/csr")
+            let tooMuch = try await coordinator.post("/en/csr/\(pledge.id!)/deliveries",
+                                                     form: ["delivered_on": "2026-03-02", "value": "250000", "note": ""])
+            #expect(tooMuch.status == .unprocessableEntity && tooMuch.body.string.contains("More than what remains to be delivered."))
+            let half = try await coordinator.post("/en/csr/\(pledge.id!)/deliveries",
+                                                  form: ["delivered_on": "2026-03-02", "value": "100000", "note": "first lot"])
+            #expect(half.status == .seeOther)
+            let after = try await coordinator.get("/en/csr").body.string
+            #expect(after.contains("50.0%"))
+        }
+    }
 }

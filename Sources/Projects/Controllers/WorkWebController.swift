@@ -3,8 +3,7 @@ import Fluent
 import Platform
 import Vapor
 
-/// The network's difficulties board and one difficulty's procedure; expertise requests with ranked experts;
-/// CSR pledges and each company's fulfilment.
+/// The network's difficulties board and one difficulty's procedure; expertise requests with ranked experts.
 struct WorkWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(ProjectsSiteURL.difficulties.pathComponents, use: board)
@@ -18,7 +17,6 @@ struct WorkWebController: RouteCollection {
         let request = ProjectsSiteURL.expertise.pathComponents + [":id"]
         routes.get(request, use: showExpertise)
         routes.post(request + ["transitions"], use: stepExpertise)
-        routes.get(ProjectsSiteURL.csr.pathComponents, use: csr)
     }
 
     // MARK: board
@@ -326,56 +324,6 @@ struct WorkWebController: RouteCollection {
                                         expertID: UUID(uuidString: req.formField("expert_id")), rating: rating, by: user,
                                         on: req.db, now: req.now, messaging: req.messaging)
         return req.seeOther(ProjectsSiteURL.expertise.path(in: req.language) + "/" + (try request.requireID()).uuidString)
-    }
-
-    // MARK: CSR
-
-    struct CompanyLine: Encodable {
-        let company: LocalizedText
-        let pledges: Int
-        let pledged: String
-        let delivered: String
-        let fulfilment: Double
-        let bar: Int
-    }
-
-    struct PledgeRow: Encodable {
-        let company: LocalizedText
-        let project: LocalizedText?
-        let kind: String
-        let description: String
-        let value: String
-        let fulfilment: Double
-        let state: String
-    }
-
-    struct CSRContext: Encodable {
-        let page: PageMeta
-        let companies: [CompanyLine]
-        let pledges: [PledgeRow]
-    }
-
-    @Sendable func csr(req: Request) async throws -> Response {
-        let companies = try await CSRService.fulfilmentByCompany(on: req.db)
-        let pledges = try await CSRPledge.query(on: req.db).sort(\.$pledgedOn, .descending).limit(200).all()
-        let organizations = try await Organization.query(on: req.db).filter(\.$id ~~ Set(pledges.map(\.companyID))).all()
-        let names = Dictionary(uniqueKeysWithValues: organizations.compactMap { org in org.id.map { ($0, org.name) } })
-        let projects = try await Project.query(on: req.db).filter(\.$id ~~ Set(pledges.compactMap(\.projectID))).all()
-        let titles = Dictionary(uniqueKeysWithValues: projects.compactMap { project in project.id.map { ($0, project.title) } })
-        return try await req.render("projects/csr", CSRContext(
-            page: try await PageMeta.make(for: req, titleKey: "csr.title"),
-            companies: companies.map {
-                CompanyLine(company: LocalizedText($0.company, in: req.language), pledges: $0.pledges,
-                            pledged: Choices.money($0.pledgedMinor, $0.currency), delivered: Choices.money($0.deliveredMinor, $0.currency),
-                            fulfilment: $0.fulfilment, bar: Int($0.fulfilment.rounded()))
-            },
-            pledges: pledges.map { pledge in
-                PledgeRow(company: LocalizedText(names[pledge.companyID] ?? Translated(), in: req.language),
-                          project: pledge.projectID.flatMap { titles[$0] }.map { LocalizedText($0, in: req.language) },
-                          kind: pledge.kind.rawValue, description: pledge.details,
-                          value: Choices.money(pledge.valueMinor, pledge.currency),
-                          fulfilment: (pledge.fulfilment * 10).rounded() / 10, state: pledge.state.rawValue)
-            }))
     }
 }
 

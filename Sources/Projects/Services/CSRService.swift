@@ -44,27 +44,35 @@ public struct CompanyFulfilment: Content {
 }
 
 public enum CSRService {
-    public static func pledge(_ input: PledgeInput, by user: CurrentUser, on db: any Database, now: Date) async throws -> CSRPledge {
-        guard user.may(.pledgeCSR) || user.may(.manageCSR) else { throw PlatformError.forbidden(permission: .pledgeCSR) }
+    /// The problems of a pledge that need no database, all at once.
+    static func validate(_ input: PledgeInput, now: Date) -> (CSRPledge, [FieldError]) {
         var errors: [FieldError] = []
         let pledge = CSRPledge()
+        pledge.kind = Validate.choice(input.kind, field: "kind", as: PledgeKind.self, into: &errors) ?? .money
+        pledge.details = Validate.text(input.description, field: "description", max: 2000, into: &errors)
+        pledge.valueMinor = Validate.number(input.valueMinor, field: "value_minor", range: 1...ProjectService.maxMinor, into: &errors)
+        pledge.currency = (input.currency ?? "DZD").uppercased()
+        if !ProjectService.currencies.contains(pledge.currency) { errors.append(FieldError("currency", "validation.invalid_choice")) }
+        pledge.pledgedOn = input.pledgedOn?.isEmpty == false ? Validate.date(input.pledgedOn, field: "pledged_on", into: &errors)
+            : ISODate.string(now)
+        if input.companyID == nil { errors.append(FieldError("company_id", "validation.required")) }
+        return (pledge, errors)
+    }
+
+    public static func pledge(_ input: PledgeInput, by user: CurrentUser, on db: any Database, now: Date) async throws -> CSRPledge {
+        guard user.may(.pledgeCSR) || user.may(.manageCSR) else { throw PlatformError.forbidden(permission: .pledgeCSR) }
+        let (pledge, found) = validate(input, now: now)
+        var errors = found
         if let id = input.companyID {
             guard let company = try await Organization.find(id, on: db), company.kind == .company else { throw ProjectsError.notACompany }
             pledge.companyID = id
-        } else { errors.append(FieldError("company_id", "validation.required")) }
+        }
         if let id = input.projectID {
             if let project = try await Project.find(id, on: db) {
                 if !DifficultyService.openStates.contains(project.state) { throw ProjectsError.projectNotOpen }
             } else { errors.append(FieldError("project_id", "validation.invalid_choice")) }
             pledge.projectID = id
         }
-        pledge.kind = Validate.choice(input.kind, field: "kind", as: PledgeKind.self, into: &errors) ?? .money
-        pledge.details = Validate.text(input.description, field: "description", max: 2000, into: &errors)
-        pledge.valueMinor = Validate.number(input.valueMinor, field: "value_minor", range: 1...1_000_000_000_000_00, into: &errors)
-        pledge.currency = (input.currency ?? "DZD").uppercased()
-        if !ProjectService.currencies.contains(pledge.currency) { errors.append(FieldError("currency", "validation.invalid_choice")) }
-        pledge.pledgedOn = input.pledgedOn?.isEmpty == false ? Validate.date(input.pledgedOn, field: "pledged_on", into: &errors)
-            : ISODate.string(now)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         try await ProjectService.requireRepresentative(user, of: pledge.companyID, unless: .manageCSR, on: db)
         pledge.deliveredMinor = 0

@@ -32,8 +32,9 @@ public enum ExpertiseService {
         let request = ExpertiseRequest()
         if let id = input.organizationID, try await Organization.find(id, on: db) != nil { request.organizationID = id }
         else { errors.append(FieldError("organization_id", input.organizationID == nil ? "validation.required" : "validation.invalid_choice")) }
+        var project: Project?
         if let id = input.projectID {
-            let project = try await Project.find(id, on: db)
+            project = try await Project.find(id, on: db)
             if project == nil || project?.organizationID != input.organizationID {
                 errors.append(FieldError("project_id", "validation.invalid_choice"))
             }
@@ -46,6 +47,10 @@ public enum ExpertiseService {
         if let wilaya = input.wilayaCode, !wilaya.isEmpty {
             if try await Wilaya.find(wilaya, on: db) == nil { errors.append(FieldError("wilaya_code", "validation.invalid_choice")) }
             request.wilayaCode = wilaya
+        } else if let id = input.organizationID {
+            // No wilaya given: experts near the project (or the association) rank higher.
+            if let project { request.wilayaCode = project.wilayaCode }
+            else { request.wilayaCode = try await Organization.find(id, on: db)?.wilayaCode }
         }
         let language = input.language ?? ""
         if !languages.contains(language) {

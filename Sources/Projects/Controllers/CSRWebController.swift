@@ -1,0 +1,169 @@
+import Directory
+import Fluent
+import Platform
+import Vapor
+
+/// The CSR page: each company's fulfilment, the pledges, and the forms to pledge (a company's representatives),
+/// confirm or cancel (coordinators) and record deliveries.
+struct CSRWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(ProjectsSiteURL.csr.pathComponents, use: page)
+        routes.post(ProjectsSiteURL.csr.pathComponents, use: pledge)
+        routes.post(ProjectsSiteURL.csr.pathComponents + [":id", "transitions"], use: transition)
+        routes.post(ProjectsSiteURL.csr.pathComponents + [":id", "deliveries"], use: deliver)
+    }
+
+    struct CompanyLine: Encodable {
+        let company: LocalizedText
+        let pledges: Int
+        let pledged: String
+        let delivered: String
+        let fulfilment: Double
+        let bar: Int
+    }
+
+    struct PledgeRow: Encodable {
+        let id: String
+        let company: LocalizedText
+        let project: LocalizedText?
+        let kind: String
+        let description: String
+        let value: String
+        let fulfilment: Double
+        let state: String
+        let actions: [String]
+        let canDeliver: Bool
+        /// The problem of the delivery just refused on this pledge.
+        let deliveryError: String?
+    }
+
+    struct Context: Encodable {
+        let page: PageMeta
+        let companies: [CompanyLine]
+        let pledges: [PledgeRow]
+        let pagination: PaginationView
+        let pledgeCompanies: [Choice]
+        let projects: [Choice]
+        let kinds: [Choice]
+        let formName: String
+        let form: FormState
+        let today: String
+    }
+
+    @Sendable func page(req: Request) async throws -> Response {
+        try await render(req, formName: "", form: .empty)
+    }
+
+    func render(_ req: Request, formName: String, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let user = req.currentUser
+        let pageQuery = try PageQuery(from: req)
+        let companies = try await CSRService.fulfilmentByCompany(on: req.db)
+        let total = try await CSRPledge.query(on: req.db).count()
+        let pledges = try await CSRPledge.query(on: req.db).sort(\.$pledgedOn, .descending).range(pageQuery.range).all()
+        let organizations = try await Organization.query(on: req.db).filter(\.$id ~~ Set(pledges.map(\.companyID))).all()
+        let names = Dictionary(uniqueKeysWithValues: organizations.compactMap { org in org.id.map { ($0, org.name) } })
+        let projects = try await Project.query(on: req.db).filter(\.$id ~~ Set(pledges.compactMap(\.projectID))).all()
+        let titles = Dictionary(uniqueKeysWithValues: projects.compactMap { project in project.id.map { ($0, project.title) } })
+        var represented: Set<UUID> = []
+        var pledgeCompanies: [Organization] = []
+        if let user {
+            let mine = try await Representation.organizations(of: user.id, on: req.db).filter { $0.kind == .company }
+            represented = Set(mine.compactMap(\.id))
+            pledgeCompanies = user.may(.manageCSR)
+                ? try await Organization.query(on: req.db).filter(\.$kind == .company).sort(\.$sortName).all()
+                : (user.may(.pledgeCSR) ? mine : [])
+        }
+        let open = try await Project.query(on: req.db).filter(\.$state ~~ Array(DifficultyService.openStates))
+            .sort(\.$slug).all()
+        return try await req.render("projects/csr", Context(
+            page: try await PageMeta.make(for: req, titleKey: "csr.title"),
+            companies: companies.map {
+                CompanyLine(company: LocalizedText($0.company, in: req.language), pledges: $0.pledges,
+                            pledged: Choices.money($0.pledgedMinor, $0.currency),
+                            delivered: Choices.money($0.deliveredMinor, $0.currency),
+                            fulfilment: $0.fulfilment, bar: Int($0.fulfilment.rounded()))
+            },
+            pledges: pledges.map { pledge in
+                PledgeRow(id: pledge.id?.uuidString ?? "",
+                          company: LocalizedText(names[pledge.companyID] ?? Translated(), in: req.language),
+                          project: pledge.projectID.flatMap { titles[$0] }.map { LocalizedText($0, in: req.language) },
+                          kind: pledge.kind.rawValue, description: pledge.details,
+                          value: Choices.money(pledge.valueMinor, pledge.currency),
+                          fulfilment: (pledge.fulfilment * 10).rounded() / 10, state: pledge.state.rawValue,
+                          actions: user.map { ProjectWorkflows.pledge.actions(from: pledge.state, for: $0).map(\.action) } ?? [],
+                          canDeliver: pledge.state == .confirmed
+                              && (user?.may(.manageCSR) == true || represented.contains(pledge.companyID)),
+                          deliveryError: formName == "delivery-" + (pledge.id?.uuidString ?? "")
+                              ? form.errors["value"] ?? form.errors["delivered_on"] ?? form.errors["note"] : nil)
+            },
+            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path, query: [:]),
+            pledgeCompanies: pledgeCompanies.compactMap { company in
+                company.id.map { Choice(value: $0.uuidString, label: company.name.resolve(in: req.language).text,
+                                        selected: $0.uuidString == form.values["company_id"]) }
+            },
+            projects: open.compactMap { project in
+                project.id.map { Choice(value: $0.uuidString, label: project.title.resolve(in: req.language).text,
+                                        selected: $0.uuidString == form.values["project_id"]) }
+            },
+            kinds: Choices.enumeration(PledgeKind.self, key: "pledge.kind", req, selected: form.values["kind"]),
+            formName: formName, form: form, today: ISODate.string(req.now)), status: status)
+    }
+
+    func back(_ req: Request) -> Response {
+        req.seeOther(ProjectsSiteURL.csr.path(in: req.language))
+    }
+
+    @Sendable func pledge(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        var errors: [FieldError] = []
+        var input = PledgeInput()
+        input.companyID = UUID(uuidString: req.formField("company_id"))
+        input.projectID = UUID(uuidString: req.formField("project_id"))
+        input.kind = req.formField("kind")
+        input.description = req.formField("description")
+        input.valueMinor = WebNumbers.minor(req.formField("value"), field: "value", into: &errors)
+        do {
+            guard errors.isEmpty else { throw ValidationFailure(errors + CSRService.validate(input, now: req.now).1) }
+            _ = try await CSRService.pledge(input, by: user, on: req.db, now: req.now)
+            return back(req)
+        } catch let failure as ValidationFailure {
+            let renamed = failure.fieldErrors.map { $0.renamed($0.field == "value_minor" ? "value" : $0.field) }
+            return try await render(req, formName: "pledge",
+                                    form: ProjectsWebController.formState(req, ["company_id", "project_id", "kind", "description",
+                                                                                "value"], renamed),
+                                    status: .unprocessableEntity)
+        }
+    }
+
+    @Sendable func transition(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let pledge = try await WorkAPIController.findPledge(req)
+        try await CSRService.transition(pledge, action: req.formField("action"), reason: req.formField("reason"), by: user,
+                                        on: req.db, now: req.now)
+        return back(req)
+    }
+
+    @Sendable func deliver(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let pledge = try await WorkAPIController.findPledge(req)
+        var errors: [FieldError] = []
+        var input = DeliveryInput()
+        input.deliveredOn = req.formField("delivered_on")
+        input.valueMinor = WebNumbers.minor(req.formField("value"), field: "value", into: &errors)
+        input.note = req.formField("note")
+        do {
+            guard errors.isEmpty else { throw ValidationFailure(errors) }
+            do {
+                _ = try await CSRService.deliver(input, to: pledge, by: user, on: req.db, now: req.now)
+            } catch ProjectsError.deliveryExceedsPledge {
+                throw ValidationFailure(ProjectsError.deliveryExceedsPledge.fieldErrors)
+            }
+            return back(req)
+        } catch let failure as ValidationFailure {
+            let renamed = failure.fieldErrors.map { $0.renamed($0.field == "value_minor" ? "value" : $0.field) }
+            return try await render(req, formName: "delivery-" + (pledge.id?.uuidString ?? ""),
+                                    form: ProjectsWebController.formState(req, ["delivered_on", "value", "note"], renamed),
+                                    status: .unprocessableEntity)
+        }
+    }
+}

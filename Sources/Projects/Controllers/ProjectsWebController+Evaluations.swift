@@ -1,0 +1,92 @@
+import Fluent
+import Platform
+import Vapor
+
+extension ProjectsWebController {
+    struct ComparedLine: Encodable {
+        let slug: String
+        let title: LocalizedText
+        let phase: String
+        let scores: [Int]
+        let average: String
+        let date: String
+    }
+
+    struct EvaluationsContext: Encodable {
+        let page: PageMeta
+        let phases: [Choice]
+        let criteria: [String]
+        let lines: [ComparedLine]
+        let total: Int
+        let pagination: PaginationView
+    }
+
+    /// Evaluations side by side: the same six criteria on the same scale, best average first.
+    @Sendable func evaluations(req: Request) async throws -> Response {
+        var errors: [FieldError] = []
+        let raw = req.query[String.self, at: "phase"] ?? ""
+        let phase = raw.isEmpty ? nil : Validate.choice(raw, field: "phase", as: EvaluationPhase.self, into: &errors)
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        let pageQuery = try PageQuery(from: req)
+        var query = Evaluation.query(on: req.db)
+        if let phase { query = query.filter(\.$phase == phase) }
+        let all = try await query.all().sorted { $0.average > $1.average }
+        let slice = Array(all.dropFirst(pageQuery.offset).prefix(pageQuery.size))
+        let projects = try await Project.query(on: req.db).filter(\.$id ~~ Set(slice.map(\.projectID))).all()
+        let byID = Dictionary(uniqueKeysWithValues: projects.compactMap { project in project.id.map { ($0, project) } })
+        return try await req.render("projects/evaluations", EvaluationsContext(
+            page: try await PageMeta.make(for: req, titleKey: "evaluations.title"),
+            phases: Choices.enumeration(EvaluationPhase.self, key: "evaluation.phase", req, selected: phase?.rawValue),
+            criteria: DACCriterion.allCases.map(\.rawValue),
+            lines: slice.map { evaluation in
+                ComparedLine(slug: byID[evaluation.projectID]?.slug ?? "",
+                             title: LocalizedText(byID[evaluation.projectID]?.title ?? Translated(), in: req.language),
+                             phase: evaluation.phase.rawValue,
+                             scores: DACCriterion.allCases.map { evaluation.scores[$0.rawValue] ?? 0 },
+                             average: String(format: "%.2f", evaluation.average), date: evaluation.evaluatedOn)
+            },
+            total: all.count,
+            pagination: PaginationView(request: pageQuery, total: all.count, path: req.url.path, query: ["phase": raw])))
+    }
+
+    struct Card: Encodable {
+        let slug: String
+        let title: LocalizedText
+        let state: String
+        let wilaya: String
+        let domain: String
+        let budget: String
+    }
+
+    struct ListContext: Encodable {
+        let page: PageMeta
+        let filter: [String: String]
+        let states: [Choice]
+        let wilayas: [Choice]
+        let domains: [Choice]
+        let projects: [Card]
+        let total: Int
+        let pagination: PaginationView
+        let canCreate: Bool
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        let filter = try await ProjectFilter.from(req)
+        let pageQuery = try PageQuery(from: req)
+        let (rows, total) = try await filter.page(pageQuery, on: req.db)
+        let reference = try await req.referenceData()
+        let domainNames = Dictionary(uniqueKeysWithValues: reference.domains.map { ($0.code, $0.name.resolve(in: req.language).text) })
+        let cards = rows.map {
+            Card(slug: $0.slug, title: LocalizedText($0.title, in: req.language), state: $0.state,
+                 wilaya: reference.wilaya($0.wilayaCode)?.name(in: req.language) ?? $0.wilayaCode,
+                 domain: domainNames[$0.domainCode] ?? $0.domainCode, budget: Choices.money($0.budgetMinor, $0.currency))
+        }
+        return try await req.render("projects/list", ListContext(
+            page: try await PageMeta.make(for: req, titleKey: "projects.title"), filter: filter.parameters,
+            states: Choices.enumeration(ProjectState.self, key: "workflow.project.state", req, selected: filter.state?.rawValue),
+            wilayas: try await Choices.wilayas(req, selected: filter.wilaya),
+            domains: try await Choices.domains(req, selected: filter.domain), projects: cards, total: total,
+            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path, query: filter.parameters),
+            canCreate: req.currentUser?.may(.submitProjects) == true))
+    }
+}
