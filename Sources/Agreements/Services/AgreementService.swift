@@ -44,6 +44,7 @@ public enum AgreementService {
         let step = try AgreementWorkflows.agreement.check(action: action, from: from, user: user, reason: reason)
         agreement.state = step.to
         try await db.transaction { tx in
+            try await WorkflowGuard.claim(Agreement.schema, id: try agreement.requireID(), state: from.rawValue, on: tx)
             try await agreement.save(on: tx)
             try await WorkflowStep.record(workflow: "agreement", subjectID: try agreement.requireID(), action: step.action,
                                           from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user),
@@ -93,6 +94,7 @@ public enum AgreementService {
         commitment.state = step.to
         if step.to == .done { commitment.progress = 100 }
         try await db.transaction { tx in
+            try await WorkflowGuard.claim(Commitment.schema, id: try commitment.requireID(), state: from.rawValue, on: tx)
             try await commitment.save(on: tx)
             try await WorkflowStep.record(workflow: "commitment", subjectID: try commitment.requireID(), action: step.action,
                                           from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user),

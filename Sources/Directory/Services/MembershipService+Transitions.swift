@@ -22,6 +22,7 @@ extension MembershipService {
         application.state = step.to
         if step.to == .accepted || step.to == .rejected { application.decisionReason = Check.trimmed(reason) }
         try await req.db.transaction { tx in
+            try await WorkflowGuard.claim(MembershipApplication.schema, id: applicationID, state: from.rawValue, on: tx)
             try await application.save(on: tx)
             try await WorkflowStep.record(workflow: "application", subjectID: applicationID, action: step.action,
                                           from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user),
@@ -53,6 +54,7 @@ extension MembershipService {
         let step = try workflowMembership.check(action: action, from: from, user: user, reason: reason)
         membership.state = step.to
         try await req.db.transaction { tx in
+            try await WorkflowGuard.claim(NetworkMembership.schema, id: membershipID, state: from.rawValue, on: tx)
             try await membership.save(on: tx)
             try await WorkflowStep.record(workflow: "membership", subjectID: membershipID, action: step.action,
                                           from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user),
