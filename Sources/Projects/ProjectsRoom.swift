@@ -11,6 +11,7 @@ public enum ProjectsSiteURL: String, CaseIterable, SiteRoute {
     case evaluations = "evaluations"
     case expertise = "expertise"
     case csr = "csr"
+    case cooperation = "cooperation"
 
     public var linkName: String { String(describing: self) }
     public var relativePath: String { rawValue }
@@ -31,6 +32,7 @@ public enum ProjectsRoom {
         try pages.register(collection: ProjectsWebController())
         try pages.register(collection: WorkWebController())
         try pages.register(collection: CSRWebController())
+        try pages.register(collection: CooperationWebController())
     }
 }
 

@@ -27,7 +27,7 @@ struct EveryPageRendersTests {
                 "membership/applications", "membership/applications/\(application.id!)", "password/forgot",
                 "projects", "projects?state=in_progress&wilaya=05", "projects/new", "projects/\(ProjectsDemo.flagshipSlug)",
                 "projects/ghardaia-women-weaving-workshop", "difficulties", "difficulties?category=funding&older_than=7",
-                "difficulties/\(difficulty.id!)", "expertise", "expertise/\(request.id!)", "csr", "evaluations", "evaluations?phase=final",
+                "difficulties/\(difficulty.id!)", "expertise", "expertise/\(request.id!)", "csr", "cooperation", "evaluations", "evaluations?phase=final",
             ]
 
             for path in paths {

@@ -1,3 +1,4 @@
+import Agreements
 import Directory
 import Fluent
 import Foundation
@@ -146,6 +147,21 @@ struct WorkTests {
             #expect(linked.status == .created)
             let page = try await app.testing().sendRequest(.GET, "/en/projects/biskra-plastic-recycling").body.string
             #expect(page.contains("UNDP Algeria") && page.contains("Capacity building"))
+
+            // the cooperation page lists project and agreement links; a coordinator links one through its form
+            let coordinator = Browser(app)
+            try await signIn(coordinator, email: ProjectsWorld.coordinator)
+            let listed = try await coordinator.get("/fr/cooperation").body.string
+            #expect(listed.contains("/fr/agreements/\(AgreementsDemo.agreementSlug)") && listed.contains("/fr/projects/biskra-plastic-recycling"))
+            let refused = try await coordinator.post("/fr/cooperation", form: ["partner_id": partner.id!.uuidString, "nature": "research"])
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains(#"id="project_id-error""#))
+            let agreement = try #require(try await Agreement.query(on: app.db).first())
+            let done = try await coordinator.post("/fr/cooperation", form: [
+                "partner_id": partner.id!.uuidString, "agreement_id": agreement.id!.uuidString, "nature": "research",
+                "description": "Étude d'impact", "since": "2026-02-01",
+            ])
+            #expect(done.status == .seeOther)
+            #expect(try await coordinator.get("/fr/cooperation").body.string.contains("Étude d&#39;impact"))
         }
     }
 }

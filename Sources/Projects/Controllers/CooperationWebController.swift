@@ -1,0 +1,104 @@
+import Agreements
+import Directory
+import Fluent
+import Platform
+import Vapor
+
+/// International cooperation: every partner linked to a project or an agreement, and (coordinators) the form to
+/// link one.
+struct CooperationWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(ProjectsSiteURL.cooperation.pathComponents, use: page)
+        routes.post(ProjectsSiteURL.cooperation.pathComponents, use: link)
+    }
+
+    struct Line: Encodable {
+        let partner: LocalizedText
+        let target: LocalizedText
+        let targetLink: String
+        let nature: String
+        let description: String
+        let since: String
+    }
+
+    struct Context: Encodable {
+        let page: PageMeta
+        let links: [Line]
+        let pagination: PaginationView
+        let canLink: Bool
+        let partners: [Choice]
+        let projects: [Choice]
+        let agreements: [Choice]
+        let natures: [Choice]
+        let form: FormState
+    }
+
+    @Sendable func page(req: Request) async throws -> Response {
+        try await render(req, form: .empty)
+    }
+
+    func render(_ req: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let pageQuery = try PageQuery(from: req)
+        let total = try await CooperationLink.query(on: req.db).count()
+        let links = try await CooperationLink.query(on: req.db).sort(\.$since, .descending).range(pageQuery.range).all()
+        let dtos = try await CooperationDTO.list(links, on: req.db)
+        let projects = try await Project.query(on: req.db).sort(\.$slug).all()
+        let agreements = try await Agreement.query(on: req.db).sort(\.$slug).all()
+        let projectByID = Dictionary(uniqueKeysWithValues: projects.compactMap { project in project.id.map { ($0, project) } })
+        let agreementByID = Dictionary(uniqueKeysWithValues: agreements.compactMap { agreement in agreement.id.map { ($0, agreement) } })
+        let canLink = req.currentUser?.may(.manageAgreements) == true
+        var partners: [Organization] = []
+        if canLink {
+            partners = try await Organization.query(on: req.db)
+                .filter(\.$kind ~~ Array(CooperationService.partnerKinds)).sort(\.$sortName).all()
+        }
+        let lines = dtos.map { link -> Line in
+            if let id = link.projectID, let project = projectByID[id] {
+                return Line(partner: LocalizedText(link.partner, in: req.language), target: LocalizedText(project.title, in: req.language),
+                            targetLink: ProjectsSiteURL.projects.path(in: req.language) + "/" + project.slug,
+                            nature: link.nature, description: link.description, since: link.since)
+            }
+            let agreement = link.agreementID.flatMap { agreementByID[$0] }
+            return Line(partner: LocalizedText(link.partner, in: req.language),
+                        target: LocalizedText(agreement?.title ?? Translated(), in: req.language),
+                        targetLink: AgreementsSiteURL.agreements.path(in: req.language) + "/" + (agreement?.slug ?? ""),
+                        nature: link.nature, description: link.description, since: link.since)
+        }
+        return try await req.render("projects/cooperation", Context(
+            page: try await PageMeta.make(for: req, titleKey: "cooperation.title"), links: lines,
+            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path, query: [:]), canLink: canLink,
+            partners: partners.compactMap { partner in
+                partner.id.map { Choice(value: $0.uuidString, label: partner.name.resolve(in: req.language).text,
+                                        selected: $0.uuidString == form.values["partner_id"]) }
+            },
+            projects: projects.compactMap { project in
+                project.id.map { Choice(value: $0.uuidString, label: project.title.resolve(in: req.language).text,
+                                        selected: $0.uuidString == form.values["project_id"]) }
+            },
+            agreements: agreements.compactMap { agreement in
+                agreement.id.map { Choice(value: $0.uuidString, label: agreement.title.resolve(in: req.language).text,
+                                          selected: $0.uuidString == form.values["agreement_id"]) }
+            },
+            natures: Choices.enumeration(CooperationNature.self, key: "cooperation.nature", req, selected: form.values["nature"]),
+            form: form), status: status)
+    }
+
+    @Sendable func link(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        var input = CooperationInput()
+        input.partnerID = UUID(uuidString: req.formField("partner_id"))
+        input.projectID = UUID(uuidString: req.formField("project_id"))
+        input.agreementID = UUID(uuidString: req.formField("agreement_id"))
+        input.nature = req.formField("nature")
+        input.description = req.formField("description")
+        input.since = req.formField("since")
+        do {
+            _ = try await CooperationService.link(input, by: user, on: req.db, now: req.now)
+            return req.seeOther(ProjectsSiteURL.cooperation.path(in: req.language))
+        } catch let failure as ValidationFailure {
+            let fields = ["partner_id", "project_id", "agreement_id", "nature", "description", "since"]
+            return try await render(req, form: ProjectsWebController.formState(req, fields, failure.fieldErrors),
+                                    status: .unprocessableEntity)
+        }
+    }
+}
