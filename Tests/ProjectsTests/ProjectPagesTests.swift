@@ -76,9 +76,22 @@ struct ProjectPagesTests {
             #expect(report.status == .unprocessableEntity)
             let html = report.body.string
             #expect(html.contains(#"id="period-error""#) && html.contains(#"id="narrative-error""#))
-            #expect(html.contains(#"id="age-error""#))
+            #expect(html.contains(#"id="jobs_created_under_18-error""#))
             #expect(try await WorkflowStep.query(on: app.db).count() == steps)
             #expect(try await ProjectReport.query(on: app.db).filter(\.$period == "2026-Q9").count() == 0)
+
+            // a good report: jobs created and sustained, each by sex and age group
+            let good = try await browser.post(path + "/reports", form: [
+                "period": "2026-Q4", "narrative": "نقطة بيع ثانية", "jobs_created_f": "2", "jobs_created_m": "1",
+                "jobs_created_18_24": "3", "jobs_sustained_f": "3", "jobs_sustained_m": "1", "jobs_sustained_25_34": "2",
+                "jobs_sustained_35_plus": "2", "beneficiaries": "50", "revenue": "120000", "volunteers": "4",
+            ])
+            #expect(good.status == .seeOther)
+            let filed = try #require(try await ProjectReport.query(on: app.db).filter(\.$period == "2026-Q4").first())
+            let sustained: Breakdown = ["sex": ["f": 3, "m": 1], "age_group": ["25_34": 2, "35_plus": 2]]
+            #expect(filed.jobsCreated == 3 && filed.jobsSustained == 4)
+            #expect(filed.jobsSustainedBreakdown == sustained)
+            #expect(filed.revenueMinor == 12_000_000)
         }
     }
 

@@ -113,6 +113,7 @@ struct ProjectsWebController: RouteCollection {
         let evaluations: [EvaluationLine]
         let procedure: [ProcedureLine]
         let scoreFields: [ScoreField]
+        let jobs: [JobsFieldset]
     }
 
     /// One criterion's input of the evaluation form, with what was typed and its error.
@@ -213,7 +214,8 @@ struct ProjectsWebController: RouteCollection {
                 let mine = formName == "evaluation"
                 return ScoreField(name: name, criterion: criterion.rawValue, value: mine ? form.values[name] ?? "" : "",
                                   error: mine ? form.errors[name] : nil)
-            })
+            },
+            jobs: Self.jobsFieldsets(req, formName: formName, form: form))
         return try await req.render("projects/show", context, status: status)
     }
 
@@ -230,9 +232,49 @@ struct ProjectsWebController: RouteCollection {
         return backToProject(req, project)
     }
 
-    static let reportFields = ["period", "narrative", "milestones", "jobs_created_f", "jobs_created_m", "jobs_created_under_18",
-                               "jobs_created_18_24", "jobs_created_25_34", "jobs_created_35_plus", "jobs_sustained",
-                               "beneficiaries", "revenue", "volunteers"]
+    static let jobGroups = ["f", "m", "under_18", "18_24", "25_34", "35_plus"]
+    static let reportFields = ["period", "narrative", "milestones", "beneficiaries", "revenue", "volunteers"]
+        + ["jobs_created", "jobs_sustained"].flatMap { prefix in jobGroups.map { prefix + "_" + $0 } }
+
+    /// Jobs typed by sex (their sum is the total) and, optionally, by age group.
+    static func jobs(_ prefix: String, _ req: Request, into errors: inout [FieldError]) -> (Int, Breakdown) {
+        var bySex: [String: Double] = [:], byAge: [String: Double] = [:]
+        for sex in ["f", "m"] {
+            let field = prefix + "_" + sex
+            bySex[sex] = Double(WebNumbers.integer(req.formField(field), field: field, default: 0, into: &errors) ?? 0)
+        }
+        for group in jobGroups.dropFirst(2) {
+            let field = prefix + "_" + group
+            if !req.formField(field).isEmpty {
+                byAge[group] = Double(WebNumbers.integer(req.formField(field), field: field, into: &errors) ?? 0)
+            }
+        }
+        return (Int(bySex.values.reduce(0, +)), byAge.isEmpty ? ["sex": bySex] : ["sex": bySex, "age_group": byAge])
+    }
+
+    /// The inputs of one jobs figure (by sex, then by age group) with what was typed and its error.
+    struct JobsFieldset: Encodable {
+        struct Input: Encodable {
+            let name: String
+            let label: String
+            let value: String
+            let error: String?
+        }
+        let legend: String
+        let inputs: [Input]
+    }
+
+    static func jobsFieldsets(_ req: Request, formName: String, form: FormState) -> [JobsFieldset] {
+        let labels = ["f": "projects.women", "m": "projects.men", "under_18": "projects.age_under_18",
+                      "18_24": "projects.age_18_24", "25_34": "projects.age_25_34", "35_plus": "projects.age_35_plus"]
+        return ["jobs_created", "jobs_sustained"].map { prefix in
+            JobsFieldset(legend: req.t("projects." + prefix), inputs: jobGroups.map { group in
+                let name = prefix + "_" + group, mine = formName == "report"
+                return .init(name: name, label: req.t(labels[group] ?? ""), value: mine ? form.values[name] ?? "" : "",
+                             error: mine ? form.errors[name] : nil)
+            })
+        }
+    }
 
     @Sendable func fileReport(req: Request) async throws -> Response {
         let user = try req.requireUser()
@@ -243,20 +285,8 @@ struct ProjectsWebController: RouteCollection {
         input.period = req.formField("period")
         input.narrative = req.formField("narrative")
         input.milestones = req.formField("milestones")
-        var bySex: [String: Double] = [:], byAge: [String: Double] = [:]
-        for sex in ["f", "m"] {
-            bySex[sex] = Double(WebNumbers.integer(req.formField("jobs_created_" + sex), field: "jobs_created_" + sex,
-                                                   default: 0, into: &errors) ?? 0)
-        }
-        for group in ["under_18", "18_24", "25_34", "35_plus"] {
-            let field = "jobs_created_" + group
-            if !req.formField(field).isEmpty {
-                byAge[group] = Double(WebNumbers.integer(req.formField(field), field: field, into: &errors) ?? 0)
-            }
-        }
-        input.jobsCreated = Int(bySex.values.reduce(0, +))
-        input.jobsCreatedBreakdown = byAge.isEmpty ? ["sex": bySex] : ["sex": bySex, "age_group": byAge]
-        input.jobsSustained = WebNumbers.integer(req.formField("jobs_sustained"), field: "jobs_sustained", default: 0, into: &errors)
+        (input.jobsCreated, input.jobsCreatedBreakdown) = Self.jobs("jobs_created", req, into: &errors)
+        (input.jobsSustained, input.jobsSustainedBreakdown) = Self.jobs("jobs_sustained", req, into: &errors)
         input.beneficiaries = WebNumbers.integer(req.formField("beneficiaries"), field: "beneficiaries", default: 0, into: &errors)
         input.revenueMinor = req.formField("revenue").isEmpty ? 0
             : WebNumbers.minor(req.formField("revenue"), field: "revenue", into: &errors)
@@ -267,8 +297,9 @@ struct ProjectsWebController: RouteCollection {
             return backToProject(req, project, anchor: "#reports")
         } catch let failure as ValidationFailure {
             let renamed = failure.fieldErrors.map { error -> FieldError in
-                let field = error.field == "jobs_created_breakdown.age_group" ? "jobs_created_under_18"
-                    : error.field == "revenue_minor" ? "revenue" : error.field
+                let field = ["jobs_created_breakdown.age_group": "jobs_created_under_18",
+                             "jobs_sustained_breakdown.age_group": "jobs_sustained_under_18",
+                             "revenue_minor": "revenue"][error.field] ?? error.field
                 return error.renamed(field)
             }
             return try await renderShow(req, formName: "report", form: Self.formState(req, Self.reportFields, renamed),
