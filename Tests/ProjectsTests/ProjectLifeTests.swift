@@ -54,7 +54,13 @@ struct ProjectLifeTests {
             let ownApproval = try await step("start_review", as: W.representative)
             #expect(ownApproval.status == .forbidden)
             #expect(ownApproval.body.string.contains("Reviewer") && ownApproval.body.string.contains("Coordinator"))
+            let rep = try #require(try await User.query(on: app.db).filter(\.$email == W.representative).first())
+            rep.preferredLanguage = .fr
+            try await rep.save(on: app.db)
             #expect(try await step("start_review", as: W.reviewer).state == "under_review")
+            let told = try await UserNotification.query(on: app.db).filter(\.$user.$id == rep.id!)
+                .filter(\.$messageKey == "notification.project_under_review").first()
+            #expect(told?.arguments == ["Coopérative du miel de montagne"])
             let rejectWithoutReason = try await step("reject", as: W.reviewer)
             #expect(rejectWithoutReason.status == .unprocessableEntity && rejectWithoutReason.body.string.contains(#""field":"reason""#))
             #expect(try await step("approve", as: W.reviewer).state == "approved")

@@ -194,7 +194,7 @@ public enum DifficultyService {
                                           from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user), reason: reason,
                                           on: tx, at: now)
             if let project = try await Project.find(difficulty.projectID, on: tx) {
-                let owners = try await ProjectService.representatives(of: project.organizationID, on: tx)
+                let owners = try await Representation.userIDs(of: project.organizationID, on: tx)
                 try await Notifier.notify(userIDs: owners.filter { $0 != user.id }, messageKey: "notification.difficulty_decided",
                                           arguments: [difficulty.title, deadline], link: "difficulties/\(difficultyID)",
                                           on: tx, catalog: messaging.catalog, baseURL: messaging.baseURL, at: now)

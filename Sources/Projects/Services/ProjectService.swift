@@ -136,10 +136,10 @@ public enum ProjectService {
                                           from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user), reason: reason,
                                           on: tx, at: now)
             let staff = step.action == "submit" ? try await Notifier.users(withAnyOf: [.coordinator, .reviewer], on: tx) : []
-            let owners = try await representatives(of: project.organizationID, on: tx)
+            let owners = try await Representation.userIDs(of: project.organizationID, on: tx)
             try await Notifier.notify(
                 userIDs: Array(Set(staff + owners)).filter { $0 != user.id }, messageKey: "notification.project_" + step.to.rawValue,
-                arguments: [project.title.resolve(in: .ar).text], link: "projects/\(project.slug)",
+                arguments: [], localized: [project.title], link: "projects/\(project.slug)",
                 on: tx, catalog: catalog, baseURL: baseURL, at: now)
         }
     }
@@ -159,13 +159,5 @@ public enum ProjectService {
         guard try await Representation.represents(userID: user.id, organizationID: organizationID, on: db) else {
             throw ProjectsError.notYourProject
         }
-    }
-
-    /// Accounts of the people who represent an organisation.
-    static func representatives(of organizationID: UUID, on db: any Database) async throws -> [UUID] {
-        let people = try await OrganizationRepresentative.query(on: db).filter(\.$organizationID == organizationID).all()
-            .map(\.personID)
-        guard !people.isEmpty else { return [] }
-        return try await Person.query(on: db).filter(\.$id ~~ people).all().compactMap(\.userID)
     }
 }
