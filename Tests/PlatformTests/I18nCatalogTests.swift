@@ -75,6 +75,7 @@ struct I18nCatalogTests {
         keys.formUnion(DACCriterion.allCases.map { "evaluation.criterion." + $0.rawValue })
         keys.formUnion(PledgeKind.allCases.map { "pledge.kind." + $0.rawValue })
         keys.formUnion(CooperationNature.allCases.map { "cooperation.nature." + $0.rawValue })
+        keys.formUnion(["DZD", "EUR", "USD"].map { "currency." + $0 })
         let projectErrors: [ProjectsError] = [
             .projectNotFound, .difficultyNotFound, .expertiseRequestNotFound, .pledgeNotFound, .notYourProject, .notACompany,
             .notAPartner, .reportAlreadyFiled(period: ""), .reportNotAllowed, .evaluationAlreadyRecorded,

@@ -145,7 +145,7 @@ struct ProjectPagesTests {
             let coordinator = Browser(app)
             try await signIn(coordinator, email: ProjectsWorld.coordinator)
             let page = try await coordinator.get(path).body.string
-            #expect(page.contains("Shared stand at the Algiers fair") && page.contains("120\u{202F}000 DZD"))
+            #expect(page.contains("Shared stand at the Algiers fair") && page.contains("120,000 DZD"))
             let decideLine = try #require(page.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>Decide</td>") })
             #expect(decideLine.contains("Diagnosed, Escalated to the observatory") && decideLine.contains("Coordinator"))
             let solution = try #require(try await Solution.query(on: app.db).filter(\.$difficultyID == difficulty.id!).first())

@@ -79,8 +79,8 @@ struct CSRWebController: RouteCollection {
             page: try await PageMeta.make(for: req, titleKey: "csr.title"),
             companies: companies.map {
                 CompanyLine(company: LocalizedText($0.company, in: req.language), pledges: $0.pledges,
-                            pledged: Choices.money($0.pledgedMinor, $0.currency),
-                            delivered: Choices.money($0.deliveredMinor, $0.currency),
+                            pledged: Choices.money($0.pledgedMinor, $0.currency, req),
+                            delivered: Choices.money($0.deliveredMinor, $0.currency, req),
                             fulfilment: $0.fulfilment, bar: Int($0.fulfilment.rounded()))
             },
             pledges: pledges.map { pledge in
@@ -88,7 +88,7 @@ struct CSRWebController: RouteCollection {
                           company: LocalizedText(names[pledge.companyID] ?? Translated(), in: req.language),
                           project: pledge.projectID.flatMap { titles[$0] }.map { LocalizedText($0, in: req.language) },
                           kind: pledge.kind.rawValue, description: pledge.details,
-                          value: Choices.money(pledge.valueMinor, pledge.currency),
+                          value: Choices.money(pledge.valueMinor, pledge.currency, req),
                           fulfilment: (pledge.fulfilment * 10).rounded() / 10, state: pledge.state.rawValue,
                           actions: user.map { ProjectWorkflows.pledge.actions(from: pledge.state, for: $0).map(\.action) } ?? [],
                           canDeliver: pledge.state == .confirmed

@@ -181,9 +181,9 @@ struct ProjectsWebController: RouteCollection {
             organization: LocalizedText(dto.organization.name, in: req.language),
             wilaya: reference.wilaya(project.wilayaCode)?.name(in: req.language) ?? project.wilayaCode,
             domain: reference.domains.first { $0.code == project.domainCode }?.name.resolve(in: req.language).text ?? project.domainCode,
-            budget: Choices.money(project.budgetMinor, project.currency),
-            funding: project.funding.map { "\($0.source): \(Choices.money($0.amountMinor, project.currency))" },
-            revenue: Choices.money(dto.totals.revenueMinor, project.currency), actions: actions,
+            budget: Choices.money(project.budgetMinor, project.currency, req),
+            funding: project.funding.map { "\($0.source): \(Choices.money($0.amountMinor, project.currency, req))" },
+            revenue: Choices.money(dto.totals.revenueMinor, project.currency, req), actions: actions,
             canReport: owner && ReportService.reportingStates.contains(project.state),
             canEvaluate: user?.may(.evaluateProjects) == true
                 && [.inProgress, .suspended, .completed].contains(project.state),
@@ -195,7 +195,7 @@ struct ProjectsWebController: RouteCollection {
             phases: Choices.enumeration(EvaluationPhase.self, key: "evaluation.phase", req, selected: form.values["phase"]),
             criteria: DACCriterion.allCases.map(\.rawValue), scale: Array(EvaluationScale.range),
             pledges: dto.pledges.map {
-                PledgeLine(company: companyNames[$0.companyID] ?? "", kind: $0.kind, value: Choices.money($0.valueMinor, $0.currency),
+                PledgeLine(company: companyNames[$0.companyID] ?? "", kind: $0.kind, value: Choices.money($0.valueMinor, $0.currency, req),
                            fulfilment: String(format: "%.0f%%", $0.fulfilment), state: $0.state)
             },
             cooperation: dto.cooperation.map {

@@ -30,11 +30,18 @@ enum Choices {
         E.allCases.map { Choice(value: $0.rawValue, label: req.t("\(key).\($0.rawValue)"), selected: $0.rawValue == selected) }
     }
 
-    static func money(_ minor: Int64, _ currency: String) -> String {
-        let units = minor / 100, cents = abs(minor % 100)
-        let grouped = String(units).reversed().enumerated().map { $0.offset > 0 && $0.offset % 3 == 0 ? "\($0.element)\u{202F}" : "\($0.element)" }
-            .reduce("") { $1 + $0 }
-        return cents == 0 ? "\(grouped) \(currency)" : "\(grouped),\(String(format: "%02d", cents)) \(currency)"
+    /// An amount in minor units as the reader writes it: `1,234,567.50 DZD` in English, `1 234 567,50 DA` in
+    /// French, `1 234 567,50 دج` in Arabic (Latin digits, as in Algerian administration).
+    static func money(_ minor: Int64, _ currency: String, _ req: Request) -> String {
+        let english = req.language == .en
+        let units = String(minor / 100), cents = abs(minor % 100)
+        var grouped = ""
+        for (offset, digit) in units.reversed().enumerated() {
+            if offset > 0, offset % 3 == 0, digit != "-" { grouped = (english ? "," : "\u{202F}") + grouped }
+            grouped = String(digit) + grouped
+        }
+        let symbol = req.t("currency." + currency)
+        return cents == 0 ? "\(grouped) \(symbol)" : "\(grouped)\(english ? "." : ",")\(String(format: "%02d", cents)) \(symbol)"
     }
 }
 

@@ -114,7 +114,7 @@ struct WorkWebController: RouteCollection {
             page: try await PageMeta.make(for: req, titleKey: "difficulties.show_title", difficulty.title), difficulty: dto,
             project: LocalizedText(project?.title ?? Translated(), in: req.language),
             solutions: dto.solutions.map {
-                SolutionLine(id: $0.id.uuidString, description: $0.description, cost: Choices.money($0.costMinor, currency),
+                SolutionLine(id: $0.id.uuidString, description: $0.description, cost: Choices.money($0.costMinor, currency, req),
                              days: $0.durationDays, proposer: $0.proposer, chosen: $0.chosen)
             },
             actions: actions.filter { $0 != "decide" },

@@ -2,6 +2,7 @@ import Fluent
 import Platform
 import Vapor
 
+/// The two list pages: projects (with filters) and evaluations compared across projects.
 extension ProjectsWebController {
     struct ComparedLine: Encodable {
         let slug: String
@@ -79,7 +80,7 @@ extension ProjectsWebController {
         let cards = rows.map {
             Card(slug: $0.slug, title: LocalizedText($0.title, in: req.language), state: $0.state,
                  wilaya: reference.wilaya($0.wilayaCode)?.name(in: req.language) ?? $0.wilayaCode,
-                 domain: domainNames[$0.domainCode] ?? $0.domainCode, budget: Choices.money($0.budgetMinor, $0.currency))
+                 domain: domainNames[$0.domainCode] ?? $0.domainCode, budget: Choices.money($0.budgetMinor, $0.currency, req))
         }
         return try await req.render("projects/list", ListContext(
             page: try await PageMeta.make(for: req, titleKey: "projects.title"), filter: filter.parameters,
