@@ -13,14 +13,24 @@ func configureDatabase(_ app: Application, _ config: ShabakaConfig, announce: Bo
         var configuration = try SQLPostgresConfiguration(url: url)
         if let schema { configuration.searchPath = [schema] }
         app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: config.databasePoolSize), as: .psql)
+        app.isUniqueViolation = { error in
+            (error as? PSQLError)?.serverInfo?[.sqlState] == PostgresError.Code.uniqueViolation.raw
+        }
         app.logger.log(level: level, "database: PostgreSQL at \(redacted(url))\(schema.map { " (schema \($0))" } ?? "")")
     case .sqlite(let path):
         app.databases.use(.sqlite(.file(path)), as: .sqlite)
+        app.isUniqueViolation = isSQLiteUniqueViolation
         app.logger.log(level: level, "database: SQLite file \(path)")
     case .sqliteMemory:
         app.databases.use(.sqlite(.memory), as: .sqlite)
+        app.isUniqueViolation = isSQLiteUniqueViolation
         app.logger.log(level: level, "database: SQLite in memory")
     }
+}
+
+@Sendable private func isSQLiteUniqueViolation(_ error: any Error) -> Bool {
+    guard let reason = (error as? SQLiteError)?.reason else { return false }
+    return reason == .constraintUniqueFailed || reason == .constraintPrimaryKeyFailed
 }
 
 /// Settings that live in the database file itself: SQLite's write-ahead log (readers never block the writer).

@@ -178,8 +178,11 @@ struct ProjectPagesTests {
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains(#"id="pledge-value-error">أدخل رقماً."#))
             #expect(bad.body.string.contains(#"id="pledge-description-error""#))
+            let sloppy = try await company.post("/ar/csr", form: ["company_id": world.company.id!.uuidString, "kind": "in_kind",
+                                                                "description": "أجهزة تبريد", "value": "12abc"])
+            #expect(sloppy.status == .unprocessableEntity && sloppy.body.string.contains(#"id="pledge-value-error""#))
             let good = try await company.post("/ar/csr", form: ["company_id": world.company.id!.uuidString, "kind": "in_kind",
-                                                              "description": "أجهزة تبريد", "value": "200 000"])
+                                                              "description": "أجهزة تبريد", "value": "200,000"])
             #expect(good.status == .seeOther)
             let pledge = try #require(try await CSRPledge.query(on: app.db).filter(\.$details == "أجهزة تبريد").first())
             #expect(pledge.valueMinor == 20_000_000 && pledge.state == .pledged)
@@ -194,7 +197,7 @@ struct ProjectPagesTests {
                                                      form: ["delivered_on": "2026-03-02", "value": "250000", "note": ""])
             #expect(tooMuch.status == .unprocessableEntity && tooMuch.body.string.contains("More than what remains to be delivered."))
             let half = try await coordinator.post("/en/csr/\(pledge.id!)/deliveries",
-                                                  form: ["delivered_on": "2026-03-02", "value": "100000", "note": "first lot"])
+                                                  form: ["delivered_on": "2026-03-02", "value": "١٠٠٬٠٠٠", "note": "first lot"])
             #expect(half.status == .seeOther)
             let after = try await coordinator.get("/en/csr").body.string
             #expect(after.contains("50.0%"))

@@ -4,6 +4,7 @@ import Fluent
 import Foundation
 import Platform
 import Projects
+import SQLKit
 import ShabakaTestSupport
 import Testing
 import VaporTesting
@@ -144,6 +145,45 @@ struct ConcurrentStepTests {
             // assert
             #expect(try await Project.query(on: app.db).filter(\.$slug == "biskra-plastic-recycling").first()?.state == .approved)
             #expect(try await WorkflowStep.query(on: app.db).count() == steps)
+        }
+    }
+}
+
+@Suite("Database errors as people see them")
+struct DatabaseErrorTests {
+    @Test func onlyAUniqueKeyClashIsTakenForSomeoneElsesChange() async throws {
+        try await withShabaka(demo: true) { app in
+            let project = try #require(try await Project.query(on: app.db).filter(\.$state == .inProgress).first())
+
+            // act: the same period twice (what two reports sent at the same instant would do), then a missing value
+            func report() -> ProjectReport {
+                let report = ProjectReport()
+                report.projectID = project.id!
+                report.period = "2026-05"
+                report.narrative = "x"
+                report.milestones = ""
+                report.jobsCreated = 0
+                report.jobsCreatedBreakdown = [:]
+                report.jobsSustained = 0
+                report.jobsSustainedBreakdown = [:]
+                report.beneficiaries = 0
+                report.revenueMinor = 0
+                report.volunteers = 0
+                report.authorName = "x"
+                report.filedAt = Date()
+                return report
+            }
+            try await report().create(on: app.db)
+            var clash: (any Error)?
+            do { try await report().create(on: app.db) } catch { clash = error }
+            var broken: (any Error)?
+            do {
+                try await (app.db as! any SQLDatabase).raw("INSERT INTO project_reports (id) VALUES (\(bind: UUID()))").run()
+            } catch { broken = error }
+
+            // assert
+            #expect(app.isUniqueViolation(try #require(clash)))
+            #expect(!app.isUniqueViolation(try #require(broken)))
         }
     }
 }

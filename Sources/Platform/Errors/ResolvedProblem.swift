@@ -26,7 +26,7 @@ struct ResolvedProblem {
             headers = known.extraHeaders
         case let decoding as DecodingError:
             (status, code, message, fields) = Self.describe(decoding, text: text)
-        case let database as any DatabaseError where database.isConstraintFailure:
+        case _ where request.application.isUniqueViolation(error):
             // Two people did the same thing at once (the same slug, period or phase): the second one is told so.
             status = .conflict
             code = "platform.changed_meanwhile"
@@ -105,4 +105,17 @@ struct ProblemDocument: Codable {
     var code: String
     var detail: String
     var errors: [ProblemField]
+}
+
+extension Application {
+    private struct UniqueViolationKey: StorageKey {
+        typealias Value = @Sendable (any Error) -> Bool
+    }
+
+    /// Whether a database error is a unique-key violation (two people created the same thing at once); the app sets
+    /// it for its driver. Other constraint failures stay server errors (500), logged.
+    public var isUniqueViolation: @Sendable (any Error) -> Bool {
+        get { storage[UniqueViolationKey.self] ?? { _ in false } }
+        set { storage[UniqueViolationKey.self] = newValue }
+    }
 }

@@ -92,11 +92,13 @@ struct CSRWebController: RouteCollection {
                           fulfilment: (pledge.fulfilment * 10).rounded() / 10, state: pledge.state.rawValue,
                           actions: user.map { ProjectWorkflows.pledge.actions(from: pledge.state, for: $0).map(\.action) } ?? [],
                           canDeliver: pledge.state == .confirmed
-                              && (user?.may(.manageCSR) == true || represented.contains(pledge.companyID)),
+                              && (user?.may(.manageCSR) == true
+                                  || (user?.may(.pledgeCSR) == true && represented.contains(pledge.companyID))),
                           deliveryError: formName == "delivery-" + (pledge.id?.uuidString ?? "")
                               ? form.errors["value"] ?? form.errors["delivered_on"] ?? form.errors["note"] : nil)
             },
-            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path, query: [:]),
+            pagination: PaginationView(request: pageQuery, total: total, path: ProjectsSiteURL.csr.path(in: req.language),
+                                       query: [:]),
             pledgeCompanies: pledgeCompanies.compactMap { company in
                 company.id.map { Choice(value: $0.uuidString, label: company.name.resolve(in: req.language).text,
                                         selected: $0.uuidString == form.values["company_id"]) }

@@ -299,6 +299,8 @@ struct ProjectsWebController: RouteCollection {
             let renamed = failure.fieldErrors.map { error -> FieldError in
                 let field = ["jobs_created_breakdown.age_group": "jobs_created_under_18",
                              "jobs_sustained_breakdown.age_group": "jobs_sustained_under_18",
+                             "jobs_created": "jobs_created_f", "jobs_created_breakdown.sex": "jobs_created_f",
+                             "jobs_sustained": "jobs_sustained_f", "jobs_sustained_breakdown.sex": "jobs_sustained_f",
                              "revenue_minor": "revenue"][error.field] ?? error.field
                 return error.renamed(field)
             }

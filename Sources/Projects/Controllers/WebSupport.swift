@@ -88,15 +88,34 @@ enum WebNumbers {
         return number
     }
 
+    /// The largest amount a form accepts, in currency units.
+    static let maximumAmount: Decimal = 1_000_000_000_000
+
+    /// "1500000", "1 500 000,50", "1,500,000.50", "1.500.000,50", "١٥٠٠٠٠٠" → centimes; anything else is an error.
     static func minor(_ raw: String, field: String, into errors: inout [FieldError]) -> Int64? {
-        let text = raw.filter { !$0.isWhitespace && $0 != "\u{202F}" }.arabicDigitsToLatin.replacingOccurrences(of: ",", with: ".")
+        var text = raw.filter { !$0.isWhitespace && $0 != "\u{202F}" && $0 != "\u{066C}" }.arabicDigitsToLatin
+            .replacingOccurrences(of: "\u{066B}", with: ".")
         if text.isEmpty {
             errors.append(FieldError(field, "validation.required"))
             return nil
         }
-        guard let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")), decimal >= 0,
-              decimal < 10_000_000_000_000 else {
+        func matches(_ pattern: String) -> Bool { text.range(of: pattern, options: .regularExpression) != nil }
+        if matches(#"^\d{1,3}(,\d{3})+(\.\d{1,2})?$"#) {
+            text = text.replacingOccurrences(of: ",", with: "")
+        } else if matches(#"^\d{1,3}(\.\d{3})+(,\d{1,2})?$"#) {
+            text = text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
+        } else if matches(#"^\d+([.,]\d{1,2})?$"#) {
+            text = text.replacingOccurrences(of: ",", with: ".")
+        } else {
             errors.append(FieldError(field, "validation.number"))
+            return nil
+        }
+        guard let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
+            errors.append(FieldError(field, "validation.number"))
+            return nil
+        }
+        guard decimal <= maximumAmount else {
+            errors.append(FieldError(field, "validation.range", "0", "1000000000000"))
             return nil
         }
         var cents = decimal * 100, rounded = Decimal()

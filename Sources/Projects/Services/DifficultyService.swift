@@ -211,8 +211,12 @@ public enum DifficultyService {
             .filter(\.$decisionDeadline < today).all()
         for difficulty in overdue {
             try await db.transaction { tx in
-                // Re-read inside the transaction: another process may have resolved or escalated it meanwhile.
-                guard let current = try await Difficulty.find(difficulty.id, on: tx), current.state == .decided else { return }
+                // Claim the row: another request may have resolved or escalated it meanwhile.
+                do {
+                    try await WorkflowGuard.claim(Difficulty.schema, id: try difficulty.requireID(),
+                                                  state: DifficultyState.decided.rawValue, on: tx)
+                } catch WorkflowError.changedMeanwhile { return }
+                guard let current = try await Difficulty.find(difficulty.id, on: tx) else { return }
                 current.state = .escalated
                 try await current.save(on: tx)
                 try await WorkflowStep.record(workflow: "difficulty", subjectID: try current.requireID(), action: "escalate",
