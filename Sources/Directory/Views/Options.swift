@@ -7,17 +7,23 @@ public struct ChoiceOption: Encodable, Sendable {
     let value: String
     let label: String
     let selected: Bool
+
+    public init(value: String, label: String, selected: Bool) {
+        self.value = value
+        self.label = label
+        self.selected = selected
+    }
 }
 
 /// The reference lists forms and filters offer, in the reader's language (from the in-memory reference data).
-enum Options {
-    static func wilayas(_ req: Request, selected: String?) async throws -> [ChoiceOption] {
+public enum Options {
+    public static func wilayas(_ req: Request, selected: String?) async throws -> [ChoiceOption] {
         try await req.referenceData().wilayas.map {
             ChoiceOption(value: $0.code, label: "\($0.code) — \($0.name(in: req.language))", selected: $0.code == selected)
         }
     }
 
-    static func domains(_ req: Request, selected: Set<String>) async throws -> [ChoiceOption] {
+    public static func domains(_ req: Request, selected: Set<String>) async throws -> [ChoiceOption] {
         try await req.referenceData().domains.map {
             ChoiceOption(value: $0.code, label: $0.name.resolve(in: req.language).text, selected: selected.contains($0.code))
         }

@@ -42,9 +42,9 @@ struct CSRWebController: RouteCollection {
         let companies: [CompanyLine]
         let pledges: [PledgeRow]
         let pagination: PaginationView
-        let pledgeCompanies: [Choice]
-        let projects: [Choice]
-        let kinds: [Choice]
+        let pledgeCompanies: [ChoiceOption]
+        let projects: [ChoiceOption]
+        let kinds: [ChoiceOption]
         let formName: String
         let form: FormState
         let today: String
@@ -100,11 +100,11 @@ struct CSRWebController: RouteCollection {
             pagination: PaginationView(request: pageQuery, total: total, path: ProjectsSiteURL.csr.path(in: req.language),
                                        query: [:]),
             pledgeCompanies: pledgeCompanies.compactMap { company in
-                company.id.map { Choice(value: $0.uuidString, label: company.name.resolve(in: req.language).text,
+                company.id.map { ChoiceOption(value: $0.uuidString, label: company.name.resolve(in: req.language).text,
                                         selected: $0.uuidString == form.values["company_id"]) }
             },
             projects: open.compactMap { project in
-                project.id.map { Choice(value: $0.uuidString, label: project.title.resolve(in: req.language).text,
+                project.id.map { ChoiceOption(value: $0.uuidString, label: project.title.resolve(in: req.language).text,
                                         selected: $0.uuidString == form.values["project_id"]) }
             },
             kinds: Choices.enumeration(PledgeKind.self, key: "pledge.kind", req, selected: form.values["kind"]),

@@ -26,10 +26,10 @@ struct CooperationWebController: RouteCollection {
         let links: [Line]
         let pagination: PaginationView
         let canLink: Bool
-        let partners: [Choice]
-        let projects: [Choice]
-        let agreements: [Choice]
-        let natures: [Choice]
+        let partners: [ChoiceOption]
+        let projects: [ChoiceOption]
+        let agreements: [ChoiceOption]
+        let natures: [ChoiceOption]
         let form: FormState
     }
 
@@ -68,15 +68,15 @@ struct CooperationWebController: RouteCollection {
             page: try await PageMeta.make(for: req, titleKey: "cooperation.title"), links: lines,
             pagination: PaginationView(request: pageQuery, total: total, path: req.url.path, query: [:]), canLink: canLink,
             partners: partners.compactMap { partner in
-                partner.id.map { Choice(value: $0.uuidString, label: partner.name.resolve(in: req.language).text,
+                partner.id.map { ChoiceOption(value: $0.uuidString, label: partner.name.resolve(in: req.language).text,
                                         selected: $0.uuidString == form.values["partner_id"]) }
             },
             projects: projects.compactMap { project in
-                project.id.map { Choice(value: $0.uuidString, label: project.title.resolve(in: req.language).text,
+                project.id.map { ChoiceOption(value: $0.uuidString, label: project.title.resolve(in: req.language).text,
                                         selected: $0.uuidString == form.values["project_id"]) }
             },
             agreements: agreements.compactMap { agreement in
-                agreement.id.map { Choice(value: $0.uuidString, label: agreement.title.resolve(in: req.language).text,
+                agreement.id.map { ChoiceOption(value: $0.uuidString, label: agreement.title.resolve(in: req.language).text,
                                           selected: $0.uuidString == form.values["agreement_id"]) }
             },
             natures: Choices.enumeration(CooperationNature.self, key: "cooperation.nature", req, selected: form.values["nature"]),

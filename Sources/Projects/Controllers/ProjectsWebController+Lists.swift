@@ -1,3 +1,4 @@
+import Directory
 import Fluent
 import Platform
 import Vapor
@@ -15,7 +16,7 @@ extension ProjectsWebController {
 
     struct EvaluationsContext: Encodable {
         let page: PageMeta
-        let phases: [Choice]
+        let phases: [ChoiceOption]
         let criteria: [String]
         let lines: [ComparedLine]
         let total: Int
@@ -62,9 +63,9 @@ extension ProjectsWebController {
     struct ListContext: Encodable {
         let page: PageMeta
         let filter: [String: String]
-        let states: [Choice]
-        let wilayas: [Choice]
-        let domains: [Choice]
+        let states: [ChoiceOption]
+        let wilayas: [ChoiceOption]
+        let domains: [ChoiceOption]
         let projects: [Card]
         let total: Int
         let pagination: PaginationView
@@ -85,8 +86,8 @@ extension ProjectsWebController {
         return try await req.render("projects/list", ListContext(
             page: try await PageMeta.make(for: req, titleKey: "projects.title"), filter: filter.parameters,
             states: Choices.enumeration(ProjectState.self, key: "workflow.project.state", req, selected: filter.state?.rawValue),
-            wilayas: try await Choices.wilayas(req, selected: filter.wilaya),
-            domains: try await Choices.domains(req, selected: filter.domain), projects: cards, total: total,
+            wilayas: try await Options.wilayas(req, selected: filter.wilaya),
+            domains: try await Options.domains(req, selected: Set([filter.domain].compactMap { $0 })), projects: cards, total: total,
             pagination: PaginationView(request: pageQuery, total: total, path: req.url.path, query: filter.parameters),
             canCreate: req.currentUser?.may(.submitProjects) == true))
     }

@@ -24,9 +24,9 @@ struct ProjectsWebController: RouteCollection {
     struct NewContext: Encodable {
         let page: PageMeta
         let form: FormState
-        let organizations: [Choice]
-        let wilayas: [Choice]
-        let domains: [Choice]
+        let organizations: [ChoiceOption]
+        let wilayas: [ChoiceOption]
+        let domains: [ChoiceOption]
     }
 
     @Sendable func newForm(req: Request) async throws -> Response {
@@ -40,11 +40,11 @@ struct ProjectsWebController: RouteCollection {
         return try await req.render("projects/new", NewContext(
             page: try await PageMeta.make(for: req, titleKey: "projects.new"), form: form,
             organizations: organizations.compactMap { organization in
-                organization.id.map { Choice(value: $0.uuidString, label: organization.name.resolve(in: req.language).text,
+                organization.id.map { ChoiceOption(value: $0.uuidString, label: organization.name.resolve(in: req.language).text,
                                              selected: $0.uuidString == selected) }
             },
-            wilayas: try await Choices.wilayas(req, selected: form.values["wilaya_code"]),
-            domains: try await Choices.domains(req, selected: form.values["domain_code"])), status: status)
+            wilayas: try await Options.wilayas(req, selected: form.values["wilaya_code"]),
+            domains: try await Options.domains(req, selected: Set([form.values["domain_code"]].compactMap { $0 }))), status: status)
     }
 
     static let newFields = ["organization_id", "title_ar", "title_fr", "title_en", "summary", "social_need", "beneficiaries",
@@ -103,9 +103,9 @@ struct ProjectsWebController: RouteCollection {
         let canEvaluate: Bool
         let formName: String
         let form: FormState
-        let categories: [Choice]
-        let severities: [Choice]
-        let phases: [Choice]
+        let categories: [ChoiceOption]
+        let severities: [ChoiceOption]
+        let phases: [ChoiceOption]
         let criteria: [String]
         let scale: [Int]
         let pledges: [PledgeLine]

@@ -4,30 +4,11 @@ import Foundation
 import Platform
 import Vapor
 
-/// One `<option>`: rendered by `#options(list)`.
-struct Choice: Encodable {
-    let value: String
-    let label: String
-    let selected: Bool
-}
-
 enum Choices {
-    static func wilayas(_ req: Request, selected: String?) async throws -> [Choice] {
-        try await req.referenceData().wilayas.map {
-            Choice(value: $0.code, label: "\($0.code) — \($0.name(in: req.language))", selected: $0.code == selected)
-        }
-    }
-
-    static func domains(_ req: Request, selected: String?) async throws -> [Choice] {
-        try await req.referenceData().domains.map {
-            Choice(value: $0.code, label: $0.name.resolve(in: req.language).text, selected: $0.code == selected)
-        }
-    }
-
     static func enumeration<E: CaseIterable & RawRepresentable>(_ type: E.Type, key: String, _ req: Request, selected: String?)
-        -> [Choice] where E.RawValue == String
+        -> [ChoiceOption] where E.RawValue == String
     {
-        E.allCases.map { Choice(value: $0.rawValue, label: req.t("\(key).\($0.rawValue)"), selected: $0.rawValue == selected) }
+        E.allCases.map { ChoiceOption(value: $0.rawValue, label: req.t("\(key).\($0.rawValue)"), selected: $0.rawValue == selected) }
     }
 
     /// An amount in minor units as the reader writes it: `1,234,567.50 DZD` in English, `1 234 567,50 DA` in

@@ -37,10 +37,10 @@ struct WorkWebController: RouteCollection {
     struct BoardContext: Encodable {
         let page: PageMeta
         let filter: [String: String]
-        let categories: [Choice]
-        let states: [Choice]
-        let wilayas: [Choice]
-        let ages: [Choice]
+        let categories: [ChoiceOption]
+        let states: [ChoiceOption]
+        let wilayas: [ChoiceOption]
+        let ages: [ChoiceOption]
         let difficulties: [BoardLine]
         let total: Int
         let pagination: PaginationView
@@ -65,8 +65,8 @@ struct WorkWebController: RouteCollection {
                                             selected: filter.category?.rawValue),
             states: Choices.enumeration(DifficultyState.self, key: "workflow.difficulty.state", req,
                                         selected: filter.state?.rawValue),
-            wilayas: try await Choices.wilayas(req, selected: filter.wilaya),
-            ages: [7, 30, 90].map { Choice(value: "\($0)", label: req.t("difficulties.older_than", "\($0)"), selected: "\($0)" == age) },
+            wilayas: try await Options.wilayas(req, selected: filter.wilaya),
+            ages: [7, 30, 90].map { ChoiceOption(value: "\($0)", label: req.t("difficulties.older_than", "\($0)"), selected: "\($0)" == age) },
             difficulties: lines, total: total,
             pagination: PaginationView(request: pageQuery, total: total, path: req.url.path, query: filter.parameters)))
     }
@@ -207,10 +207,10 @@ struct WorkWebController: RouteCollection {
         let page: PageMeta
         let requests: [ExpertiseLine]
         let canRequest: Bool
-        let organizations: [Choice]
-        let domains: [Choice]
-        let wilayas: [Choice]
-        let languages: [Choice]
+        let organizations: [ChoiceOption]
+        let domains: [ChoiceOption]
+        let wilayas: [ChoiceOption]
+        let languages: [ChoiceOption]
         let form: FormState
     }
 
@@ -238,13 +238,13 @@ struct WorkWebController: RouteCollection {
             },
             canRequest: user.may(.requestExpertise) && !organizations.isEmpty,
             organizations: organizations.compactMap { organization in
-                organization.id.map { Choice(value: $0.uuidString, label: organization.name.resolve(in: req.language).text,
+                organization.id.map { ChoiceOption(value: $0.uuidString, label: organization.name.resolve(in: req.language).text,
                                              selected: $0.uuidString == form.values["organization_id"]) }
             },
-            domains: try await Choices.domains(req, selected: form.values["domain_code"]),
-            wilayas: try await Choices.wilayas(req, selected: form.values["wilaya_code"]),
+            domains: try await Options.domains(req, selected: Set([form.values["domain_code"]].compactMap { $0 })),
+            wilayas: try await Options.wilayas(req, selected: form.values["wilaya_code"]),
             languages: ["ar", "fr", "en", "tzm"].map {
-                Choice(value: $0, label: req.t("person.language." + $0), selected: $0 == (form.values["language"] ?? req.language.rawValue))
+                ChoiceOption(value: $0, label: req.t("person.language." + $0), selected: $0 == (form.values["language"] ?? req.language.rawValue))
             },
             form: form), status: status)
     }

@@ -293,6 +293,20 @@ public struct BoardRow: Content {
         case id, title, category, severity, state, projectSlug = "project_slug", projectTitle = "project_title"
         case wilayaCode = "wilaya_code", reportedAt = "reported_at", ageDays = "age_days", deadline
     }
+
+    init(_ difficulty: Difficulty, of project: Project, now: Date) throws {
+        id = try difficulty.requireID()
+        title = difficulty.title
+        category = difficulty.category.rawValue
+        severity = difficulty.severity.rawValue
+        state = difficulty.state.rawValue
+        projectSlug = project.slug
+        projectTitle = project.title
+        wilayaCode = project.wilayaCode
+        reportedAt = difficulty.reportedAt
+        ageDays = max(0, Int(now.timeIntervalSince(difficulty.reportedAt) / 86_400))
+        deadline = difficulty.decisionDeadline
+    }
 }
 
 extension DifficultyService {
@@ -312,12 +326,7 @@ extension DifficultyService {
         let rows = try await query.sort(\.$reportedAt).range(page.range).all()
         return (try rows.map { difficulty in
             let project = try difficulty.joined(Project.self)
-            return BoardRow(
-                id: try difficulty.requireID(), title: difficulty.title, category: difficulty.category.rawValue,
-                severity: difficulty.severity.rawValue, state: difficulty.state.rawValue, projectSlug: project.slug,
-                projectTitle: project.title, wilayaCode: project.wilayaCode, reportedAt: difficulty.reportedAt,
-                ageDays: max(0, Int(now.timeIntervalSince(difficulty.reportedAt) / 86_400)),
-                deadline: difficulty.decisionDeadline)
+            return try BoardRow(difficulty, of: project, now: now)
         }, total)
     }
 }

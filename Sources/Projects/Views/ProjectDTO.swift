@@ -319,13 +319,7 @@ public struct ProjectDTO: Content {
             endsOn: project.endsOn, expectedJobs: project.expectedJobs, state: project.state.rawValue,
             history: try await WorkflowStep.history(workflow: "project", subjectID: id, on: db).map(WorkflowStepView.init),
             reports: try reports.map(ReportDTO.init), totals: ReportTotals(reports),
-            difficulties: try difficulties.map { difficulty in
-                BoardRow(id: try difficulty.requireID(), title: difficulty.title, category: difficulty.category.rawValue,
-                         severity: difficulty.severity.rawValue, state: difficulty.state.rawValue, projectSlug: project.slug,
-                         projectTitle: project.title, wilayaCode: project.wilayaCode, reportedAt: difficulty.reportedAt,
-                         ageDays: max(0, Int(now.timeIntervalSince(difficulty.reportedAt) / 86_400)),
-                         deadline: difficulty.decisionDeadline)
-            },
+            difficulties: try difficulties.map { try BoardRow($0, of: project, now: now) },
             evaluations: try evaluations.map(EvaluationDTO.init), pledges: try pledges.map { try PledgeDTO($0) },
             cooperation: try await CooperationDTO.list(links, on: db))
     }
