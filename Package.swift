@@ -78,7 +78,7 @@ let package = Package(
         .target(
             name: "ShabakaTestSupport",
             dependencies: [
-                "App", "Platform",
+                "App", "Platform", "Directory",
                 .product(name: "VaporTesting", package: "vapor"),
             ]
         ),
@@ -117,8 +117,9 @@ let package = Package(
         .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Platform", "Directory", "Projects", "ShabakaTestSupport",
+                "App", "Platform", "Directory", "Agreements", "Projects", "ShabakaTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),
     ]

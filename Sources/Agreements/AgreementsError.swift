@@ -10,10 +10,13 @@ public enum AgreementsError: ShabakaError {
     case actionPlanNotFound
     case ownerNotAParty
     case periodOutsideStrategy
+    case notTheCommitmentOwner
+    case notAParty
 
     public var status: HTTPResponseStatus {
         switch self {
         case .ownerNotAParty, .periodOutsideStrategy: .unprocessableEntity
+        case .notTheCommitmentOwner, .notAParty: .forbidden
         default: .notFound
         }
     }
@@ -27,6 +30,8 @@ public enum AgreementsError: ShabakaError {
         case .actionPlanNotFound: "agreements.action_plan_not_found"
         case .ownerNotAParty: "agreements.owner_not_a_party"
         case .periodOutsideStrategy: "agreements.period_outside_strategy"
+        case .notTheCommitmentOwner: "agreements.not_the_commitment_owner"
+        case .notAParty: "agreements.not_a_party"
         }
     }
 

@@ -7,6 +7,7 @@ public enum AgreementsRoom {
     public static func configure(_ app: Application) {
         app.migrations.add(AgreementsMigrations.all)
         app.siteLinks.register(AgreementsSiteURL.allCases)
+        personalData.forEach(app.personalData.register)
     }
 
     public static func routes(_ app: Application, pages: any RoutesBuilder) throws {

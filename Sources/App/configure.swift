@@ -12,11 +12,14 @@ public struct StartOptions: Sendable {
     public var migrate: Bool
     public var loadDemoData: Bool
     public var startWorkers: Bool
+    /// The command reads the catalogs (pages, mail); `pb` and `routes` run without `Resources/`.
+    public var needsResources: Bool
 
-    public init(migrate: Bool, loadDemoData: Bool, startWorkers: Bool) {
+    public init(migrate: Bool, loadDemoData: Bool, startWorkers: Bool, needsResources: Bool = true) {
         self.migrate = migrate
         self.loadDemoData = loadDemoData
         self.startWorkers = startWorkers
+        self.needsResources = needsResources
     }
 
     /// From the command line: database commands migrate; `serve` (the default) also loads demo data and starts workers.
@@ -24,7 +27,8 @@ public struct StartOptions: Sendable {
         let command = arguments.dropFirst().first(where: { !$0.hasPrefix("-") }) ?? "serve"
         let needsDatabase = !["pb", "routes", "migrate", "--help", "-h"].contains(command)
         let serving = command == "serve"
-        return StartOptions(migrate: needsDatabase, loadDemoData: serving && config.loadDemoData, startWorkers: serving)
+        return StartOptions(migrate: needsDatabase, loadDemoData: serving && config.loadDemoData, startWorkers: serving,
+                            needsResources: !["pb", "routes", "--help", "-h"].contains(command))
     }
 }
 
@@ -32,7 +36,7 @@ public struct StartOptions: Sendable {
 public func configure(_ app: Application, config: ShabakaConfig, options: StartOptions) async throws {
     app.shabakaConfig = config
     try configureDatabase(app, config, announce: options.migrate)
-    try PlatformRoom.configure(app)
+    try PlatformRoom.configure(app, requireResources: options.needsResources)
     DirectoryRoom.configure(app)
     AgreementsRoom.configure(app)
     ProjectsRoom.configure(app)
@@ -46,9 +50,10 @@ public func configure(_ app: Application, config: ShabakaConfig, options: StartO
         try await DemoData.loadIfFirstStart(app)
     }
     if options.startWorkers {
-        app.lifecycle.use(OutboxWorker())
+        app.lifecycle.use(OutboxWorker.worker)
         app.lifecycle.use(DirectoryIndexWarmer())
-        app.lifecycle.use(EscalationWorker())
+        app.lifecycle.use(EscalationWorker.worker)
+        app.lifecycle.use(Purge.worker)
     }
 }
 

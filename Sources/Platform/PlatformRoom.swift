@@ -1,28 +1,38 @@
 import Fluent
 import Leaf
+import NIOConcurrencyHelpers
 import Vapor
 
 /// Sets up the Platform room: middleware order, sessions, templates, passwords, commands, routes.
 public enum PlatformRoom {
-    /// Call after the database is configured and before any other room.
-    public static func configure(_ app: Application) throws {
+    static let sessionCookie = "shabaka_session"
+
+    /// Call after the database is configured and before any other room. Without `requireResources` (commands
+    /// such as `pb tally`), a missing catalog is no error: such commands print no translated text.
+    public static func configure(_ app: Application, requireResources: Bool = true) throws {
         // Writing to a mail program that already exited must be an error (EPIPE), not the end of the process.
         signal(SIGPIPE, SIG_IGN)
         let config = app.shabakaConfig
-        app.catalog = try Catalog.load(from: app.directory.resourcesDirectory + "Locales")
+        do {
+            app.catalog = try Catalog.load(from: app.directory.resourcesDirectory + "Locales")
+        } catch where !requireResources {
+            app.catalog = Catalog(entries: [:])
+        }
         app.views.use(.leaf)
         app.registerLeafTags()
         app.passwords.use(.bcrypt(cost: config.bcryptCost))
+        app.dummyHash = NIOLockedValueBox(nil)
         app.routes.defaultMaxBodySize = ByteCount(integerLiteral: config.maxBodyBytes)
         app.migrations.add(PlatformMigrations.all)
         app.siteLinks.register(SiteURL.allCases)
         _ = app.readiness
 
-        app.sessions.use(.fluent)
+        app.sessions.use { _ in SessionStore() }
         let secure = config.secureCookies
-        app.sessions.configuration = SessionsConfiguration(cookieName: "shabaka_session") { id in
-            HTTPCookies.Value(string: id.string, expires: Date(timeIntervalSinceNow: 14 * 24 * 3600), maxAge: nil,
-                              domain: nil, path: "/", isSecure: secure, isHTTPOnly: true, sameSite: .lax)
+        let lifetime = Int(config.sessionLimits.lifetime)
+        app.sessions.configuration = SessionsConfiguration(cookieName: Self.sessionCookie) { id in
+            HTTPCookies.Value(string: id.string, expires: nil, maxAge: lifetime, domain: nil, path: "/",
+                              isSecure: secure, isHTTPOnly: true, sameSite: .lax)
         }
 
         // Outermost first: headers and metrics see every response, errors included.
@@ -31,15 +41,18 @@ public enum PlatformRoom {
         app.middleware.use(MetricsMiddleware())
         app.middleware.use(ErrorRenderingMiddleware())
         app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
+        app.middleware.use(SessionGate(cookieName: Self.sessionCookie))
         app.middleware.use(app.sessions.middleware)
         app.middleware.use(SessionsReadyMarker())
         app.middleware.use(BodyLimitMiddleware())
         app.middleware.use(UserAuthenticator())
         app.middleware.use(CSRFMiddleware())
+        app.middleware.use(SubmissionGuard())
 
         app.asyncCommands.use(CreateAdminCommand(), as: "create-admin")
         app.asyncCommands.use(AuditCommands(), as: "audit")
         app.asyncCommands.use(OutboxCommands(), as: "outbox")
+        app.asyncCommands.use(PurgeCommand(), as: "purge")
     }
 
     /// Registers the Platform's pages (under `/:lang`) and API routes.

@@ -19,6 +19,7 @@ public enum ProjectsError: ShabakaError, Equatable {
     case evaluationRequired
     case notAMember
     case projectNotOpen
+    case companyPledgeLimit
 
     public var status: HTTPResponseStatus {
         switch self {
@@ -27,7 +28,7 @@ public enum ProjectsError: ShabakaError, Equatable {
         case .reportAlreadyFiled, .evaluationAlreadyRecorded, .reportNotAllowed, .evaluationNotAllowed, .pledgeNotOpen,
              .evaluationRequired, .projectNotOpen: .conflict
         case .notAMember: .unprocessableEntity
-        case .notACompany, .notAPartner, .deliveryExceedsPledge: .unprocessableEntity
+        case .notACompany, .notAPartner, .deliveryExceedsPledge, .companyPledgeLimit: .unprocessableEntity
         }
     }
 
@@ -49,6 +50,7 @@ public enum ProjectsError: ShabakaError, Equatable {
         case .evaluationRequired: "projects.evaluation_required"
         case .notAMember: "projects.not_a_member"
         case .projectNotOpen: "projects.project_not_open"
+        case .companyPledgeLimit: "projects.company_pledge_limit"
         }
     }
 
@@ -66,6 +68,7 @@ public enum ProjectsError: ShabakaError, Equatable {
         case .notAMember: [FieldError("organization_id", "validation.not_a_member")]
         case .notAPartner: [FieldError("partner_id", "validation.invalid_choice")]
         case .deliveryExceedsPledge: [FieldError("value_minor", "validation.exceeds_remaining")]
+        case .companyPledgeLimit: [FieldError("value_minor", "validation.company_pledge_limit")]
         default: []
         }
     }

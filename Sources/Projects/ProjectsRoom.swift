@@ -1,5 +1,4 @@
 import Fluent
-import NIOConcurrencyHelpers
 import Platform
 import Vapor
 
@@ -24,6 +23,7 @@ public enum ProjectsRoom {
         app.migrations.add(ProjectsMigrations.all)
         app.siteLinks.register(ProjectsSiteURL.allCases)
         app.asyncCommands.use(ProjectsCommands(), as: "projects")
+        personalData.forEach(app.personalData.register)
     }
 
     public static func routes(_ app: Application, pages: any RoutesBuilder) throws {
@@ -37,7 +37,7 @@ public enum ProjectsRoom {
 }
 
 /// `shabaka projects escalate`: escalates every difficulty whose decision deadline has passed (cron-friendly;
-/// `serve` also does it every ten minutes and before difficulties are read).
+/// `serve` also does it every ten minutes; pages only show such a difficulty as overdue).
 struct ProjectsCommands: AsyncCommand {
     struct Signature: CommandSignature {
         @Argument(name: "action", help: "escalate")
@@ -56,30 +56,10 @@ struct ProjectsCommands: AsyncCommand {
     }
 }
 
-/// Escalates overdue difficulties every ten minutes while the server runs.
-public struct EscalationWorker: LifecycleHandler {
-    let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
-
-    public init() {}
-
-    public func didBootAsync(_ application: Application) async throws {
-        task.withLockedValue {
-            $0 = Task {
-                while !Task.isCancelled {
-                    do {
-                        _ = try await DifficultyService.escalateOverdue(
-                            on: application.db, now: application.clock.now(),
-                            messaging: Messaging(catalog: application.catalog, baseURL: application.shabakaConfig.baseURL))
-                    } catch {
-                        application.logger.warning("difficulty escalation failed: \(error)")
-                    }
-                    try? await Task.sleep(for: .seconds(600))
-                }
-            }
-        }
-    }
-
-    public func shutdownAsync(_ application: Application) async {
-        task.withLockedValue { $0?.cancel() }
+/// Escalates overdue difficulties every ten minutes while the server runs (the only writer besides the command).
+public enum EscalationWorker {
+    public static let worker = PeriodicWorker("difficulty escalation", every: .seconds(600)) { app in
+        _ = try await DifficultyService.escalateOverdue(
+            on: app.db, now: app.clock.now(), messaging: Messaging(catalog: app.catalog, baseURL: app.shabakaConfig.baseURL))
     }
 }

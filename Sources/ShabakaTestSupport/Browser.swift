@@ -1,11 +1,12 @@
 import Foundation
 import NIOConcurrencyHelpers
+import Platform
 import VaporTesting
 
 /// A tiny browser for tests: keeps cookies, reads the CSRF token from the last page, posts forms.
 public final class Browser: Sendable {
     let app: Application
-    private let state = NIOLockedValueBox<(cookies: [String: String], csrf: String?, address: String?)>(([:], nil, nil))
+    private let state = NIOLockedValueBox<(cookies: [String: String], csrf: String?, formIDs: [String])>(([:], nil, []))
 
     public init(_ app: Application) {
         self.app = app
@@ -13,6 +14,8 @@ public final class Browser: Sendable {
 
     public var csrf: String? { state.withLockedValue { $0.csrf } }
     public var cookies: [String: String] { state.withLockedValue { $0.cookies } }
+    /// The one-time form ids of the last page, in page order.
+    public var formIDs: [String] { state.withLockedValue { $0.formIDs } }
 
     @discardableResult
     public func get(_ path: String, headers: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
@@ -50,14 +53,12 @@ public final class Browser: Sendable {
                 state.cookies[parts[0]] = expired || parts[1].isEmpty ? nil : parts[1]
             }
             let html = response.body.string
-            if let range = html.range(of: #"name="_csrf" value="([^"]+)""#, options: .regularExpression) {
-                let match = String(html[range])
-                state.csrf = match.components(separatedBy: "value=\"").last?.dropLast().description
-            }
+            if let token = LiveBrowser.values(of: "_csrf", in: html).first { state.csrf = token }
+            state.formIDs = LiveBrowser.values(of: SubmissionGuard.formField, in: html)
         }
     }
 
-    static func encode(_ fields: [String: String]) -> String {
+    public static func encode(_ fields: [String: String]) -> String {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return fields.sorted { $0.key < $1.key }.map { key, value in

@@ -1,7 +1,9 @@
 import App
+import Directory
 import Fluent
 import Foundation
 import Platform
+import SQLKit
 import VaporTesting
 
 /// Creates an account directly (no HTTP), with the given roles.
@@ -51,4 +53,48 @@ public func apiCall(
     if let token { headers.bearerAuthorization = .init(token: token) }
     if json != nil { headers.contentType = .json }
     return try await app.testing().sendRequest(method, path, headers: headers, body: json.map { ByteBuffer(string: $0) })
+}
+
+/// The one-time link of the newest mail to `recipient` whose body holds `pathPart`, as a path (`/ar/…?token=…`),
+/// with the secret the outbox keeps beside the message (the stored body never holds it).
+public func outboxLink(_ app: Application, to recipient: String, containing pathPart: String) async throws -> String {
+    let messages = try await OutboxMessage.query(on: app.db).filter(\.$recipient == recipient)
+        .sort(\.$createdAt, .descending).all()
+    for message in messages {
+        guard let line = message.body.split(separator: "\n").first(where: { $0.contains(pathPart) }),
+              let start = line.range(of: "/ar/") ?? line.range(of: "/fr/") ?? line.range(of: "/en/") else { continue }
+        guard let secret = message.secret else { throw FixtureError("the secret of the mail to \(recipient) is gone") }
+        return String(line[start.lowerBound...]).replacingOccurrences(of: OutboxMessage.secretMarker, with: secret)
+    }
+    throw FixtureError("no mail to \(recipient) with \(pathPart)")
+}
+
+/// An account with the representative role that represents the organisation with this slug (its profile
+/// is private), as staff would set it up.
+@discardableResult
+public func makeRepresentative(
+    _ app: Application, email: String, of organizationSlug: String, name: String = "ممثل الجمعية"
+) async throws -> User {
+    guard let organization = try await Organization.query(on: app.db).filter(\.$slug == organizationSlug).first() else {
+        throw FixtureError("no organisation \(organizationSlug)")
+    }
+    let user = try await makeUser(app, email: email, name: name, roles: [.organizationRepresentative])
+    let person = Person()
+    person.userID = try user.requireID()
+    person.displayName = name
+    person.kind = .member
+    person.languages = "ar"
+    person.availability = .available
+    person.isPublic = false
+    try await person.create(on: app.db)
+    try await OrganizationRepresentative(organizationID: try organization.requireID(), personID: try person.requireID(),
+                                         role: .president).create(on: app.db)
+    return user
+}
+
+/// Rows in a table, counted with SQL (for tables whose models are internal to their room).
+public func rowCount(_ app: Application, _ table: String) async throws -> Int {
+    guard let sql = app.db as? any SQLDatabase else { throw FixtureError("not an SQL database") }
+    let row = try await sql.raw("SELECT COUNT(*) AS n FROM \(ident: table)").first()
+    return try row?.decode(column: "n", as: Int.self) ?? 0
 }

@@ -9,13 +9,16 @@ enum Entrypoint {
         var env = try Environment.detect()
         try LoggingSystem.bootstrap(from: &env)
         let config: ShabakaConfig
+        let home: String?
         do {
             config = try ShabakaConfig.fromEnvironment()
+            home = try ShabakaHome.locate()
         } catch {
             FileHandle.standardError.write(Data("\(error)\n".utf8))
             exit(2)
         }
         let app = try await Application.make(env)
+        if let home { app.directory = DirectoryConfiguration(workingDirectory: home) }
         do {
             let options = StartOptions.forCommand(env.arguments, config: config)
             try await configure(app, config: config, options: options)

@@ -5,7 +5,7 @@ import VaporTesting
 
 @Suite("shabaka pb: the voting engine on the command line")
 struct PBCommandTests {
-    let pabulib = repositoryRoot + "../shared/pabulib/"
+    let pabulib = repositoryRoot + "Tests/Fixtures/pabulib/"
 
     @Test func tallyPrintsTheJSONShapeWithTheCityOutcome() async throws {
         try await withShabaka { app in

@@ -18,10 +18,30 @@ struct AuthJourneyTests {
                 "password_confirmation": "une phrase longue", "language": "fr",
             ])
 
-            // assert: signed in straight away, on the account page
+            // assert: the same "check your mail" page as for a taken address, and a confirmation link in the mail
             #expect(signedUp.status == .seeOther)
-            #expect(signedUp.location == "/fr/account?welcome=1")
-            let account = try await browser.get(try #require(signedUp.location))
+            #expect(signedUp.location == "/fr/sign-up/sent")
+            let sent = try await browser.get("/fr/sign-up/sent")
+            #expect(sent.body.string.contains("Consultez votre messagerie"))
+            let link = try await outboxLink(app, to: "amina@example.org", containing: "/sign-up/confirm")
+            #expect(link.hasPrefix("/fr/sign-up/confirm?token="))
+
+            // act: before confirming, the right password does not open the account
+            try await browser.get("/fr/sign-in")
+            let tooEarly = try await browser.post("/fr/sign-in", form: ["email": "amina@example.org",
+                                                                        "password": "une phrase longue"])
+            #expect(tooEarly.status == .forbidden)
+            #expect(tooEarly.body.string.contains("pas encore confirmée"))
+
+            // act: opening the link changes nothing; its button confirms and signs in
+            let confirmPage = try await browser.get(link)
+            #expect(confirmPage.status == .ok && confirmPage.body.string.contains("Activer mon compte"))
+            let token = String(link.split(separator: "=").last!)
+            let confirmed = try await browser.post("/fr/sign-up/confirm", form: ["token": token])
+            #expect(confirmed.status == .seeOther)
+            #expect(confirmed.location == "/fr/account?welcome=1")
+            #expect(try await browser.get(link).status == .badRequest)   // spent
+            let account = try await browser.get(try #require(confirmed.location))
             #expect(account.status == .ok)
             #expect(account.body.string.contains("Bienvenue, Amina Benali"))
             #expect(account.body.string.contains("amina@example.org"))
@@ -78,22 +98,28 @@ struct AuthJourneyTests {
         }
     }
 
-    @Test func aSecondAccountWithTheSameEmailIsRefused() async throws {
+    @Test func signingUpWithATakenAddressAnswersExactlyAsWithANewOne() async throws {
         try await withShabaka { app in
             // setup
-            try await makeUser(app, email: "taken@example.org")
-            let browser = Browser(app)
-            try await browser.get("/en/sign-up")
+            try await makeUser(app, email: "taken@example.org", name: "Owner")
+            let form = ["display_name": "Someone", "password": "long enough password",
+                        "password_confirmation": "long enough password", "language": "en"]
+            let first = Browser(app), second = Browser(app)
+            try await first.get("/en/sign-up")
+            try await second.get("/en/sign-up")
 
             // act
-            let response = try await browser.post("/en/sign-up", form: [
-                "display_name": "Someone", "email": "TAKEN@example.org", "password": "long enough password",
-                "password_confirmation": "long enough password",
-            ])
+            let taken = try await first.post("/en/sign-up", form: form.merging(["email": "TAKEN@example.org"]) { $1 })
+            let fresh = try await second.post("/en/sign-up", form: form.merging(["email": "new@example.org"]) { $1 })
 
-            // assert
-            #expect(response.status == .unprocessableEntity)
-            #expect(response.body.string.contains("An account already uses this e-mail address."))
+            // assert: same status, same next page; only the mail differs, and only its owner reads it
+            #expect(taken.status == fresh.status && taken.status == .seeOther)
+            #expect(taken.location == fresh.location && taken.location == "/en/sign-up/sent")
+            #expect(taken.body.string == fresh.body.string)
+            let mail = try await OutboxMessage.query(on: app.db).sort(\.$recipient).all()
+            #expect(mail.map(\.recipient) == ["new@example.org", "taken@example.org"])
+            #expect(mail.map(\.kind) == ["email_confirmation", "sign_up_again"])
+            #expect(try await User.query(on: app.db).filter(\.$email == "taken@example.org").first()?.displayName == "Owner")
         }
     }
 

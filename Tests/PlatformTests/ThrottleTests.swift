@@ -76,4 +76,70 @@ struct ThrottleTests {
             #expect(sixth.headers.first(name: "Retry-After") != nil)
         }
     }
+
+    @Test func oneAddressSharedByManyPeopleIsNotLockedAfterFiveFailures() async throws {
+        try await withShabaka { app in
+            // setup: behind one address (a university, a mobile carrier), six people mistype their password
+            try await makeUser(app, email: "student@example.org")
+            let browser = Browser(app)
+            try await browser.get("/en/sign-in")
+            for index in 1...6 {
+                let wrong = try await browser.post("/en/sign-in", form: ["email": "person\(index)@example.org",
+                                                                         "password": "wrong password"])
+                #expect(wrong.status == .unauthorized)
+            }
+
+            // act: someone else at the same address
+            let signedIn = try await browser.post("/en/sign-in", form: ["email": "student@example.org",
+                                                                        "password": "correct horse battery"])
+
+            // assert
+            #expect(signedIn.status == .seeOther)
+        }
+    }
+
+    @Test func theAddressLimitIsGenerousButReal() async throws {
+        try await withShabaka(adjust: { $0.attemptsPerAddressPerMinute = 30 }) { app in
+            // setup
+            let browser = Browser(app)
+            try await browser.get("/en/sign-in")
+
+            // act: thirty-one attempts within a minute from one address, each at another account
+            var statuses: [HTTPResponseStatus] = []
+            for index in 1...31 {
+                statuses.append(try await browser.post("/en/sign-in", form: ["email": "guess\(index)@example.org",
+                                                                             "password": "wrong password"]).status)
+            }
+
+            // assert
+            #expect(statuses.prefix(30).allSatisfy { $0 == .unauthorized })
+            #expect(statuses.last == .tooManyRequests)
+        }
+    }
+
+    @Test func fortySimultaneousGuessesGetExactlyFivePasswordChecks() async throws {
+        try await withShabaka(adjust: { $0.attemptsPerAddressPerMinute = 1_000 }) { app in
+            // setup
+            try await makeUser(app, email: "target@example.org")
+            let ledger = recordPasswordWork(app)
+            let headers: HTTPHeaders = ["Content-Type": "application/json"]
+            let body = ByteBuffer(string: #"{"email":"target@example.org","password":"a wrong guess"}"#)
+
+            // act
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponseStatus.self) { group in
+                for _ in 0..<40 {
+                    group.addTask {
+                        try await app.testing().sendRequest(.POST, "/api/v1/auth/tokens", headers: headers, body: body).status
+                    }
+                }
+                return try await group.reduce(into: [HTTPResponseStatus]()) { $0.append($1) }
+            }
+
+            // assert
+            #expect(statuses.filter { $0 == .unauthorized }.count == 5)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 35)
+            #expect(ledger.checkedDigests.count == 5)
+        }
+    }
 }
+

@@ -141,6 +141,10 @@ struct ProjectLifeTests {
             clock.advance(by: 3 * 86_400)   // 2026-03-05: deadline not passed yet
             #expect(try await world.api(.GET, secondPath, as: nil).state == "decided")
             clock.advance(by: 2 * 86_400)   // 2026-03-07: passed
+            // reading shows it overdue and changes nothing; the worker's command escalates it
+            let overdue = try await world.api(.GET, secondPath, as: nil)
+            #expect(overdue.state == "decided" && overdue.body.string.contains(#""overdue":true"#))
+            #expect(await runCommand(app, ["projects", "escalate"]).output.contains("escalated 1 overdue difficulty"))
             let board = try await world.api(.GET, "/api/v1/difficulties?state=escalated", as: nil).body.string
             #expect(board.contains(second.id.uuidString))
             let escalated = try await world.api(.GET, secondPath, as: nil).decoded(DifficultyAnswer.self)

@@ -100,8 +100,11 @@ struct WorkTests {
             #expect(try await world.api(.POST, "/api/v1/csr-pledges/\(pledge.id)/transitions", as: W.coordinator,
                                         json: #"{"action": "confirm"}"#).state == "confirmed")
 
-            // deliveries: 25 % then too much, then the rest
-            let first = try await world.api(.POST, "/api/v1/csr-pledges/\(pledge.id)/deliveries", as: W.companyRep,
+            // deliveries: the company cannot certify its own; the coordinator records 25 %, then too much, then the rest
+            let own = try await world.api(.POST, "/api/v1/csr-pledges/\(pledge.id)/deliveries", as: W.companyRep,
+                                          json: #"{"delivered_on": "2026-03-02", "value_minor": 10000000}"#)
+            #expect(own.status == .forbidden)
+            let first = try await world.api(.POST, "/api/v1/csr-pledges/\(pledge.id)/deliveries", as: W.coordinator,
                                             json: #"{"delivered_on": "2026-03-02", "value_minor": 10000000, "note": "دورة أولى"}"#)
             #expect(try first.decoded(Pledge.self).fulfilment == 25)
             let tooMuch = try await world.api(.POST, "/api/v1/csr-pledges/\(pledge.id)/deliveries", as: W.coordinator,

@@ -3,7 +3,8 @@ import Foundation
 
 /// Test fixtures: the shared Pabulib files and small generated elections.
 enum Fixtures {
-    /// `$SHABAKA_PABULIB`, else `<repo>/../shared/pabulib` found from this file's path.
+    /// `$SHABAKA_PABULIB`, else the copies kept in `Tests/Fixtures/pabulib` (from `../shared/pabulib`; `.ci/run`
+    /// checks that they still match), found from this file's path.
     static let pabulibDirectory: URL = {
         if let override = ProcessInfo.processInfo.environment["SHABAKA_PABULIB"], !override.isEmpty {
             return URL(fileURLWithPath: override)
@@ -12,7 +13,7 @@ enum Fixtures {
             .deletingLastPathComponent()  // VotingTests
             .deletingLastPathComponent()  // Tests
             .deletingLastPathComponent()  // repository root
-        return repository.deletingLastPathComponent().appendingPathComponent("shared/pabulib")
+        return repository.appendingPathComponent("Tests/Fixtures/pabulib")
     }()
 
     static let realFiles = [

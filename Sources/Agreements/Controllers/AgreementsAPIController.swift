@@ -40,7 +40,7 @@ struct AgreementsAPIController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> AgreementDTO {
-        try await AgreementDTO.load(try await Self.find(req), on: req.db, now: req.now)
+        try await AgreementDTO.load(try await Self.find(req), for: req)
     }
 
     @Sendable func transition(req: Request) async throws -> AgreementDTO {
@@ -49,11 +49,11 @@ struct AgreementsAPIController: RouteCollection {
         let input = try req.content.decode(TransitionInput.self)
         try await AgreementService.transition(agreement, action: input.action, reason: input.reason, by: user,
                                               on: req.db, now: req.now)
-        return try await AgreementDTO.load(agreement, on: req.db, now: req.now)
+        return try await AgreementDTO.load(agreement, for: req)
     }
 
     @Sendable func commitments(req: Request) async throws -> [AgreementDTO.CommitmentDTO] {
-        try await AgreementDTO.load(try await Self.find(req), on: req.db, now: req.now).commitments
+        try await AgreementDTO.load(try await Self.find(req), for: req).commitments
     }
 
     @Sendable func addCommitment(req: Request) async throws -> Response {
@@ -61,13 +61,13 @@ struct AgreementsAPIController: RouteCollection {
         let agreement = try await Self.find(req)
         let commitment = try await AgreementService.addCommitment(
             try req.content.decode(CommitmentInput.self), to: agreement, by: user, on: req.db, now: req.now)
-        let dto = try await AgreementDTO.load(agreement, on: req.db, now: req.now)
+        let dto = try await AgreementDTO.load(agreement, for: req)
         guard let created = dto.commitments.first(where: { $0.id == commitment.id }) else { throw AgreementsError.commitmentNotFound }
         return try await created.encodeResponse(status: .created, for: req)
     }
 
     @Sendable func followUps(req: Request) async throws -> [AgreementDTO.FollowUpDTO] {
-        try await AgreementDTO.load(try await Self.find(req), on: req.db, now: req.now).followUps
+        try await AgreementDTO.load(try await Self.find(req), for: req).followUps
     }
 
     @Sendable func addFollowUp(req: Request) async throws -> Response {
@@ -75,7 +75,7 @@ struct AgreementsAPIController: RouteCollection {
         let agreement = try await Self.find(req)
         let entry = try await AgreementService.addFollowUp(
             try req.content.decode(FollowUpInput.self), to: agreement, by: user, on: req.db, now: req.now)
-        let dto = try await AgreementDTO.load(agreement, on: req.db, now: req.now)
+        let dto = try await AgreementDTO.load(agreement, for: req)
         guard let created = dto.followUps.first(where: { $0.id == entry.id }) else { throw AgreementsError.agreementNotFound }
         return try await created.encodeResponse(status: .created, for: req)
     }
@@ -88,7 +88,7 @@ struct AgreementsAPIController: RouteCollection {
         try await AgreementService.transition(commitment, action: input.action, reason: input.reason, by: user,
                                               on: req.db, now: req.now)
         guard let agreement = try await Agreement.find(commitment.agreementID, on: req.db),
-              let dto = try await AgreementDTO.load(agreement, on: req.db, now: req.now).commitments.first(where: { $0.id == id })
+              let dto = try await AgreementDTO.load(agreement, for: req).commitments.first(where: { $0.id == id })
         else { throw AgreementsError.commitmentNotFound }
         return dto
     }

@@ -69,9 +69,17 @@ struct AgreementsWebController: RouteCollection {
 
     func renderShow(_ req: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let agreement = try await AgreementsAPIController.find(req)
-        let dto = try await AgreementDTO.load(agreement, on: req.db, now: req.now)
+        let dto = try await AgreementDTO.load(agreement, for: req)
         let user = req.currentUser
         let partyNames = Dictionary(uniqueKeysWithValues: dto.parties.map { ($0.id, $0.name) })
+        // Buttons only for what this person may do: the commitments their organisation owes, or all for staff.
+        var represented = Set<UUID>()
+        if let user {
+            represented = Set(try await Representation.organizations(of: user.id, on: req.db).compactMap(\.id))
+        }
+        let staff = user?.may(.manageAgreements) == true
+        let mayFollowUp = user?.may(.recordFollowUp) == true
+            && (staff || user?.may(.evaluateProjects) == true || dto.parties.contains { represented.contains($0.id) })
         let commitments = dto.commitments.map { commitment in
             let state = CommitmentState(rawValue: commitment.state) ?? .planned
             return CommitmentView(
@@ -82,7 +90,9 @@ struct AgreementsWebController: RouteCollection {
                 bar: ProgressBar(ratio: Double(commitment.progress) / 100, expected: 0,
                                  status: commitment.late ? .late : .onTrack, language: req.language,
                                  label: req.t("agreements.progress_label", "\(commitment.progress)")),
-                actions: user.map { AgreementWorkflows.commitment.actions(from: state, for: $0).map(\.action) } ?? [])
+                actions: (staff || represented.contains(commitment.ownerID)) ? user.map {
+                    AgreementWorkflows.commitment.actions(from: state, for: $0).map(\.action)
+                } ?? [] : [])
         }
         let signatories = dto.signatories.map { signatory in
             signatory.roleTitle.resolve(in: req.language).text + " — "
@@ -94,7 +104,7 @@ struct AgreementsWebController: RouteCollection {
             summary: LocalizedText(agreement.summary, in: req.language),
             parties: dto.parties.map { LocalizedText($0.name, in: req.language) }, signatories: signatories,
             objectives: dto.objectives, commitments: commitments, lateCount: commitments.filter(\.late).count,
-            canFollowUp: user?.may(.recordFollowUp) == true,
+            canFollowUp: mayFollowUp,
             agreementActions: user.map { AgreementWorkflows.agreement.actions(from: agreement.state, for: $0).map(\.action) } ?? [],
             form: form, today: ISODate.string(req.now))
         return try await req.render("agreements/show", context, status: status)

@@ -61,14 +61,15 @@ struct StrategyAPIController: RouteCollection {
         let recordedBy: String
         enum CodingKeys: String, CodingKey { case id, period, year, value, breakdown, source, recordedBy = "recorded_by" }
 
-        init(_ measurement: Measurement) throws {
+        init(_ measurement: Measurement, authors: AuthorNames) throws {
             id = try measurement.requireID()
             period = measurement.period
             year = measurement.year
             value = measurement.value
             breakdown = measurement.breakdown
             source = measurement.source
-            recordedBy = measurement.recordedBy
+            recordedBy = measurement.source == MeasurementService.computedFromReports
+                ? measurement.recordedBy : authors.name(of: measurement.recordedByUserID, stored: measurement.recordedBy)
         }
     }
 
@@ -77,7 +78,9 @@ struct StrategyAPIController: RouteCollection {
         let page = try PageQuery(from: req)
         let query = Measurement.query(on: req.db).filter(\.$indicatorID == id).sort(\.$period)
         let total = try await query.count()
-        return Paged(items: try await query.range(page.range).all().map(MeasurementDTO.init), request: page, total: total)
+        let rows = try await query.range(page.range).all()
+        let authors = try await req.authorNames(rows.map(\.recordedByUserID))
+        return Paged(items: try rows.map { try MeasurementDTO($0, authors: authors) }, request: page, total: total)
     }
 
     @Sendable func record(req: Request) async throws -> Response {
@@ -85,7 +88,8 @@ struct StrategyAPIController: RouteCollection {
         let id = try await Self.indicatorID(req)
         let measurement = try await MeasurementService.record(try req.content.decode(MeasurementInput.self),
                                                               indicatorID: id, by: user, on: req.db, now: req.now)
-        return try await MeasurementDTO(measurement).encodeResponse(status: .created, for: req)
+        let authors = try await req.authorNames([measurement.recordedByUserID])
+        return try await MeasurementDTO(measurement, authors: authors).encodeResponse(status: .created, for: req)
     }
 
     struct ActionPlanDTO: Content {

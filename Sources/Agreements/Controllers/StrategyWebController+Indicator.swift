@@ -57,12 +57,13 @@ extension StrategyWebController {
             var values: [String: Double] = [:]
             for category in categories {
                 let raw = req.formField("breakdown_\(dimension)_\(category)")
-                if !raw.isEmpty { values[category] = Double(raw) ?? -1 }
+                if !raw.isEmpty { values[category] = NumberCheck.parseDecimal(raw) ?? .nan }
             }
             if !values.isEmpty { breakdown[dimension] = values }
         }
         let rawValue = req.formField("value")
-        let input = MeasurementInput(period: req.formField("period"), value: rawValue.isEmpty ? nil : Double(rawValue) ?? .nan,
+        let input = MeasurementInput(period: req.formField("period"),
+                                     value: rawValue.isEmpty ? nil : NumberCheck.parseDecimal(rawValue) ?? .nan,
                                      breakdown: breakdown, source: req.formField("source"))
         do {
             _ = try await MeasurementService.record(input, indicatorID: id, by: user, on: req.db, now: req.now)

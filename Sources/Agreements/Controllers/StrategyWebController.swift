@@ -59,9 +59,10 @@ struct StrategyWebController: RouteCollection {
         let report = try await StrategyReport.build(strategy, year: year, on: req.db, now: req.now)
         let language = req.language
         func bar(_ ratio: Double?, _ expected: Double, _ status: ProgressStatus) -> ProgressBar {
-            let percent = ratio.map { "\(Int(($0 * 100).rounded()))" } ?? "—"
+            // The label says the real achievement (it may pass 100 %); the bar stops at its end.
+            let percent = SafeNumber.percent(ratio, cap: Int.max / 2).map { "\($0)" } ?? "—"
             return ProgressBar(ratio: ratio, expected: expected, status: status, language: language,
-                               label: req.t("strategy.bar_label", percent, "\(Int((expected * 100).rounded()))",
+                               label: req.t("strategy.bar_label", percent, "\(SafeNumber.percent(expected) ?? 0)",
                                             req.t("progress.status." + status.rawValue)))
         }
         var rows: [Row] = []

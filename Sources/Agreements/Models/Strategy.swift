@@ -87,7 +87,10 @@ public final class Measurement: Model, @unchecked Sendable {
     /// Dimension → category → value, e.g. `{"sex": {"f": 12, "m": 9}}`.
     @Field(key: "breakdown") public var breakdown: [String: [String: Double]]
     @Field(key: "source") public var source: String
+    /// Free text kept from before author ids (and, for values computed from reports, how many reports).
     @Field(key: "recorded_by") public var recordedBy: String
+    /// The account that recorded the value (its name is shown from the account, see `AuthorNames`).
+    @OptionalField(key: "recorded_by_user_id") public var recordedByUserID: UUID?
 
     public init() {}
 }

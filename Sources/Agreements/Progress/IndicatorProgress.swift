@@ -36,7 +36,8 @@ public struct IndicatorProgress: Codable, Sendable, Equatable {
         measurements: [(period: String, value: Double)], expected: Double
     ) -> IndicatorProgress {
         let inYear = measurements.filter { $0.period == "\(year)" || $0.period.hasPrefix("\(year)-") }
-        let value = yearValue(inYear, year: year, aggregation: aggregation)
+        // Values stored before inputs were bounded may not add up to a number: such a year has no usable data.
+        let value = yearValue(inYear, year: year, aggregation: aggregation).flatMap { $0.isFinite ? $0 : nil }
         guard let target else {
             return IndicatorProgress(year: year, value: value, target: nil, ratio: nil, expected: expected,
                                      status: .noTarget, periodsReported: inYear.count)
@@ -47,6 +48,10 @@ public struct IndicatorProgress: Codable, Sendable, Equatable {
         }
         let ratio = achievement(value: value, baseline: baseline, target: target, direction: direction,
                                 aggregation: aggregation)
+        guard ratio.isFinite else {
+            return IndicatorProgress(year: year, value: value, target: target, ratio: nil, expected: expected,
+                                     status: .noData, periodsReported: inYear.count)
+        }
         return IndicatorProgress(year: year, value: value, target: target, ratio: ratio, expected: expected,
                                  status: status(ratio: ratio, expected: expected), periodsReported: inYear.count)
     }
@@ -107,7 +112,8 @@ public struct RolledUpProgress: Codable, Sendable, Equatable {
     public static func combine(_ members: [(ratio: Double?, status: ProgressStatus)], expected: Double) -> RolledUpProgress {
         var counts: [String: Int] = [:]
         for member in members { counts[member.status.rawValue, default: 0] += 1 }
-        let ratios = members.compactMap(\.ratio).map { min($0, 1) }
+        // A non-finite ratio (a value stored before inputs were bounded) counts as no data, never as NaN.
+        let ratios = members.compactMap(\.ratio).filter(\.isFinite).map { min($0, 1) }
         guard !ratios.isEmpty else {
             return RolledUpProgress(ratio: nil, expected: expected, status: .noData, counts: counts)
         }

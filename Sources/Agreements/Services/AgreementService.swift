@@ -91,6 +91,7 @@ public enum AgreementService {
     ) async throws {
         let from = commitment.state
         let step = try AgreementWorkflows.commitment.check(action: action, from: from, user: user, reason: reason)
+        try await AgreementsPolicy.requireActing(on: commitment, by: user, on: db)
         commitment.state = step.to
         if step.to == .done { commitment.progress = 100 }
         try await db.transaction { tx in
@@ -125,13 +126,14 @@ public enum AgreementService {
             if commitment == nil { errors.append(FieldError("commitment_id", "validation.invalid_choice")) }
         }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
+        try await AgreementsPolicy.requireFollowingUp(agreement, commitment: commitment, by: user, on: db)
         let target = commitment
         let entry = FollowUp()
         entry.agreementID = agreementID
         entry.commitmentID = commitment?.id
         entry.occurredOn = input.occurredOn!
         entry.authorID = user.id
-        entry.authorName = user.displayName
+        entry.authorName = ""  // shown from the account (AuthorNames), so erasure leaves no copy behind
         entry.text = text
         entry.evidenceURL = input.evidenceURL.flatMap { $0.isEmpty ? nil : $0 }
         entry.progress = input.progress

@@ -53,14 +53,16 @@ public enum MeasurementService {
         let year = year(ofPeriod: period)
         if period.isEmpty { errors.append(FieldError("period", "validation.required")) }
         else if year == nil { errors.append(FieldError("period", "validation.period")) }
-        guard let value = input.value, value.isFinite else {
-            throw ValidationFailure(errors + [FieldError("value", "validation.required")])
-        }
-        if value < 0 { errors.append(FieldError("value", "validation.not_negative")) }
+        // Bounded at the edge: nothing stored can overflow a sum or a conversion on the pages that show it.
+        let valueError = NumberCheck.decimal(input.value, field: "value", range: NumberRange.measurement)
+        if let valueError { errors.append(valueError) }
+        let value = input.value ?? 0
         if (input.source ?? "").trimmingCharacters(in: .whitespaces).isEmpty {
             errors.append(FieldError("source", "validation.required"))
         }
-        errors += try await breakdownErrors(input.breakdown ?? [:], total: value, indicator: indicator, on: db)
+        if valueError == nil {
+            errors += try await breakdownErrors(input.breakdown ?? [:], total: value, indicator: indicator, on: db)
+        }
         if let year, errors.isEmpty, try await !withinStrategy(year: year, indicator: indicator, on: db) {
             throw AgreementsError.periodOutsideStrategy
         }
@@ -69,8 +71,8 @@ public enum MeasurementService {
         let source = input.source!.trimmingCharacters(in: .whitespaces)
         return try await db.transaction { tx in
             try await store(indicatorID: indicatorID, period: period, year: year, value: value,
-                            breakdown: input.breakdown ?? [:], source: source, recordedBy: user.displayName,
-                            actor: AuditActor(user), on: tx, now: now)
+                            breakdown: input.breakdown ?? [:], source: source, recordedBy: "",
+                            recordedByUserID: user.id, actor: AuditActor(user), on: tx, now: now)
         }
     }
 
@@ -79,7 +81,8 @@ public enum MeasurementService {
     @discardableResult
     public static func store(
         indicatorID: UUID, period: String, year: Int, value: Double, breakdown: [String: [String: Double]],
-        source: String, recordedBy: String, actor: AuditActor = .system, on db: any Database, now: Date
+        source: String, recordedBy: String, recordedByUserID: UUID? = nil, actor: AuditActor = .system,
+        on db: any Database, now: Date
     ) async throws -> Measurement {
         let existing = try await Measurement.query(on: db).filter(\.$indicatorID == indicatorID)
             .filter(\.$period == period).first()
@@ -91,6 +94,7 @@ public enum MeasurementService {
         measurement.breakdown = breakdown
         measurement.source = source
         measurement.recordedBy = recordedBy
+        measurement.recordedByUserID = recordedByUserID
         try await measurement.save(on: db)
         try await AuditLog.record(on: db, actor: actor,
                                   action: existing == nil ? "measurement.recorded" : "measurement.replaced",
@@ -120,8 +124,13 @@ public enum MeasurementService {
             } else {
                 allowed = categories[dimension] ?? []
             }
-            if values.keys.contains(where: { !allowed.contains($0) }) || values.values.contains(where: { $0 < 0 || !$0.isFinite }) {
+            let outOfRange = values.values.lazy.compactMap {
+                NumberCheck.decimal($0, field: "breakdown.\(dimension)", range: NumberRange.measurement)
+            }.first
+            if values.keys.contains(where: { !allowed.contains($0) }) {
                 errors.append(FieldError("breakdown.\(dimension)", "validation.invalid_choice"))
+            } else if let outOfRange {
+                errors.append(outOfRange)
             } else if abs(values.values.reduce(0, +) - total) > 1e-9 * max(1, abs(total)) {
                 errors.append(FieldError("breakdown.\(dimension)", "validation.breakdown_total"))
             }

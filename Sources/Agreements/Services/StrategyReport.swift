@@ -97,7 +97,8 @@ public struct StrategyReport: Content {
 
     /// The indicator table as CSV: code, names, unit, baseline, target and value for the year, status.
     public func csv(language: SiteLanguage) -> String {
-        var lines = ["axis,objective,indicator,name,unit,direction,baseline,baseline_year,year,target,value,achievement,status"]
+        var lines = [CSVText.line(["axis", "objective", "indicator", "name", "unit", "direction", "baseline", "baseline_year",
+                                   "year", "target", "value", "achievement", "status"])]
         for axis in axes {
             for objective in axis.objectives {
                 for line in objective.indicators {
@@ -108,18 +109,15 @@ public struct StrategyReport: Content {
                         line.progress.value.map(Self.number) ?? "",
                         line.progress.ratio.map { String(format: "%.3f", $0) } ?? "", line.progress.status.rawValue,
                     ]
-                    lines.append(cells.map(Self.quoted).joined(separator: ","))
+                    lines.append(CSVText.line(cells))
                 }
             }
         }
-        return lines.joined(separator: "\r\n") + "\r\n"
+        return lines.joined()
     }
 
+    /// A stored value as text: whole numbers without a decimal point, never a trapping conversion.
     static func number(_ value: Double) -> String {
-        value == value.rounded() ? String(Int64(value)) : String(value)
-    }
-
-    static func quoted(_ cell: String) -> String {
-        cell.contains(where: { ",\"\r\n".contains($0) }) ? "\"" + cell.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : cell
+        SafeNumber.plainText(value)
     }
 }

@@ -76,7 +76,14 @@ public struct AgreementDTO: Content {
         case followUps = "follow_ups"
     }
 
-    static func load(_ agreement: Agreement, on db: any Database, now: Date) async throws -> AgreementDTO {
+    /// The agreement as a request's reader sees it (authors' names in their language).
+    static func load(_ agreement: Agreement, for req: Request) async throws -> AgreementDTO {
+        try await load(agreement, on: req.db, now: req.now, catalog: req.application.catalog, language: req.language)
+    }
+
+    static func load(
+        _ agreement: Agreement, on db: any Database, now: Date, catalog: Catalog, language: SiteLanguage
+    ) async throws -> AgreementDTO {
         let id = try agreement.requireID()
         let today = ISODate.string(now)
         let partyLinks = try await AgreementParty.query(on: db).filter(\.$agreementID == id).sort(\.$position).all()
@@ -97,6 +104,7 @@ public struct AgreementDTO: Content {
         }
         let followUps = try await FollowUp.query(on: db).filter(\.$agreementID == id)
             .sort(\.$occurredOn, .descending).sort(\.$createdAt, .descending).all()
+        let authors = try await AuthorNames.load(followUps.map(\.authorID), on: db, catalog: catalog, language: language)
         return AgreementDTO(
             id: id, slug: agreement.slug, kind: agreement.kind.rawValue, title: agreement.title, summary: agreement.summary,
             signedOn: agreement.signedOn, signingPlace: agreement.signingPlace, startsOn: agreement.startsOn,
@@ -112,7 +120,7 @@ public struct AgreementDTO: Content {
             commitments: commitmentDTOs,
             followUps: try followUps.map {
                 FollowUpDTO(id: try $0.requireID(), commitmentID: $0.commitmentID, occurredOn: $0.occurredOn,
-                            author: $0.authorName, text: $0.text, evidenceURL: $0.evidenceURL, progress: $0.progress)
+                            author: authors.name(of: $0.authorID, stored: $0.authorName), text: $0.text, evidenceURL: $0.evidenceURL, progress: $0.progress)
             },
             history: try await WorkflowStep.history(workflow: "agreement", subjectID: id, on: db).map(WorkflowStepView.init))
     }

@@ -10,8 +10,8 @@ public struct ProgressBar: Encodable, Sendable {
     let label: String
 
     init(ratio: Double?, expected: Double, status: ProgressStatus, language: SiteLanguage, label: String) {
-        let percent = Int(((ratio ?? 0) * 100).rounded()).clamped(0, 100)
-        let expectedPercent = Int((expected * 100).rounded()).clamped(0, 100)
+        let percent = SafeNumber.percent(ratio) ?? 0
+        let expectedPercent = SafeNumber.percent(expected) ?? 0
         let rtl = language == .ar
         self.percent = percent
         self.fillX = rtl ? 100 - percent : 0
@@ -19,8 +19,4 @@ public struct ProgressBar: Encodable, Sendable {
         self.status = status.rawValue
         self.label = label
     }
-}
-
-extension Int {
-    func clamped(_ low: Int, _ high: Int) -> Int { Swift.min(Swift.max(self, low), high) }
 }

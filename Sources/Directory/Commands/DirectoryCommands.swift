@@ -52,21 +52,28 @@ struct ExportOrganizationsCommand: AsyncCommand {
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
-        let text: String
-        switch signature.format ?? "csv" {
-        case "csv":
-            text = try await OrganizationExport.csv(OrganizationFilter(), index: app.directoryIndex, on: app.db)
-        case "json":
-            text = try await OrganizationExport.json(on: app.db)
-        default:
-            throw CommandUsageError("--format must be csv or json")
-        }
+        let format = signature.format ?? "csv"
+        guard ["csv", "json"].contains(format) else { throw CommandUsageError("--format must be csv or json") }
+        let handle: FileHandle
         if let output = signature.output {
-            try text.write(toFile: output, atomically: true, encoding: .utf8)
-            context.console.print("written \(output)")
+            guard FileManager.default.createFile(atPath: output, contents: nil) else {
+                throw CommandUsageError("cannot write \(output)")
+            }
+            handle = try FileHandle(forWritingTo: URL(fileURLWithPath: output))
         } else {
-            context.console.output(text.consoleText(), newLine: false)
+            handle = FileHandle.standardOutput
         }
+        defer { if signature.output != nil { try? handle.close() } }
+        if format == "csv" {
+            try await OrganizationExport.csv(OrganizationFilter(), index: app.directoryIndex, on: app.db) { text in
+                try handle.write(contentsOf: Data(text.utf8))
+            }
+        } else {
+            try await OrganizationExport.json(index: app.directoryIndex, on: app.db) { text in
+                try handle.write(contentsOf: Data(text.utf8))
+            }
+        }
+        if let output = signature.output { context.console.print("written \(output)") }
     }
 }
 

@@ -44,11 +44,23 @@ struct OrganizationsAPIController: RouteCollection {
     }
 
     @Sendable func exportCSV(req: Request) async throws -> Response {
-        let csv = try await OrganizationExport.csv(try await OrganizationFilter.from(req), index: req.application.directoryIndex, on: req.db)
+        let filter = try await OrganizationFilter.from(req)
+        let index = req.application.directoryIndex, db = req.db, logger = req.logger
         var headers = HTTPHeaders()
         headers.replaceOrAdd(name: .contentType, value: "text/csv; charset=utf-8")
         headers.replaceOrAdd(name: .contentDisposition, value: #"attachment; filename="organizations.csv""#)
-        return Response(status: .ok, headers: headers, body: .init(string: csv))
+        // Streamed chunk by chunk: the whole directory is never held in memory.
+        return Response(status: .ok, headers: headers, body: .init(asyncStream: { writer in
+            do {
+                try await OrganizationExport.csv(filter, index: index, on: db) { text in
+                    try await writer.write(.buffer(ByteBuffer(string: text)))
+                }
+                try await writer.write(.end)
+            } catch {
+                logger.report(error: error)
+                try? await writer.write(.error(error))
+            }
+        }))
     }
 
     /// By id or slug.

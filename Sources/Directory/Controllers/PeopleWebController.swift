@@ -35,7 +35,7 @@ struct PeopleWebController: RouteCollection {
     }
 
     @Sendable func experts(req: Request) async throws -> Response {
-        let query = req.query[String.self, at: "q"] ?? ""
+        let query = try SearchText.read(req)
         let domain = req.query[String.self, at: "domain"].flatMap { $0.isEmpty ? nil : $0 }
         let wilaya = req.query[String.self, at: "wilaya"].flatMap { $0.isEmpty ? nil : $0 }
         var people = Person.query(on: req.db).filter(\.$isPublic == true).filter(\.$erasedAt == nil)

@@ -21,7 +21,7 @@ public struct OrganizationFilter: Sendable, Equatable {
     public static func from(_ request: Request) async throws -> OrganizationFilter {
         var errors: [FieldError] = []
         var filter = OrganizationFilter()
-        filter.query = String((request.query[String.self, at: "q"] ?? "").prefix(200))
+        filter.query = try SearchText.read(request)
         if let raw = nonEmpty(request.query[String.self, at: "kind"]) {
             if let kind = OrganizationKind(rawValue: raw) { filter.kind = kind } else {
                 errors.append(FieldError("kind", "validation.invalid_choice"))

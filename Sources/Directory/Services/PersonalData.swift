@@ -30,9 +30,14 @@ public struct PersonalDataExport: Content {
     let representing: [String]
     let applications: [ApplicationDTO]
     let notifications: [NotificationItem]
+    /// What the person wrote or recorded in the other rooms (reports, difficulties, measurements…), by section.
+    let contributions: [String: PersonalDataSection.Rows]
+    /// Mail queued or sent to the person's address (one-time links are never included).
+    let mail: [[String: String]]
 
     enum CodingKeys: String, CodingKey {
-        case account, profile, representing, applications, notifications, exportedAt = "exported_at"
+        case account, profile, representing, applications, notifications, contributions, mail,
+             exportedAt = "exported_at"
     }
 }
 
@@ -53,28 +58,43 @@ public enum PersonalData {
                 message: req.application.catalog.text($0.messageKey, in: req.language, arguments: $0.arguments),
                 link: $0.link, createdAt: $0.createdAt)
         }
+        var contributions: [String: PersonalDataSection.Rows] = [:]
+        for section in req.application.personalData.all {
+            contributions[section.name] = try await section.export(user.id, db, req.language)
+        }
+        let mail = try await OutboxMessage.query(on: db).filter(\.$recipient == account.email).sort(\.$createdAt).all()
+            .map { message -> [String: String] in
+                ["subject": message.subject, "kind": message.kind, "status": message.status.rawValue,
+                 "created_at": message.createdAt?.iso8601 ?? "",
+                 "body": message.body.replacingOccurrences(of: OutboxMessage.secretMarker, with: "…")]
+            }
         return PersonalDataExport(
             exportedAt: req.now,
             account: .init(id: user.id, email: account.email, displayName: account.displayName,
                            language: account.preferredLanguage.rawValue, roles: user.roles.map(\.rawValue).sorted(),
                            createdAt: account.createdAt),
-            profile: profile, representing: representing, applications: applications, notifications: notifications)
+            profile: profile, representing: representing, applications: applications, notifications: notifications,
+            contributions: contributions, mail: mail)
     }
 
-    /// Removes a person's identity: e-mail, name, password, roles, tokens, sessions, profile, notifications.
-    /// The account row stays (anonymous) so that ballots, endorsements and other anonymous contributions it
-    /// made keep counting; the audit log only ever held the account id.
+    /// Removes a person's identity: e-mail, name, password, roles, tokens, every session, one-time links, mail
+    /// to their address, attempt counters, profile, notifications, and — through each room's section — their
+    /// name on what they wrote (shown from then on as "former member"). The account row stays (anonymous) so
+    /// that reports, measurements, ballots and endorsements keep counting; the audit log only held the id.
     public static func erase(_ user: CurrentUser, on req: Request) async throws {
+        let sections = req.application.personalData.all
         try await req.db.transaction { tx in
             guard let account = try await User.find(user.id, on: tx) else { return }
+            try await Accounts.forget(userID: user.id, email: account.email, on: tx)
+            for section in sections {
+                try await section.erase(user.id, tx)
+            }
             account.email = "erased-\(user.id.uuidString.lowercased())@invalid"
             account.displayName = ""
             account.passwordHash = "!"
             account.erasedAt = req.now
             try await account.save(on: tx)
             try await UserRole.query(on: tx).filter(\.$user.$id == user.id).delete()
-            try await APIToken.query(on: tx).filter(\.$user.$id == user.id).delete()
-            try await PasswordReset.query(on: tx).filter(\.$user.$id == user.id).delete()
             try await UserNotification.query(on: tx).filter(\.$user.$id == user.id).delete()
             if let person = try await Person.query(on: tx).filter(\.$userID == user.id).first(), let personID = person.id {
                 try await OrganizationRepresentative.query(on: tx).filter(\.$personID == personID).delete()

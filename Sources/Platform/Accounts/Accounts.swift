@@ -5,7 +5,6 @@ import Vapor
 public enum Accounts {
     public static let minimumPasswordLength = 10
     public static let tokenLifetime: TimeInterval = 30 * 24 * 3600
-    public static let resetLifetime: TimeInterval = 3600
 
     public struct SignUp: Sendable {
         public var displayName: String
@@ -63,10 +62,11 @@ public enum Accounts {
         return []
     }
 
-    /// Creates the account with the citizen role, audited, in one transaction.
+    /// Creates the account with the citizen role, audited, in one transaction. Accounts made by staff, the
+    /// command line or the demo count as confirmed; a sign-up is confirmed by its e-mail link.
     public static func create(
         _ input: SignUp, roles: [Role] = [.citizen], on db: any Database, passwords: Passwords,
-        actor: AuditActor? = nil, now: Date
+        actor: AuditActor? = nil, confirmed: Bool = true, now: Date
     ) async throws -> User {
         let errors = validate(input)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
@@ -75,31 +75,55 @@ public enum Accounts {
             throw ValidationFailure([FieldError("email", "validation.email_taken")])
         }
         let hash = try await passwords.hash(input.password)
+        return try await db.transaction { tx in
+            try await insert(input, email: email, hash: hash, roles: roles, confirmed: confirmed, actor: actor,
+                             on: tx, now: now)
+        }
+    }
+
+    static func insert(
+        _ input: SignUp, email: String, hash: String, roles: [Role], confirmed: Bool, actor: AuditActor?,
+        on tx: any Database, now: Date
+    ) async throws -> User {
         let user = User(email: email, displayName: input.displayName.trimmingCharacters(in: .whitespacesAndNewlines),
                         passwordHash: hash, language: input.language)
-        try await db.transaction { tx in
-            try await user.create(on: tx)
-            let id = try user.requireID()
-            for role in roles {
-                try await UserRole(userID: id, role: role).create(on: tx)
-            }
-            try await AuditLog.record(
-                on: tx, actor: actor ?? AuditActor(userID: id), action: "user.created", subjectType: "user",
-                subjectID: id.uuidString, details: ["roles": roles.map(\.rawValue).joined(separator: ",")], at: now)
+        user.emailConfirmedAt = confirmed ? now : nil
+        try await user.create(on: tx)
+        let id = try user.requireID()
+        for role in roles {
+            try await UserRole(userID: id, role: role).create(on: tx)
         }
+        try await AuditLog.record(
+            on: tx, actor: actor ?? AuditActor(userID: id), action: "user.created", subjectType: "user",
+            subjectID: id.uuidString, details: ["roles": roles.map(\.rawValue).joined(separator: ",")], at: now)
         return user
     }
 
-    /// The account for these credentials, or nil. Hashes even for unknown e-mails so timing reveals nothing.
+    /// The account for these credentials, or nil. An unknown address costs a full password check too, so
+    /// timing reveals nothing.
     static func verify(email: String, password: String, on db: any Database, passwords: Passwords) async throws -> User? {
         let user = try await User.query(on: db).filter(\.$email == User.normalize(email: email))
             .filter(\.$erasedAt == nil).first()
         guard let user else {
-            _ = try? await passwords.verify(password, created: dummyHash)
+            try await passwords.verifyAgainstNobody(password)
             return nil
         }
         return try await passwords.verify(password, created: user.passwordHash) ? user : nil
     }
 
-    static let dummyHash = "$2b$04$7bOKdItOvWCgFCFI0ahCbOMgOBtVjYOyKVNXQZ1E2K8xWCzi5Ik.y"
+    /// Ends every session and API token of a person (password reset, erasure).
+    public static func endSessions(of userID: UUID, on db: any Database) async throws {
+        try await StoredSession.query(on: db).filter(\.$userID == userID).delete()
+        try await APIToken.query(on: db).filter(\.$user.$id == userID).delete()
+    }
+
+    /// What the Platform keeps about a person who is being erased, removed inside the erasure's transaction:
+    /// sessions, tokens, one-time links, mail to their address, and the attempt counters of the address.
+    public static func forget(userID: UUID, email: String, on db: any Database) async throws {
+        try await endSessions(of: userID, on: db)
+        try await AccountToken.query(on: db).filter(\.$user.$id == userID).delete()
+        try await OutboxMessage.query(on: db).filter(\.$recipient == email).delete()
+        try await Throttle.clear(SignInThrottle.accountKey(email), on: db)
+        try await Throttle.clear("signup-email:" + User.normalize(email: email), on: db)
+    }
 }

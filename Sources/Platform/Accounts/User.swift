@@ -16,6 +16,8 @@ public final class User: Model, Authenticatable, @unchecked Sendable {
     @Field(key: "password_hash") public var passwordHash: String
     @Field(key: "preferred_language") public var preferredLanguage: SiteLanguage
     @OptionalField(key: "erased_at") public var erasedAt: Date?
+    /// When the person proved they read mail at `email` (nil: signed up, link not followed yet).
+    @OptionalField(key: "email_confirmed_at") public var emailConfirmedAt: Date?
 
     // relationships
     @Children(for: \.$user) public var roleAssignments: [UserRole]

@@ -35,28 +35,3 @@ public final class APIToken: Model, @unchecked Sendable {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }
-
-/// A one-time password-reset link, stored hashed, valid one hour.
-public final class PasswordReset: Model, @unchecked Sendable {
-    public static let schema = "password_resets"
-
-    // managed fields
-    @ID(key: .id) public var id: UUID?
-    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
-
-    // data fields
-    @Field(key: "token_hash") public var tokenHash: String
-    @Field(key: "expires_at") public var expiresAt: Date
-    @OptionalField(key: "used_at") public var usedAt: Date?
-
-    // relationships
-    @Parent(key: "user_id") public var user: User
-
-    public init() {}
-
-    public init(userID: UUID, tokenHash: String, expiresAt: Date) {
-        self.$user.id = userID
-        self.tokenHash = tokenHash
-        self.expiresAt = expiresAt
-    }
-}

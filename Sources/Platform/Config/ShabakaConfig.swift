@@ -28,6 +28,12 @@ public struct ShabakaConfig: Sendable {
     public var mailFrom: String
     /// PostgreSQL connections per event loop.
     public var databasePoolSize: Int = 4
+    /// How long a browser session lives without a request, and at most.
+    public var sessionLimits: SessionLimits = .standard
+    /// Sign-in, sign-up and reset attempts allowed from one address per minute (many people share an address).
+    public var attemptsPerAddressPerMinute: Int = 30
+    /// Reverse proxies whose `X-Forwarded-For` is believed.
+    public var trustedProxies: TrustedProxies = .none
 
     public init(
         database: DatabaseChoice,
@@ -90,6 +96,15 @@ public struct ShabakaConfig: Sendable {
         config.maxBodyBytes = integer("SHABAKA_MAX_BODY_BYTES", default: 1_048_576, range: 1024...1_073_741_824)
         config.mailFrom = env["SHABAKA_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? config.mailFrom
         config.databasePoolSize = integer("SHABAKA_DB_POOL", default: 4, range: 1...64)
+        config.sessionLimits = SessionLimits(
+            idle: TimeInterval(integer("SHABAKA_SESSION_IDLE_MINUTES", default: 120, range: 5...43_200) * 60),
+            lifetime: TimeInterval(integer("SHABAKA_SESSION_MAX_HOURS", default: 168, range: 1...8_760) * 3600))
+        config.attemptsPerAddressPerMinute = integer("SHABAKA_THROTTLE_PER_ADDRESS", default: 30, range: 5...100_000)
+        switch TrustedProxies.parse(env["SHABAKA_TRUSTED_PROXIES"] ?? "") {
+        case .success(let proxies): config.trustedProxies = proxies
+        case .failure(let invalid):
+            problems.append("SHABAKA_TRUSTED_PROXIES must list addresses or CIDR ranges (got \(invalid.entry))")
+        }
         if !problems.isEmpty {
             throw ConfigurationError(problems: problems)
         }

@@ -30,8 +30,12 @@ struct AdminController: RouteCollection {
         let pageRequest = try PageQuery(from: req)
         let query = OutboxMessage.query(on: req.db).sort(\.$createdAt, .descending)
         let total = try await query.count()
+        // One-time links are never shown here: staff must not be able to reset someone's password.
+        let hidden = req.t("admin.outbox.secret_hidden")
         let rows = try await query.range(pageRequest.range).all().map {
-            OutboxRow(recipient: $0.recipient, subject: $0.subject, body: $0.body, status: $0.status.rawValue,
+            OutboxRow(recipient: $0.recipient, subject: $0.subject,
+                      body: $0.body.replacingOccurrences(of: OutboxMessage.secretMarker, with: hidden),
+                      status: $0.status.rawValue,
                       attempts: $0.attempts, lastError: $0.lastError, createdAt: ($0.createdAt ?? Date()).iso8601)
         }
         let context = OutboxContext(
@@ -105,8 +109,4 @@ public enum RoleChange {
                                       at: now)
         }
     }
-}
-
-extension Date {
-    var iso8601: String { ISO8601DateFormatter().string(from: self) }
 }

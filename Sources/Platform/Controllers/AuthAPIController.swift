@@ -53,15 +53,12 @@ struct AuthAPIController: RouteCollection {
         var errors = Accounts.validateEmail(input.email)
         if input.password.isEmpty { errors.append(FieldError("password", "validation.required")) }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
-        let keys = SignInThrottle.keys(email: input.email, request: req)
-        try await SignInThrottle.check(keys: keys, on: req)
+        try await SignInThrottle.signIn(email: input.email, on: req)
         guard let user = try await Accounts.verify(email: input.email, password: input.password, on: req.db,
                                                    passwords: req.passwords)
-        else {
-            try await SignInThrottle.record(keys: keys, on: req)
-            throw PlatformError.invalidCredentials
-        }
-        try await SignInThrottle.recordSuccess(email: input.email, on: req)
+        else { throw PlatformError.invalidCredentials }
+        try await SignInThrottle.succeeded(email: input.email, on: req)
+        guard user.emailConfirmedAt != nil else { throw PlatformError.emailUnconfirmed }
         let id = try user.requireID()
         let (token, hash) = APIToken.generate()
         let expires = req.now.addingTimeInterval(Accounts.tokenLifetime)

@@ -6,6 +6,9 @@ struct AuthWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(SiteURL.signUp.pathComponents, use: signUpForm)
         routes.post(SiteURL.signUp.pathComponents, use: signUp)
+        routes.get(SiteURL.signUpSent.pathComponents, use: signUpSent)
+        routes.get(SiteURL.confirmEmail.pathComponents, use: confirmForm)
+        routes.post(SiteURL.confirmEmail.pathComponents, use: confirm)
         routes.get(SiteURL.signIn.pathComponents, use: signInForm)
         routes.post(SiteURL.signIn.pathComponents, use: signIn)
         routes.post(SiteURL.signOut.pathComponents, use: signOut)
@@ -22,18 +25,45 @@ struct AuthWebController: RouteCollection {
             language: SiteLanguage(rawValue: req.formField("language")) ?? req.language
         )
         let values = ["display_name": input.displayName, "email": input.email, "language": input.language.rawValue]
-        let address = ["signup:" + req.clientAddress]
-        try await SignInThrottle.check(keys: address, limit: SignInThrottle.signUpLimit,
-                                       window: SignInThrottle.signUpWindow, on: req)
+        // Every attempt counts, failed or not: the form cannot be used to try addresses at speed.
+        try await SignInThrottle.address("signup", on: req)
         do {
-            let user = try await Accounts.create(input, on: req.db, passwords: req.passwords, now: req.now)
-            try await SignInThrottle.record(keys: address, on: req)
-            try await req.signIn(userID: user.requireID())
-            return req.seeOther(SiteURL.account.path(in: req.language) + "?welcome=1")
+            let errors = Accounts.validate(input)
+            guard errors.isEmpty else { throw ValidationFailure(errors) }
+            try await Throttle.hit("signup-email:" + User.normalize(email: input.email), SignInThrottle.signUpEmail,
+                                   on: req.db, now: req.now)
+            try await Accounts.signUp(input, on: req.db, passwords: req.passwords, mail: req.accountMail, now: req.now)
         } catch let failure as ValidationFailure {
             let form = FormState(values: values, fieldErrors: failure.fieldErrors, on: req)
             return try await renderSignUp(req, form: form, status: .unprocessableEntity)
+        } catch where req.application.isUniqueViolation(error) {
+            // Two sign-ups for one new address at once: the other one created it; the answer stays the same.
         }
+        return req.seeOther(SiteURL.signUpSent.path(in: req.language))
+    }
+
+    @Sendable func signUpSent(req: Request) async throws -> Response {
+        let page = try await PageMeta.make(for: req, titleKey: "auth.sign_up.sent.title")
+        return try await req.render("platform/sign-up-sent", ["page": page])
+    }
+
+    /// The link from the mail shows a button: opening a link never changes anything (mail scanners open them).
+    @Sendable func confirmForm(req: Request) async throws -> Response {
+        let token = req.query[String.self, at: "token"] ?? ""
+        guard try await AccountLinks.peek(.emailConfirmation, token: token, on: req.db, now: req.now) != nil else {
+            throw PlatformError.confirmationLinkInvalid
+        }
+        let page = try await PageMeta.make(for: req, titleKey: "auth.confirm.title", startsSession: true)
+        return try await req.render("platform/confirm-email",
+                                    FormPageContext(page: page, form: FormState(values: ["token": token], errors: [:])))
+    }
+
+    @Sendable func confirm(req: Request) async throws -> Response {
+        guard let user = try await Accounts.confirm(token: req.formField("token"), on: req.db, now: req.now) else {
+            throw PlatformError.confirmationLinkInvalid
+        }
+        try await req.signIn(userID: user.requireID())
+        return req.seeOther(SiteURL.account.path(in: user.preferredLanguage) + "?welcome=1")
     }
 
     private func renderSignUp(_ req: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
@@ -49,17 +79,27 @@ struct AuthWebController: RouteCollection {
     @Sendable func signIn(req: Request) async throws -> Response {
         let email = req.formField("email"), password = req.formField("password")
         let next = safeNext(req.formField("next"))
-        let keys = SignInThrottle.keys(email: email, request: req)
-        try await SignInThrottle.check(keys: keys, on: req)
+        try await SignInThrottle.signIn(email: email, on: req)
         guard let user = try await Accounts.verify(email: email, password: password, on: req.db, passwords: req.passwords)
         else {
-            try await SignInThrottle.record(keys: keys, on: req)
             let form = FormState(values: ["email": email, "next": next ?? ""], errors: [:],
                                  message: req.t("auth.sign_in.failed"))
             return try await renderSignIn(req, form: form, status: .unauthorized)
         }
+        try await SignInThrottle.succeeded(email: email, on: req)
+        guard user.emailConfirmedAt != nil else {
+            // Right password, address never confirmed: a fresh link (at most a few an hour), and say so.
+            if (try? await Throttle.hit("signup-email:" + user.email, SignInThrottle.signUpEmail, on: req.db,
+                                        now: req.now)) != nil {
+                try await req.db.transaction { tx in
+                    try await Accounts.sendConfirmation(to: user, mail: req.accountMail, on: tx, now: req.now)
+                }
+            }
+            let form = FormState(values: ["email": email, "next": next ?? ""], errors: [:],
+                                 message: req.t("auth.sign_in.unconfirmed"))
+            return try await renderSignIn(req, form: form, status: .forbidden)
+        }
         let id = try user.requireID()
-        try await SignInThrottle.recordSuccess(email: email, on: req)
         try await req.db.transaction { tx in
             try await AuditLog.record(on: tx, actor: AuditActor(userID: id), action: "session.created",
                                       subjectType: "user", subjectID: id.uuidString, at: req.now)
@@ -84,9 +124,8 @@ struct AuthWebController: RouteCollection {
         return try await req.render("platform/sign-in", FormPageContext(page: page, form: form), status: status)
     }
 
-    /// Only same-site paths are followed after sign-in (no open redirect).
+    /// Only this site's paths are followed after sign-in (no open redirect).
     private func safeNext(_ raw: String?) -> String? {
-        guard let raw, raw.hasPrefix("/"), !raw.hasPrefix("//"), !raw.contains("\\") else { return nil }
-        return raw
+        LocalRedirect.path(raw)
     }
 }

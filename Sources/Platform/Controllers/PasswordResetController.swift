@@ -22,8 +22,7 @@ struct PasswordResetController: RouteCollection {
             return try await render(req, "platform/forgot-password", titleKey: "auth.forgot.title", form: form,
                                     status: .unprocessableEntity)
         }
-        try await SignInThrottle.check(keys: ["reset:" + req.clientAddress], limit: 10, window: 3600, on: req)
-        try await SignInThrottle.record(keys: ["reset:" + req.clientAddress], on: req)
+        try await SignInThrottle.address("reset", on: req)
         if let user = try await User.query(on: req.db).filter(\.$email == User.normalize(email: email))
             .filter(\.$erasedAt == nil).first() {
             try await sendLink(to: user, on: req)
@@ -34,18 +33,20 @@ struct PasswordResetController: RouteCollection {
     }
 
     private func sendLink(to user: User, on req: Request) async throws {
-        let (token, hash) = APIToken.generate()
         let id = try user.requireID()
         let language = user.preferredLanguage
         let catalog = req.application.catalog
-        let link = req.application.shabakaConfig.baseURL + SiteURL.resetPassword.path(in: language) + "?token=" + token
+        // The link in the stored message carries a marker; the token travels beside it until it is sent.
+        let link = req.application.shabakaConfig.baseURL + SiteURL.resetPassword.path(in: language) + "?token="
+            + OutboxMessage.secretMarker
         try await req.db.transaction { tx in
-            try await PasswordReset(userID: id, tokenHash: hash, expiresAt: req.now.addingTimeInterval(Accounts.resetLifetime))
-                .create(on: tx)
+            let token = try await AccountLinks.issue(.passwordReset, for: id, on: tx, now: req.now)
             try await Outbox.enqueue(
                 to: user.email, subject: catalog.text("mail.reset.subject", in: language),
                 body: catalog.text("mail.reset.body", in: language, arguments: [user.displayName, link]),
-                kind: "password_reset", on: tx, at: req.now)
+                kind: "password_reset",
+                secret: (token, req.now.addingTimeInterval(AccountToken.Purpose.passwordReset.lifetime)),
+                on: tx, at: req.now)
             try await AuditLog.record(on: tx, actor: AuditActor(userID: id), action: "password_reset.requested",
                                       subjectType: "user", subjectID: id.uuidString, at: req.now)
         }
@@ -53,14 +54,18 @@ struct PasswordResetController: RouteCollection {
 
     @Sendable func resetForm(req: Request) async throws -> Response {
         let token = req.query[String.self, at: "token"] ?? ""
-        guard try await validReset(token: token, on: req) != nil else { throw PlatformError.resetTokenInvalid }
+        guard try await AccountLinks.peek(.passwordReset, token: token, on: req.db, now: req.now) != nil else {
+            throw PlatformError.resetTokenInvalid
+        }
         return try await render(req, "platform/reset-password", titleKey: "auth.reset.title",
                                 form: FormState(values: ["token": token], errors: [:]))
     }
 
     @Sendable func reset(req: Request) async throws -> Response {
         let token = req.formField("token")
-        guard let reset = try await validReset(token: token, on: req) else { throw PlatformError.resetTokenInvalid }
+        guard try await AccountLinks.peek(.passwordReset, token: token, on: req.db, now: req.now) != nil else {
+            throw PlatformError.resetTokenInvalid
+        }
         let password = req.formField("password")
         let errors = Accounts.validatePassword(password, confirmation: req.formField("password_confirmation"))
         guard errors.isEmpty else {
@@ -69,26 +74,23 @@ struct PasswordResetController: RouteCollection {
                                     status: .unprocessableEntity)
         }
         let hash = try await req.passwords.hash(password)
-        let userID = reset.$user.id
         try await req.db.transaction { tx in
-            guard let user = try await User.find(userID, on: tx) else { throw PlatformError.resetTokenInvalid }
+            // Spent atomically: of two requests with the same link, only one changes the password.
+            guard let userID = try await AccountLinks.spend(.passwordReset, token: token, on: tx, now: req.now),
+                  let user = try await User.find(userID, on: tx), user.erasedAt == nil
+            else { throw PlatformError.resetTokenInvalid }
             user.passwordHash = hash
+            // Whoever can read the mailbox owns the address: the reset confirms it too.
+            if user.emailConfirmedAt == nil { user.emailConfirmedAt = req.now }
             try await user.save(on: tx)
-            reset.usedAt = req.now
-            try await reset.save(on: tx)
-            // A new password ends every API token issued with the old one.
-            try await APIToken.query(on: tx).filter(\.$user.$id == userID).delete()
+            // A new password ends every session and API token opened with the old one.
+            try await Accounts.endSessions(of: userID, on: tx)
             try await AuditLog.record(on: tx, actor: AuditActor(userID: userID), action: "password.reset",
                                       subjectType: "user", subjectID: userID.uuidString, at: req.now)
         }
+        req.signOut()
         let form = FormState(values: [:], errors: [:], message: req.t("auth.reset.done"))
         return try await render(req, "platform/sign-in", titleKey: "auth.sign_in.title", form: form)
-    }
-
-    private func validReset(token: String, on req: Request) async throws -> PasswordReset? {
-        guard !token.isEmpty else { return nil }
-        return try await PasswordReset.query(on: req.db).filter(\.$tokenHash == APIToken.digest(token))
-            .filter(\.$usedAt == nil).filter(\.$expiresAt > req.now).first()
     }
 
     private func render(

@@ -11,6 +11,10 @@ public enum PlatformError: ShabakaError {
     case resetTokenInvalid
     case notFound
     case payloadTooLarge(limit: Int)
+    case confirmationLinkInvalid
+    case emailUnconfirmed
+    case submissionInProgress
+    case idempotencyKeyReused
 
     public var status: HTTPResponseStatus {
         switch self {
@@ -20,6 +24,10 @@ public enum PlatformError: ShabakaError {
         case .resetTokenInvalid: .badRequest
         case .notFound: .notFound
         case .payloadTooLarge: .payloadTooLarge
+        case .confirmationLinkInvalid: .badRequest
+        case .emailUnconfirmed: .forbidden
+        case .submissionInProgress: .conflict
+        case .idempotencyKeyReused: .unprocessableEntity
         }
     }
 
@@ -34,6 +42,10 @@ public enum PlatformError: ShabakaError {
         case .resetTokenInvalid: "platform.reset_token_invalid"
         case .notFound: "platform.not_found"
         case .payloadTooLarge: "platform.payload_too_large"
+        case .confirmationLinkInvalid: "platform.confirmation_link_invalid"
+        case .emailUnconfirmed: "platform.email_unconfirmed"
+        case .submissionInProgress: "platform.submission_in_progress"
+        case .idempotencyKeyReused: "platform.idempotency_key_reused"
         }
     }
 

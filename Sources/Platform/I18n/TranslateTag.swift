@@ -31,5 +31,6 @@ extension Application {
         leaf.tags["t"] = TranslateTag()
         leaf.tags["tk"] = TranslateComposedKeyTag()
         leaf.tags["options"] = OptionsTag()
+        leaf.tags["formGuard"] = FormGuardTag()
     }
 }

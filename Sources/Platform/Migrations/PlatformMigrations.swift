@@ -11,5 +11,10 @@ public enum PlatformMigrations {
         SessionRecord.migration,
         CreateWorkflowAndNotifications(),
         AddWorkflowStepSequence(),
+        CreateSessions(),
+        CreateThrottleCounters(),
+        CreateAccountTokens(),
+        AddOutboxSecrets(),
+        CreateFormSubmissions(),
     ]
 }

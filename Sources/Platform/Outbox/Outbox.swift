@@ -1,46 +1,33 @@
 import Fluent
-import NIOConcurrencyHelpers
 import Vapor
 
 /// Queues e-mails; delivery happens later (``OutboxDelivery``), so a slow or broken mail system never
 /// fails or slows the request that sent the message.
 public enum Outbox {
+    /// Queues a message. A `secret` (a one-time token) replaces ``OutboxMessage/secretMarker`` in `body` only
+    /// when the message is sent; it is never shown in the outbox and is forgotten once sent or at `expiresAt`.
     public static func enqueue(
-        to recipient: String, subject: String, body: String, kind: String, on db: any Database, at date: Date
+        to recipient: String, subject: String, body: String, kind: String, secret: (value: String, expiresAt: Date)? = nil,
+        on db: any Database, at date: Date
     ) async throws {
-        try await OutboxMessage(recipient: recipient, subject: subject, body: body, kind: kind, at: date).create(on: db)
+        let message = OutboxMessage(recipient: recipient, subject: subject, body: body, kind: kind, at: date)
+        message.secret = secret?.value
+        message.secretExpiresAt = secret?.expiresAt
+        try await message.create(on: db)
+    }
+
+    /// Forgets secrets whose link has expired (a message never sent keeps no live token).
+    public static func forgetExpiredSecrets(on db: any Database, now: Date) async throws {
+        try await OutboxMessage.query(on: db).filter(\.$secretExpiresAt <= now)
+            .set(\.$secret, to: nil).set(\.$secretExpiresAt, to: nil).update()
     }
 }
 
-/// Polls the outbox while the server runs, when `SHABAKA_SENDMAIL` is set.
-public struct OutboxWorker: LifecycleHandler {
-    let interval: Duration
-    let task = NIOLockedValueBox<Task<Void, Never>?>(nil)
-
-    public init(interval: Duration = .seconds(10)) {
-        self.interval = interval
-    }
-
-    public func didBootAsync(_ application: Application) async throws {
-        guard let path = application.shabakaConfig.sendmailPath else { return }
-        let delivery = OutboxDelivery(sendmailPath: path, from: application.shabakaConfig.mailFrom)
-        let interval = self.interval
-        task.withLockedValue {
-            $0 = Task {
-                while !Task.isCancelled {
-                    do {
-                        _ = try await delivery.deliverDue(
-                            on: application.db, now: application.clock.now(), threadPool: application.threadPool)
-                    } catch {
-                        application.logger.warning("outbox delivery failed: \(error)")
-                    }
-                    try? await Task.sleep(for: interval)
-                }
-            }
-        }
-    }
-
-    public func shutdownAsync(_ application: Application) async {
-        task.withLockedValue { $0?.cancel() }
+/// Polls the outbox every ten seconds while the server runs, when `SHABAKA_SENDMAIL` is set.
+public enum OutboxWorker {
+    public static let worker = PeriodicWorker("outbox delivery", every: .seconds(10)) { app in
+        guard let path = app.shabakaConfig.sendmailPath else { return }
+        _ = try await OutboxDelivery(sendmailPath: path, from: app.shabakaConfig.mailFrom)
+            .deliverDue(on: app.db, now: app.clock.now(), threadPool: app.threadPool)
     }
 }

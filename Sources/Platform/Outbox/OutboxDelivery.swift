@@ -38,6 +38,8 @@ public struct OutboxDelivery: Sendable {
                 message.status = .sent
                 message.sentAt = now
                 message.lastError = nil
+                message.secret = nil
+                message.secretExpiresAt = nil
                 report.sent += 1
             case .failure(let reason):
                 message.lastError = String(reason.reason.prefix(500))
@@ -85,7 +87,7 @@ public struct OutboxDelivery: Sendable {
         let subject = "=?UTF-8?B?" + Data(message.subject.utf8).base64EncodedString() + "?="
         return [
             "From: \(from)", "To: \(message.recipient)", "Subject: \(subject)", "MIME-Version: 1.0",
-            "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: 8bit", "", message.body, "",
+            "Content-Type: text/plain; charset=UTF-8", "Content-Transfer-Encoding: 8bit", "", message.deliverableBody, "",
         ].joined(separator: "\r\n")
     }
 }

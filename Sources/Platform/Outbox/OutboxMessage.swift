@@ -23,6 +23,17 @@ public final class OutboxMessage: Model, @unchecked Sendable {
     @OptionalField(key: "last_error") public var lastError: String?
     @Field(key: "next_attempt_at") public var nextAttemptAt: Date
     @OptionalField(key: "sent_at") public var sentAt: Date?
+    /// Stands in the stored body where the secret goes; the secret itself is kept beside it until sent.
+    @OptionalField(key: "secret") public internal(set) var secret: String?
+    @OptionalField(key: "secret_expires_at") var secretExpiresAt: Date?
+
+    /// What the stored body carries in place of a secret (a one-time link's token).
+    public static let secretMarker = "[[secret]]"
+
+    /// The text that goes out: the body with its secret, if it is still held.
+    var deliverableBody: String {
+        body.replacingOccurrences(of: Self.secretMarker, with: secret ?? "")
+    }
 
     public init() {}
 

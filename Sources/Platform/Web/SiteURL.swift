@@ -25,6 +25,8 @@ public enum SiteURL: String, CaseIterable, SiteRoute {
     case home = ""
     case signIn = "sign-in"
     case signUp = "sign-up"
+    case signUpSent = "sign-up/sent"
+    case confirmEmail = "sign-up/confirm"
     case signOut = "sign-out"
     case forgotPassword = "password/forgot"
     case resetPassword = "password/reset"

@@ -64,11 +64,9 @@ struct CSRWebController: RouteCollection {
         let names = Dictionary(uniqueKeysWithValues: organizations.compactMap { org in org.id.map { ($0, org.name) } })
         let projects = try await Project.query(on: req.db).filter(\.$id ~~ Set(pledges.compactMap(\.projectID))).all()
         let titles = Dictionary(uniqueKeysWithValues: projects.compactMap { project in project.id.map { ($0, project.title) } })
-        var represented: Set<UUID> = []
         var pledgeCompanies: [Organization] = []
         if let user {
             let mine = try await Representation.organizations(of: user.id, on: req.db).filter { $0.kind == .company }
-            represented = Set(mine.compactMap(\.id))
             pledgeCompanies = user.may(.manageCSR)
                 ? try await Organization.query(on: req.db).filter(\.$kind == .company).sort(\.$sortName).all()
                 : (user.may(.pledgeCSR) ? mine : [])
@@ -81,7 +79,7 @@ struct CSRWebController: RouteCollection {
                 CompanyLine(company: LocalizedText($0.company, in: req.language), pledges: $0.pledges,
                             pledged: Choices.money($0.pledgedMinor, $0.currency, req),
                             delivered: Choices.money($0.deliveredMinor, $0.currency, req),
-                            fulfilment: $0.fulfilment, bar: Int($0.fulfilment.rounded()))
+                            fulfilment: $0.fulfilment, bar: SafeNumber.percent($0.fulfilment / 100) ?? 0)
             },
             pledges: pledges.map { pledge in
                 PledgeRow(id: pledge.id?.uuidString ?? "",
@@ -91,9 +89,7 @@ struct CSRWebController: RouteCollection {
                           value: Choices.money(pledge.valueMinor, pledge.currency, req),
                           fulfilment: (pledge.fulfilment * 10).rounded() / 10, state: pledge.state.rawValue,
                           actions: user.map { ProjectWorkflows.pledge.actions(from: pledge.state, for: $0).map(\.action) } ?? [],
-                          canDeliver: pledge.state == .confirmed
-                              && (user?.may(.manageCSR) == true
-                                  || (user?.may(.pledgeCSR) == true && represented.contains(pledge.companyID))),
+                          canDeliver: pledge.state == .confirmed && user?.may(.manageCSR) == true,
                           deliveryError: formName == "delivery-" + (pledge.id?.uuidString ?? "")
                               ? form.errors["value"] ?? form.errors["delivered_on"] ?? form.errors["note"] : nil)
             },

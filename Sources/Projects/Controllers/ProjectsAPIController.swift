@@ -77,20 +77,22 @@ struct ProjectsAPIController: RouteCollection {
         return FeedAnswer(indicatorID: id, metric: metric?.rawValue)
     }
 
-    /// A project by id or slug.
+    /// A project by id or slug, if the viewer may see it (a draft is its association's own business).
     static func find(_ req: Request) async throws -> Project {
         let key = req.parameters.get("project") ?? ""
-        if let id = UUID(uuidString: key), let project = try await Project.find(id, on: req.db) { return project }
-        guard let project = try await Project.query(on: req.db).filter(\.$slug == key).first() else {
-            throw ProjectsError.projectNotFound
-        }
+        var found: Project?
+        if let id = UUID(uuidString: key) { found = try await Project.find(id, on: req.db) }
+        if found == nil { found = try await Project.query(on: req.db).filter(\.$slug == key).first() }
+        guard let project = found else { throw ProjectsError.projectNotFound }
+        try await ProjectsPolicy.requireVisible(project, to: req.currentUser, on: req.db)
         return project
     }
 
     @Sendable func list(req: Request) async throws -> Paged<ProjectRow> {
         let filter = try await ProjectFilter.from(req)
         let page = try PageQuery(from: req)
-        let (rows, total) = try await filter.page(page, on: req.db)
+        let visibility = try await ProjectsPolicy.visibility(for: req.currentUser, on: req.db)
+        let (rows, total) = try await filter.page(page, visibility: visibility, on: req.db)
         return Paged(items: rows, request: page, total: total)
     }
 
@@ -98,14 +100,14 @@ struct ProjectsAPIController: RouteCollection {
         let user = try req.requireUser()
         let input = try req.content.decode(ProjectInput.self)
         let project = try await ProjectService.create(input, by: user, on: req.db, now: req.now)
-        let response = try await ProjectDTO.load(project, on: req.db, now: req.now).encodeResponse(status: .created, for: req)
+        let response = try await ProjectDTO.load(project, on: req.db, now: req.now, reader: req.reader)
+            .encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/projects/\(try project.requireID())")
         return response
     }
 
     @Sendable func show(req: Request) async throws -> ProjectDTO {
-        try await DifficultyService.escalateOverdue(on: req.db, now: req.now, messaging: req.messaging)
-        return try await ProjectDTO.load(try await Self.find(req), on: req.db, now: req.now)
+        try await ProjectDTO.load(try await Self.find(req), on: req.db, now: req.now, reader: req.reader)
     }
 
     @Sendable func transition(req: Request) async throws -> ProjectDTO {
@@ -115,7 +117,7 @@ struct ProjectsAPIController: RouteCollection {
         try await ProjectService.transition(project, action: input.action ?? "", reason: input.reason, by: user, on: req.db,
                                             now: req.now, catalog: req.application.catalog,
                                             baseURL: req.application.shabakaConfig.baseURL)
-        return try await ProjectDTO.load(project, on: req.db, now: req.now)
+        return try await ProjectDTO.load(project, on: req.db, now: req.now, reader: req.reader)
     }
 
     @Sendable func reports(req: Request) async throws -> Paged<ReportDTO> {
@@ -124,8 +126,9 @@ struct ProjectsAPIController: RouteCollection {
         let projectID = try project.requireID()
         let query = ProjectReport.query(on: req.db).filter(\.$projectID == projectID)
         let total = try await query.count()
-        return Paged(items: try await query.sort(\.$period).range(page.range).all().map(ReportDTO.init), request: page,
-                     total: total)
+        let rows = try await query.sort(\.$period).range(page.range).all()
+        let authors = try await req.authorNames(rows.map(\.authorID))
+        return Paged(items: try rows.map { try ReportDTO($0, authors: authors) }, request: page, total: total)
     }
 
     @Sendable func fileReport(req: Request) async throws -> Response {
@@ -133,7 +136,8 @@ struct ProjectsAPIController: RouteCollection {
         let project = try await Self.find(req)
         let report = try await ReportService.file(try req.content.decode(ReportInput.self), for: project, by: user,
                                                   on: req.db, now: req.now)
-        return try await ReportDTO(report).encodeResponse(status: .created, for: req)
+        let authors = try await req.authorNames([report.authorID])
+        return try await ReportDTO(report, authors: authors).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func reportDifficulty(req: Request) async throws -> Response {
@@ -141,7 +145,8 @@ struct ProjectsAPIController: RouteCollection {
         let project = try await Self.find(req)
         let difficulty = try await DifficultyService.report(try req.content.decode(DifficultyInput.self), on: project, by: user,
                                                             db: req.db, now: req.now, messaging: req.messaging)
-        let response = try await DifficultyDTO.load(difficulty, on: req.db).encodeResponse(status: .created, for: req)
+        let response = try await DifficultyDTO.load(difficulty, on: req.db, reader: req.reader, now: req.now)
+            .encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/difficulties/\(try difficulty.requireID())")
         return response
     }
@@ -151,7 +156,8 @@ struct ProjectsAPIController: RouteCollection {
         let project = try await Self.find(req)
         let evaluation = try await EvaluationService.record(try req.content.decode(EvaluationInput.self), for: project,
                                                             by: user, on: req.db, now: req.now)
-        return try await EvaluationDTO(evaluation).encodeResponse(status: .created, for: req)
+        let authors = try await req.authorNames([evaluation.evaluatorID])
+        return try await EvaluationDTO(evaluation, authors: authors).encodeResponse(status: .created, for: req)
     }
 
     struct ComparedEvaluation: Content {
@@ -174,9 +180,10 @@ struct ProjectsAPIController: RouteCollection {
         let slice = Array(all.dropFirst(page.offset).prefix(page.size))
         let projects = try await Project.query(on: req.db).filter(\.$id ~~ Set(slice.map(\.projectID))).all()
         let byID = Dictionary(uniqueKeysWithValues: projects.compactMap { project in project.id.map { ($0, project) } })
+        let authors = try await req.authorNames(slice.map(\.evaluatorID))
         return Paged(items: try slice.map {
             ComparedEvaluation(project: byID[$0.projectID]?.slug ?? "", title: byID[$0.projectID]?.title ?? Translated(),
-                               evaluation: try EvaluationDTO($0))
+                               evaluation: try EvaluationDTO($0, authors: authors))
         }, request: page, total: all.count)
     }
 }
@@ -214,8 +221,17 @@ struct ProjectFilter {
         ["state": state?.rawValue ?? "", "wilaya": wilaya ?? "", "domain": domain ?? ""]
     }
 
-    func page(_ page: PageQuery, on db: any Database) async throws -> ([ProjectRow], Int) {
+    /// One page of the list, as `visibility` lets its viewer see it (the page and the API share it).
+    func page(_ page: PageQuery, visibility: ProjectsPolicy.Visibility, on db: any Database) async throws
+        -> ([ProjectRow], Int)
+    {
         var query = Project.query(on: db)
+        if let owners = visibility.draftsOf {
+            query = query.group(.or) { group in
+                group.filter(\.$state != .draft)
+                if !owners.isEmpty { group.filter(\.$organizationID ~~ owners) }
+            }
+        }
         if let state { query = query.filter(\.$state == state) }
         if let wilaya { query = query.filter(\.$wilayaCode == wilaya) }
         if let domain { query = query.filter(\.$domainCode == domain) }

@@ -75,7 +75,8 @@ extension ProjectsWebController {
     @Sendable func list(req: Request) async throws -> Response {
         let filter = try await ProjectFilter.from(req)
         let pageQuery = try PageQuery(from: req)
-        let (rows, total) = try await filter.page(pageQuery, on: req.db)
+        let visibility = try await ProjectsPolicy.visibility(for: req.currentUser, on: req.db)
+        let (rows, total) = try await filter.page(pageQuery, visibility: visibility, on: req.db)
         let reference = try await req.referenceData()
         let domainNames = Dictionary(uniqueKeysWithValues: reference.domains.map { ($0.code, $0.name.resolve(in: req.language).text) })
         let cards = rows.map {

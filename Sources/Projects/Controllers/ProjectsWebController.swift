@@ -154,9 +154,8 @@ struct ProjectsWebController: RouteCollection {
     }
 
     func renderShow(_ req: Request, formName: String, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
-        try await DifficultyService.escalateOverdue(on: req.db, now: req.now, messaging: req.messaging)
         let project = try await ProjectsAPIController.find(req)
-        let dto = try await ProjectDTO.load(project, on: req.db, now: req.now)
+        let dto = try await ProjectDTO.load(project, on: req.db, now: req.now, reader: req.reader)
         let user = req.currentUser
         let reference = try await req.referenceData()
         var owner = false
@@ -306,11 +305,22 @@ struct ProjectsWebController: RouteCollection {
             }
             return try await renderShow(req, formName: "report", form: Self.formState(req, Self.reportFields, renamed),
                                         status: .unprocessableEntity)
+        } catch let conflict as ProjectsError where conflict.status == .conflict {
+            // A report for that period exists already: say so on the form, with what was typed kept.
+            return try await renderShow(req, formName: "report", form: Self.formState(req, Self.reportFields,
+                                                                                      conflict.fieldErrors,
+                                                                                      message: Self.text(of: conflict, req)),
+                                        status: .conflict)
         }
     }
 
-    static func formState(_ req: Request, _ fields: [String], _ errors: [FieldError]) -> FormState {
-        FormState(values: fields.reduce(into: [String: String]()) { $0[$1] = req.formField($1) }, fieldErrors: errors, on: req)
+    static func text(of error: ProjectsError, _ req: Request) -> String {
+        req.application.catalog.text(error.messageKey, in: req.language, arguments: error.messageArguments)
+    }
+
+    static func formState(_ req: Request, _ fields: [String], _ errors: [FieldError], message: String? = nil) -> FormState {
+        FormState(values: fields.reduce(into: [String: String]()) { $0[$1] = req.formField($1) }, fieldErrors: errors, on: req,
+                  message: message)
     }
 
     @Sendable func reportDifficulty(req: Request) async throws -> Response {
@@ -359,6 +369,11 @@ struct ProjectsWebController: RouteCollection {
             let fields = ["phase", "findings", "recommendations"] + DACCriterion.allCases.map { "score_" + $0.rawValue }
             return try await renderShow(req, formName: "evaluation", form: Self.formState(req, fields, renamed),
                                         status: .unprocessableEntity)
+        } catch let conflict as ProjectsError where conflict.status == .conflict {
+            let fields = ["phase", "findings", "recommendations"] + DACCriterion.allCases.map { "score_" + $0.rawValue }
+            let form = Self.formState(req, fields, conflict.fieldErrors,
+                                      message: Self.text(of: conflict, req))
+            return try await renderShow(req, formName: "evaluation", form: form, status: .conflict)
         }
     }
 }

@@ -49,7 +49,6 @@ struct WorkAPIController: RouteCollection {
     }
 
     @Sendable func board(req: Request) async throws -> Paged<BoardRow> {
-        try await DifficultyService.escalateOverdue(on: req.db, now: req.now, messaging: req.messaging)
         let filter = try await DifficultyBoardFilter.from(req)
         let page = try PageQuery(from: req)
         let (rows, total) = try await DifficultyService.board(filter, page: page, on: req.db, now: req.now)
@@ -57,18 +56,16 @@ struct WorkAPIController: RouteCollection {
     }
 
     @Sendable func difficulty(req: Request) async throws -> DifficultyDTO {
-        try await DifficultyService.escalateOverdue(on: req.db, now: req.now, messaging: req.messaging)
-        return try await DifficultyDTO.load(try await Self.findDifficulty(req), on: req.db)
+        try await DifficultyDTO.load(try await Self.findDifficulty(req), on: req.db, reader: req.reader, now: req.now)
     }
 
     @Sendable func difficultyStep(req: Request) async throws -> DifficultyDTO {
         let user = try req.requireUser()
-        try await DifficultyService.escalateOverdue(on: req.db, now: req.now, messaging: req.messaging)
         let difficulty = try await Self.findDifficulty(req)
         let input = try req.content.decode(StepInput.self)
         try await DifficultyService.step(difficulty, action: input.action ?? "", text: input.reason, by: user, on: req.db,
                                          now: req.now, messaging: req.messaging)
-        return try await DifficultyDTO.load(difficulty, on: req.db)
+        return try await DifficultyDTO.load(difficulty, on: req.db, reader: req.reader, now: req.now)
     }
 
     @Sendable func propose(req: Request) async throws -> Response {
@@ -76,7 +73,8 @@ struct WorkAPIController: RouteCollection {
         let difficulty = try await Self.findDifficulty(req)
         _ = try await DifficultyService.propose(try req.content.decode(SolutionInput.self), for: difficulty, by: user,
                                                 on: req.db, now: req.now)
-        return try await DifficultyDTO.load(difficulty, on: req.db).encodeResponse(status: .created, for: req)
+        return try await DifficultyDTO.load(difficulty, on: req.db, reader: req.reader, now: req.now)
+            .encodeResponse(status: .created, for: req)
     }
 
     @Sendable func decide(req: Request) async throws -> DifficultyDTO {
@@ -84,7 +82,7 @@ struct WorkAPIController: RouteCollection {
         let difficulty = try await Self.findDifficulty(req)
         try await DifficultyService.decide(try req.content.decode(DecisionInput.self), for: difficulty, by: user, on: req.db,
                                            now: req.now, messaging: req.messaging)
-        return try await DifficultyDTO.load(difficulty, on: req.db)
+        return try await DifficultyDTO.load(difficulty, on: req.db, reader: req.reader, now: req.now)
     }
 
     // MARK: expertise
@@ -150,7 +148,7 @@ struct WorkAPIController: RouteCollection {
     static func requireReader(_ req: Request, of request: ExpertiseRequest) async throws {
         let user = try req.requireUser()
         if user.may(.assignExpertise) || user.may(.answerExpertise) { return }
-        try await ProjectService.requireRepresentative(user, of: request.organizationID, unless: .assignExpertise, on: req.db)
+        try await ProjectsPolicy.requireRepresentative(user, of: request.organizationID, unless: .assignExpertise, on: req.db)
     }
 
     @Sendable func expertiseList(req: Request) async throws -> Paged<ExpertiseDTO> {

@@ -32,6 +32,7 @@ struct WorkWebController: RouteCollection {
         let wilaya: String
         let age: Int
         let deadline: String?
+        let overdue: Bool
     }
 
     struct BoardContext: Encodable {
@@ -47,7 +48,6 @@ struct WorkWebController: RouteCollection {
     }
 
     @Sendable func board(req: Request) async throws -> Response {
-        try await DifficultyService.escalateOverdue(on: req.db, now: req.now, messaging: req.messaging)
         let filter = try await DifficultyBoardFilter.from(req)
         let pageQuery = try PageQuery(from: req)
         let (rows, total) = try await DifficultyService.board(filter, page: pageQuery, on: req.db, now: req.now)
@@ -56,7 +56,7 @@ struct WorkWebController: RouteCollection {
             BoardLine(id: $0.id.uuidString, title: $0.title, category: $0.category, severity: $0.severity, state: $0.state,
                       project: LocalizedText($0.projectTitle, in: req.language), projectSlug: $0.projectSlug,
                       wilaya: reference.wilaya($0.wilayaCode)?.name(in: req.language) ?? $0.wilayaCode, age: $0.ageDays,
-                      deadline: $0.deadline)
+                      deadline: $0.deadline, overdue: $0.overdue)
         }
         let age = filter.olderThanDays.map(String.init)
         return try await req.render("projects/difficulties", BoardContext(
@@ -103,9 +103,8 @@ struct WorkWebController: RouteCollection {
     func renderDifficulty(_ req: Request, formName: String, form: FormState, status: HTTPResponseStatus = .ok) async throws
         -> Response
     {
-        try await DifficultyService.escalateOverdue(on: req.db, now: req.now, messaging: req.messaging)
         let difficulty = try await WorkAPIController.findDifficulty(req)
-        let dto = try await DifficultyDTO.load(difficulty, on: req.db)
+        let dto = try await DifficultyDTO.load(difficulty, on: req.db, reader: req.reader, now: req.now)
         let project = try await Project.find(difficulty.projectID, on: req.db)
         let user = req.currentUser
         let actions = user.map { ProjectWorkflows.difficulty.actions(from: difficulty.state, for: $0).map(\.action) } ?? []

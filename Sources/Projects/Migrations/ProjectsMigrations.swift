@@ -2,7 +2,7 @@ import Fluent
 import SQLKit
 
 enum ProjectsMigrations {
-    static let all: [any Migration] = [CreateProjects(), CreateDifficulties(), CreateExpertiseAndCSR()]
+    static let all: [any Migration] = [CreateProjects(), CreateDifficulties(), CreateExpertiseAndCSR(), AddAuthorIDs()]
 }
 
 struct CreateProjects: AsyncMigration {

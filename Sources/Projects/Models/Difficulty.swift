@@ -30,21 +30,31 @@ public final class Difficulty: Model, @unchecked Sendable {
     @Field(key: "title") public var title: String
     @Field(key: "description") public var details: String
     @Enum(key: "state") public var state: DifficultyState
+    /// Free text from before author ids (the demo's organisations); new steps keep only the account id.
     @Field(key: "reported_by") public var reportedBy: String
+    @OptionalField(key: "reported_by_user_id") public var reportedByUserID: UUID?
     @Field(key: "reported_at") public var reportedAt: Date
     @OptionalField(key: "cause") public var cause: String?
     @OptionalField(key: "diagnosed_by") public var diagnosedBy: String?
+    @OptionalField(key: "diagnosed_by_user_id") public var diagnosedByUserID: UUID?
     @OptionalField(key: "diagnosed_at") public var diagnosedAt: Date?
     @OptionalField(key: "chosen_solution_id") public var chosenSolutionID: UUID?
     @OptionalField(key: "decision_reason") public var decisionReason: String?
     @OptionalField(key: "decision_owner") public var decisionOwner: String?
     @OptionalField(key: "decision_deadline") public var decisionDeadline: String?
     @OptionalField(key: "decided_by") public var decidedBy: String?
+    @OptionalField(key: "decided_by_user_id") public var decidedByUserID: UUID?
     @OptionalField(key: "decided_at") public var decidedAt: Date?
     @OptionalField(key: "closed_note") public var closedNote: String?
     @OptionalField(key: "closed_at") public var closedAt: Date?
 
     public init() {}
+
+    /// Decided, and the decision's deadline is before `now`'s day: pages say so at once; only the worker and
+    /// `shabaka projects escalate` change its state (a page view never writes).
+    public func isOverdue(on now: Date) -> Bool {
+        state == .decided && (decisionDeadline.map { $0 < ISODate.string(now) } ?? false)
+    }
 }
 
 /// A solution or alternative proposed for a difficulty, with its cost and time.
@@ -85,6 +95,7 @@ public final class ExpertiseRequest: Model, @unchecked Sendable {
     @OptionalField(key: "feedback") public var feedback: String?
     @OptionalField(key: "rating") public var rating: Int?
     @Field(key: "requested_by") public var requestedBy: String
+    @OptionalField(key: "requested_by_user_id") public var requestedByUserID: UUID?
     @Field(key: "requested_at") public var requestedAt: Date
 
     public init() {}
@@ -135,6 +146,7 @@ public final class CSRDelivery: Model, @unchecked Sendable {
     @Field(key: "value_minor") public var valueMinor: Int64
     @Field(key: "note") public var note: String
     @Field(key: "recorded_by") public var recordedBy: String
+    @OptionalField(key: "recorded_by_user_id") public var recordedByUserID: UUID?
 
     public init() {}
 }

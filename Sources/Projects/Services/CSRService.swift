@@ -50,7 +50,8 @@ public enum CSRService {
         let pledge = CSRPledge()
         pledge.kind = Validate.choice(input.kind, field: "kind", as: PledgeKind.self, into: &errors) ?? .money
         pledge.details = Validate.text(input.description, field: "description", max: 2000, into: &errors)
-        pledge.valueMinor = Validate.number(input.valueMinor, field: "value_minor", range: 1...ProjectService.maxMinor, into: &errors)
+        pledge.valueMinor = Validate.number(input.valueMinor, field: "value_minor", range: 1...NumberRange.moneyMinor.upperBound,
+                                            into: &errors)
         pledge.currency = (input.currency ?? "DZD").uppercased()
         if !ProjectService.currencies.contains(pledge.currency) { errors.append(FieldError("currency", "validation.invalid_choice")) }
         pledge.pledgedOn = input.pledgedOn?.isEmpty == false ? Validate.date(input.pledgedOn, field: "pledged_on", into: &errors)
@@ -74,10 +75,15 @@ public enum CSRService {
             pledge.projectID = id
         }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
-        try await ProjectService.requireRepresentative(user, of: pledge.companyID, unless: .manageCSR, on: db)
+        try await ProjectsPolicy.requireRepresentative(user, of: pledge.companyID, unless: .manageCSR, on: db)
         pledge.deliveredMinor = 0
         pledge.state = .pledged
         try await db.transaction { tx in
+            // One company's pledges stay within a documented total, so every sum of them fits.
+            let committed = try await CSRPledge.query(on: tx).filter(\.$companyID == pledge.companyID).all()
+                .map { $0.state == .cancelled ? $0.deliveredMinor : $0.valueMinor }
+            guard let total = SafeNumber.sum(committed + [pledge.valueMinor]),
+                  total <= NumberRange.pledgesPerCompanyMinor else { throw ProjectsError.companyPledgeLimit }
             try await pledge.create(on: tx)
             try await WorkflowStep.record(workflow: "pledge", subjectID: try pledge.requireID(), action: "pledge", from: nil,
                                           to: PledgeState.pledged.rawValue, actor: AuditActor(user), reason: nil, on: tx, at: now)
@@ -104,20 +110,20 @@ public enum CSRService {
     public static func deliver(
         _ input: DeliveryInput, to pledge: CSRPledge, by user: CurrentUser, on db: any Database, now: Date
     ) async throws -> CSRDelivery {
-        if !user.may(.manageCSR) {
-            guard user.may(.pledgeCSR) else { throw PlatformError.forbidden(permission: .manageCSR) }
-            try await ProjectService.requireRepresentative(user, of: pledge.companyID, unless: .manageCSR, on: db)
-        }
+        // Deliveries are what the network's staff saw arrive: the company that pledged does not certify its own.
+        guard user.may(.manageCSR) else { throw PlatformError.forbidden(permission: .manageCSR) }
         guard pledge.state == .confirmed else { throw ProjectsError.pledgeNotOpen }
         var errors: [FieldError] = []
         let delivery = CSRDelivery()
         delivery.deliveredOn = Validate.date(input.deliveredOn, field: "delivered_on", into: &errors)
-        delivery.valueMinor = Validate.number(input.valueMinor, field: "value_minor", range: 1...1_000_000_000_000_00, into: &errors)
+        delivery.valueMinor = Validate.number(input.valueMinor, field: "value_minor", range: 1...NumberRange.moneyMinor.upperBound,
+                                              into: &errors)
         delivery.note = Validate.text(input.note, field: "note", max: 1000, required: false, into: &errors)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         guard delivery.valueMinor <= pledge.valueMinor - pledge.deliveredMinor else { throw ProjectsError.deliveryExceedsPledge }
         delivery.pledgeID = try pledge.requireID()
-        delivery.recordedBy = user.displayName
+        delivery.recordedBy = ""  // the name is shown from the account (AuthorNames): erasure leaves no copy
+        delivery.recordedByUserID = user.id
         try await db.transaction { tx in
             // Claim the pledge, then check what remains on its current row: two deliveries at once cannot exceed it.
             try await WorkflowGuard.claim(CSRPledge.schema, id: delivery.pledgeID, state: PledgeState.confirmed.rawValue, on: tx)
@@ -148,8 +154,9 @@ public enum CSRService {
         let names = Dictionary(uniqueKeysWithValues: companies.compactMap { company in company.id.map { ($0, company.name) } })
         struct Key: Hashable { let company: UUID; let currency: String }
         return Dictionary(grouping: pledges, by: { Key(company: $0.companyID, currency: $0.currency) }).map { key, list in
-            let pledged = list.reduce(Int64(0)) { $0 + ($1.state == .cancelled ? $1.deliveredMinor : $1.valueMinor) }
-            let delivered = list.reduce(Int64(0)) { $0 + $1.deliveredMinor }
+            // Within the per-company limit these sums fit; they are checked all the same (never a trap).
+            let pledged = SafeNumber.sum(list.map { $0.state == .cancelled ? $0.deliveredMinor : $0.valueMinor }) ?? .max
+            let delivered = SafeNumber.sum(list.map(\.deliveredMinor)) ?? .max
             return CompanyFulfilment(companyID: key.company, company: names[key.company] ?? Translated(), currency: key.currency,
                                      pledges: list.count, pledgedMinor: pledged, deliveredMinor: delivered,
                                      fulfilment: pledged > 0 ? (Double(delivered) * 1000 / Double(pledged)).rounded() / 10 : 0)

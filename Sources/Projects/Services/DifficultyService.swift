@@ -55,7 +55,7 @@ public enum DifficultyService {
     public static func report(
         _ input: DifficultyInput, on project: Project, by user: CurrentUser, db: any Database, now: Date, messaging: Messaging
     ) async throws -> Difficulty {
-        try await ProjectService.requireOwner(user, of: project.organizationID, on: db)
+        try await ProjectsPolicy.requireOwner(user, of: project.organizationID, on: db)
         guard openStates.contains(project.state) else { throw ProjectsError.projectNotOpen }
         var errors: [FieldError] = []
         let category = Validate.choice(input.category, field: "category", as: DifficultyCategory.self, into: &errors)
@@ -70,7 +70,8 @@ public enum DifficultyService {
         difficulty.title = title
         difficulty.details = details
         difficulty.state = .reported
-        difficulty.reportedBy = user.displayName
+        difficulty.reportedBy = ""  // the name is shown from the account (AuthorNames): erasure leaves no copy
+        difficulty.reportedByUserID = user.id
         difficulty.reportedAt = now
         try await db.transaction { tx in
             try await difficulty.create(on: tx)
@@ -95,14 +96,15 @@ public enum DifficultyService {
         let from = difficulty.state
         let step = try ProjectWorkflows.difficulty.check(action: action, from: from, user: user, reason: text)
         if action == "resolve", !user.may(.decideDifficulties), let project = try await Project.find(difficulty.projectID, on: db) {
-            try await ProjectService.requireOwner(user, of: project.organizationID, on: db)
+            try await ProjectsPolicy.requireOwner(user, of: project.organizationID, on: db)
         }
         let note = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if note.count > 4000 { throw ValidationFailure([FieldError("reason", "validation.too_long", "4000")]) }
         if action == "diagnose" {
             if note.isEmpty { throw ValidationFailure([FieldError("cause", "validation.required")]) }
             difficulty.cause = note
-            difficulty.diagnosedBy = user.displayName
+            difficulty.diagnosedBy = ""
+            difficulty.diagnosedByUserID = user.id
             difficulty.diagnosedAt = now
         } else if action == "resolve" {
             difficulty.closedNote = note
@@ -138,7 +140,7 @@ public enum DifficultyService {
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         solution.difficultyID = try difficulty.requireID()
         solution.proposerID = user.id
-        solution.proposerName = user.displayName
+        solution.proposerName = ""  // the name is shown from the account (AuthorNames): erasure leaves no copy
         solution.proposedAt = now
         try await db.transaction { tx in
             try await solution.create(on: tx)
@@ -154,7 +156,7 @@ public enum DifficultyService {
         var errors: [FieldError] = []
         let solution = Solution()
         solution.details = Validate.text(input.description, field: "description", max: 4000, into: &errors)
-        solution.costMinor = Validate.number(input.costMinor, field: "cost_minor", range: 0...1_000_000_000_000_00, into: &errors)
+        solution.costMinor = Validate.number(input.costMinor, field: "cost_minor", range: NumberRange.moneyMinor, into: &errors)
         solution.durationDays = Validate.number(input.durationDays, field: "duration_days", range: 1...3650, into: &errors)
         return (solution, errors)
     }
@@ -184,7 +186,8 @@ public enum DifficultyService {
         difficulty.decisionReason = reason
         difficulty.decisionOwner = owner
         difficulty.decisionDeadline = deadline
-        difficulty.decidedBy = user.displayName
+        difficulty.decidedBy = ""
+        difficulty.decidedByUserID = user.id
         difficulty.decidedAt = now
         difficulty.state = step.to
         try await db.transaction { tx in
@@ -203,7 +206,8 @@ public enum DifficultyService {
     }
 
     /// Escalates to the observatory every decided difficulty whose deadline has passed (before `now`'s day).
-    /// Run before difficulties are read, by `shabaka projects escalate` and by the server every few minutes.
+    /// Run by `shabaka projects escalate` and by the server's worker every few minutes, never by a page view:
+    /// pages show such a difficulty as overdue (``Difficulty/isOverdue(on:)``) until the worker has run.
     @discardableResult
     public static func escalateOverdue(on db: any Database, now: Date, messaging: Messaging) async throws -> Int {
         let today = ISODate.string(now)
@@ -288,10 +292,12 @@ public struct BoardRow: Content {
     public let reportedAt: Date
     public let ageDays: Int
     public let deadline: String?
+    /// Decided, and the deadline has passed (computed when read; the worker escalates it).
+    public let overdue: Bool
 
     enum CodingKeys: String, CodingKey {
         case id, title, category, severity, state, projectSlug = "project_slug", projectTitle = "project_title"
-        case wilayaCode = "wilaya_code", reportedAt = "reported_at", ageDays = "age_days", deadline
+        case wilayaCode = "wilaya_code", reportedAt = "reported_at", ageDays = "age_days", deadline, overdue
     }
 
     init(_ difficulty: Difficulty, of project: Project, now: Date) throws {
@@ -304,8 +310,9 @@ public struct BoardRow: Content {
         projectTitle = project.title
         wilayaCode = project.wilayaCode
         reportedAt = difficulty.reportedAt
-        ageDays = max(0, Int(now.timeIntervalSince(difficulty.reportedAt) / 86_400))
+        ageDays = max(0, SafeNumber.integer((now.timeIntervalSince(difficulty.reportedAt) / 86_400).rounded(.down)) ?? 0)
         deadline = difficulty.decisionDeadline
+        overdue = difficulty.isOverdue(on: now)
     }
 }
 

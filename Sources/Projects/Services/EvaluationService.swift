@@ -64,7 +64,7 @@ public enum EvaluationService {
         evaluation.findings = findings
         evaluation.recommendations = recommendations
         evaluation.evaluatorID = user.id
-        evaluation.evaluatorName = user.displayName
+        evaluation.evaluatorName = ""  // the name is shown from the account (AuthorNames): erasure leaves no copy
         evaluation.evaluatedOn = evaluatedOn
         try await db.transaction { tx in
             try await evaluation.create(on: tx)

@@ -60,9 +60,10 @@ public enum ExpertiseService {
         request.subject = Validate.text(input.subject, field: "subject", max: 200, into: &errors)
         request.details = Validate.text(input.description, field: "description", max: 4000, into: &errors)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
-        try await ProjectService.requireRepresentative(user, of: request.organizationID, unless: .assignExpertise, on: db)
+        try await ProjectsPolicy.requireRepresentative(user, of: request.organizationID, unless: .assignExpertise, on: db)
         request.state = .open
-        request.requestedBy = user.displayName
+        request.requestedBy = ""  // the name is shown from the account (AuthorNames): erasure leaves no copy
+        request.requestedByUserID = user.id
         request.requestedAt = now
         try await db.transaction { tx in
             try await request.create(on: tx)
@@ -98,7 +99,7 @@ public enum ExpertiseService {
         let from = request.state
         let step = try ProjectWorkflows.expertise.check(action: action, from: from, user: user, reason: reason)
         if action != "assign" {
-            try await ProjectService.requireRepresentative(user, of: request.organizationID, unless: .assignExpertise, on: db)
+            try await ProjectsPolicy.requireRepresentative(user, of: request.organizationID, unless: .assignExpertise, on: db)
         }
         var notifyExpert: UUID?
         if action == "assign" {

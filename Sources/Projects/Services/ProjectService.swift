@@ -33,7 +33,7 @@ public struct ProjectInput: Content, Sendable {
 public enum ProjectService {
     static let currencies: Set<String> = ["DZD", "EUR", "USD"]
     /// The largest amount accepted, in minor units (a thousand billion).
-    static let maxMinor: Int64 = 100_000_000_000_000
+    static let maxMinor: Int64 = NumberRange.moneyMinor.upperBound
 
     /// Checks every field at once and returns all the problems.
     static func validate(_ input: ProjectInput, on db: any Database) async throws -> (Project, [FieldError]) {
@@ -105,7 +105,7 @@ public enum ProjectService {
         }
         let (project, errors) = try await validate(input, on: db)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
-        try await requireOwner(user, of: project.organizationID, on: db)
+        try await ProjectsPolicy.requireOwner(user, of: project.organizationID, on: db)
         project.state = .draft
         project.createdBy = user.id
         try await db.transaction { tx in
@@ -126,7 +126,7 @@ public enum ProjectService {
         if action == "evaluate" { throw ProjectsError.evaluationRequired }
         let step = try ProjectWorkflows.project.check(action: action, from: from, user: user, reason: reason)
         if ProjectWorkflows.ownerActions.contains(step.action), !user.may(.reviewProjects) {
-            try await requireOwner(user, of: project.organizationID, on: db)
+            try await ProjectsPolicy.requireOwner(user, of: project.organizationID, on: db)
         }
         project.state = step.to
         try await db.transaction { tx in
@@ -141,23 +141,6 @@ public enum ProjectService {
                 userIDs: Array(Set(staff + owners)).filter { $0 != user.id }, messageKey: "notification.project_" + step.to.rawValue,
                 arguments: [], localized: [project.title], link: "projects/\(project.slug)",
                 on: tx, catalog: catalog, baseURL: baseURL, at: now)
-        }
-    }
-
-    /// The user must represent the organisation, unless they review projects for the network.
-    static func requireOwner(_ user: CurrentUser, of organizationID: UUID, on db: any Database) async throws {
-        if user.may(.reviewProjects) { return }
-        guard try await Representation.represents(userID: user.id, organizationID: organizationID, on: db) else {
-            throw ProjectsError.notYourProject
-        }
-    }
-
-    /// The user must represent the organisation, unless they hold `staff` (the network's staff for that task).
-    static func requireRepresentative(_ user: CurrentUser, of organizationID: UUID, unless staff: Permission,
-                                      on db: any Database) async throws {
-        if user.may(staff) { return }
-        guard try await Representation.represents(userID: user.id, organizationID: organizationID, on: db) else {
-            throw ProjectsError.notYourProject
         }
     }
 }

@@ -54,7 +54,7 @@ public enum ReportService {
         report.jobsSustainedBreakdown = Validate.breakdown(input.jobsSustainedBreakdown, total: report.jobsSustained,
                                                            field: "jobs_sustained_breakdown", into: &errors)
         report.beneficiaries = Validate.number(input.beneficiaries, field: "beneficiaries", range: 0...10_000_000, into: &errors)
-        report.revenueMinor = Validate.number(input.revenueMinor, field: "revenue_minor", range: 0...1_000_000_000_000_00,
+        report.revenueMinor = Validate.number(input.revenueMinor, field: "revenue_minor", range: NumberRange.moneyMinor,
                                               into: &errors)
         report.volunteers = Validate.number(input.volunteers, field: "volunteers", range: 0...1_000_000, into: &errors)
         return (report, errors)
@@ -75,7 +75,7 @@ public enum ReportService {
         }
         report.projectID = projectID
         report.authorID = user.id
-        report.authorName = user.displayName
+        report.authorName = ""  // the name is shown from the account (AuthorNames): erasure leaves no copy
         report.filedAt = now
         try await db.transaction { tx in
             try await report.create(on: tx)

@@ -54,7 +54,7 @@ public struct ReportDTO: Content {
         case revenueMinor = "revenue_minor", volunteers, author, filedAt = "filed_at"
     }
 
-    init(_ report: ProjectReport) throws {
+    init(_ report: ProjectReport, authors: AuthorNames) throws {
         id = try report.requireID()
         period = report.period
         narrative = report.narrative
@@ -66,7 +66,7 @@ public struct ReportDTO: Content {
         beneficiaries = report.beneficiaries
         revenueMinor = report.revenueMinor
         volunteers = report.volunteers
-        author = report.authorName
+        author = authors.name(of: report.authorID, stored: report.authorName)
         filedAt = report.filedAt
     }
 }
@@ -94,6 +94,8 @@ public struct DifficultyDTO: Content {
     public let title: String
     public let description: String
     public let state: String
+    /// Decided, and the deadline has passed: the worker escalates it within minutes.
+    public let overdue: Bool
     public let reportedBy: String
     public let reportedAt: Date
     public let cause: String?
@@ -119,26 +121,35 @@ public struct DifficultyDTO: Content {
 
     enum CodingKeys: String, CodingKey {
         case id, projectID = "project_id", projectSlug = "project_slug", category, severity, title, description, state
-        case reportedBy = "reported_by", reportedAt = "reported_at", cause, diagnosedBy = "diagnosed_by"
+        case overdue, reportedBy = "reported_by", reportedAt = "reported_at", cause, diagnosedBy = "diagnosed_by"
         case diagnosedAt = "diagnosed_at", solutions, decision, closedNote = "closed_note", closedAt = "closed_at", history
     }
 
-    static func load(_ difficulty: Difficulty, on db: any Database) async throws -> DifficultyDTO {
+    static func load(_ difficulty: Difficulty, on db: any Database, reader: Reader, now: Date) async throws -> DifficultyDTO {
         let id = try difficulty.requireID()
         let solutions = try await Solution.query(on: db).filter(\.$difficultyID == id).sort(\.$proposedAt).all()
         let project = try await Project.find(difficulty.projectID, on: db)
+        let authors = try await reader.authorNames(
+            [difficulty.reportedByUserID, difficulty.diagnosedByUserID, difficulty.decidedByUserID]
+                + solutions.map(\.proposerID), on: db)
         return DifficultyDTO(
             id: id, projectID: difficulty.projectID, projectSlug: project?.slug ?? "", category: difficulty.category.rawValue,
             severity: difficulty.severity.rawValue, title: difficulty.title, description: difficulty.details,
-            state: difficulty.state.rawValue, reportedBy: difficulty.reportedBy, reportedAt: difficulty.reportedAt,
-            cause: difficulty.cause, diagnosedBy: difficulty.diagnosedBy, diagnosedAt: difficulty.diagnosedAt,
+            state: difficulty.state.rawValue, overdue: difficulty.isOverdue(on: now),
+            reportedBy: authors.name(of: difficulty.reportedByUserID, stored: difficulty.reportedBy),
+            reportedAt: difficulty.reportedAt, cause: difficulty.cause,
+            diagnosedBy: difficulty.diagnosedBy.map { authors.name(of: difficulty.diagnosedByUserID, stored: $0) },
+            diagnosedAt: difficulty.diagnosedAt,
             solutions: try solutions.map {
                 SolutionDTO(id: try $0.requireID(), description: $0.details, costMinor: $0.costMinor, durationDays: $0.durationDays,
-                            proposer: $0.proposerName, proposedAt: $0.proposedAt, chosen: $0.id == difficulty.chosenSolutionID)
+                            proposer: authors.name(of: $0.proposerID, stored: $0.proposerName), proposedAt: $0.proposedAt,
+                            chosen: $0.id == difficulty.chosenSolutionID)
             },
             decision: difficulty.decidedAt == nil ? nil : Decision(
                 solutionID: difficulty.chosenSolutionID, reason: difficulty.decisionReason, owner: difficulty.decisionOwner,
-                deadline: difficulty.decisionDeadline, decidedBy: difficulty.decidedBy, decidedAt: difficulty.decidedAt),
+                deadline: difficulty.decisionDeadline,
+                decidedBy: difficulty.decidedBy.map { authors.name(of: difficulty.decidedByUserID, stored: $0) },
+                decidedAt: difficulty.decidedAt),
             closedNote: difficulty.closedNote, closedAt: difficulty.closedAt,
             history: try await WorkflowStep.history(workflow: "difficulty", subjectID: id, on: db).map(WorkflowStepView.init))
     }
@@ -160,7 +171,7 @@ public struct EvaluationDTO: Content {
         case evaluatedOn = "evaluated_on"
     }
 
-    init(_ evaluation: Evaluation) throws {
+    init(_ evaluation: Evaluation, authors: AuthorNames) throws {
         id = try evaluation.requireID()
         projectID = evaluation.projectID
         phase = evaluation.phase.rawValue
@@ -168,7 +179,7 @@ public struct EvaluationDTO: Content {
         average = (evaluation.average * 100).rounded() / 100
         findings = evaluation.findings
         recommendations = evaluation.recommendations
-        evaluator = evaluation.evaluatorName
+        evaluator = authors.name(of: evaluation.evaluatorID, stored: evaluation.evaluatorName)
         evaluatedOn = evaluation.evaluatedOn
     }
 }
@@ -252,11 +263,12 @@ public struct ReportTotals: Content {
     }
 
     init(_ reports: [ProjectReport]) {
-        jobsCreated = reports.reduce(0) { $0 + $1.jobsCreated }
-        jobsSustained = reports.reduce(0) { $0 + $1.jobsSustained }
+        // Inputs are bounded, so these sums fit; they are checked all the same (never a trap on stored data).
+        jobsCreated = SafeNumber.sum(reports.map(\.jobsCreated)) ?? .max
+        jobsSustained = SafeNumber.sum(reports.map(\.jobsSustained)) ?? .max
         // Beneficiaries and volunteers are counted per period: the project reaches its largest count.
         beneficiaries = reports.map(\.beneficiaries).max() ?? 0
-        revenueMinor = reports.reduce(Int64(0)) { $0 + $1.revenueMinor }
+        revenueMinor = SafeNumber.sum(reports.map(\.revenueMinor)) ?? .max
         volunteers = reports.map(\.volunteers).max() ?? 0
     }
 }
@@ -301,7 +313,7 @@ public struct ProjectDTO: Content {
         case pledges, cooperation
     }
 
-    static func load(_ project: Project, on db: any Database, now: Date) async throws -> ProjectDTO {
+    static func load(_ project: Project, on db: any Database, now: Date, reader: Reader) async throws -> ProjectDTO {
         let id = try project.requireID()
         let organization = try await Organization.find(project.organizationID, on: db)
         let reports = try await ProjectReport.query(on: db).filter(\.$projectID == id).sort(\.$period).all()
@@ -309,6 +321,7 @@ public struct ProjectDTO: Content {
         let evaluations = try await Evaluation.query(on: db).filter(\.$projectID == id).sort(\.$phase, .descending).all()
         let pledges = try await CSRPledge.query(on: db).filter(\.$projectID == id).all()
         let links = try await CooperationLink.query(on: db).filter(\.$projectID == id).all()
+        let authors = try await reader.authorNames(reports.map(\.authorID) + evaluations.map(\.evaluatorID), on: db)
         return ProjectDTO(
             id: id, slug: project.slug,
             organization: OrganizationRef(id: project.organizationID, slug: organization?.slug ?? "",
@@ -318,9 +331,9 @@ public struct ProjectDTO: Content {
             currency: project.currency, funding: project.funding, partners: project.partners, startsOn: project.startsOn,
             endsOn: project.endsOn, expectedJobs: project.expectedJobs, state: project.state.rawValue,
             history: try await WorkflowStep.history(workflow: "project", subjectID: id, on: db).map(WorkflowStepView.init),
-            reports: try reports.map(ReportDTO.init), totals: ReportTotals(reports),
+            reports: try reports.map { try ReportDTO($0, authors: authors) }, totals: ReportTotals(reports),
             difficulties: try difficulties.map { try BoardRow($0, of: project, now: now) },
-            evaluations: try evaluations.map(EvaluationDTO.init), pledges: try pledges.map { try PledgeDTO($0) },
+            evaluations: try evaluations.map { try EvaluationDTO($0, authors: authors) }, pledges: try pledges.map { try PledgeDTO($0) },
             cooperation: try await CooperationDTO.list(links, on: db))
     }
 }

@@ -1,0 +1,56 @@
+import Fluent
+import NIOConcurrencyHelpers
+import Vapor
+
+/// What one room holds about a person: its part of the personal-data export, and what erasure does to it.
+///
+/// Rooms register their sections while configuring; the Directory's export and erasure run them all, so a
+/// room added later cannot be forgotten by either.
+public struct PersonalDataSection: Sendable {
+    public typealias Rows = [[String: String]]
+
+    /// The key of the section in the export (`project_reports`, `follow_ups`…).
+    public let name: String
+    /// The person's rows, as plain values, texts in `language`.
+    public let export: @Sendable (_ userID: UUID, _ db: any Database, _ language: SiteLanguage) async throws -> Rows
+    /// Runs inside the erasure's transaction: removes what names the person (their authorship becomes
+    /// "former member"), keeps what counts (reports, measurements, ballots).
+    public let erase: @Sendable (_ userID: UUID, _ db: any Database) async throws -> Void
+
+    public init(
+        name: String,
+        export: @escaping @Sendable (_ userID: UUID, _ db: any Database, _ language: SiteLanguage) async throws -> Rows,
+        erase: @escaping @Sendable (_ userID: UUID, _ db: any Database) async throws -> Void = { _, _ in }
+    ) {
+        self.name = name
+        self.export = export
+        self.erase = erase
+    }
+}
+
+public final class PersonalDataSections: Sendable {
+    private let sections = NIOLockedValueBox<[PersonalDataSection]>([])
+
+    public func register(_ section: PersonalDataSection) {
+        sections.withLockedValue { $0.append(section) }
+    }
+
+    public var all: [PersonalDataSection] { sections.withLockedValue { $0 } }
+}
+
+extension Application {
+    private struct SectionsKey: StorageKey { typealias Value = PersonalDataSections }
+
+    /// The rooms' personal-data sections (register them while configuring).
+    public var personalData: PersonalDataSections {
+        if let sections = storage[SectionsKey.self] { return sections }
+        let sections = PersonalDataSections()
+        storage[SectionsKey.self] = sections
+        return sections
+    }
+}
+
+extension Date {
+    /// ISO 8601 text (UTC), for machine-readable places: `<time datetime>`, exports.
+    public var iso8601: String { ISO8601DateFormatter().string(from: self) }
+}
