@@ -5,7 +5,7 @@ import Testing
 /// A copy of the founding document (`../shared/mission/seed-ar.txt`) kept in `Tests/Fixtures/mission`, so the
 /// suite runs on a clone alone; `.ci/run` checks that the copy still matches the shared one.
 private let seedDocumentURL = URL(fileURLWithPath: #filePath)
-    .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures/mission/seed-ar.txt")
 
 @Suite("The founding document")

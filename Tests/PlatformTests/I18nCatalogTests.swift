@@ -26,6 +26,7 @@ struct I18nCatalogTests {
         let platformErrors: [PlatformError] = [
             .signInRequired, .forbidden(permission: .readOutbox), .csrfMismatch, .tooManyAttempts(retryAfterSeconds: 1),
             .invalidCredentials, .invalidToken, .resetTokenInvalid, .notFound, .payloadTooLarge(limit: 1),
+            .confirmationLinkInvalid, .emailUnconfirmed, .submissionInProgress, .idempotencyKeyReused,
         ]
         keys.formUnion(platformErrors.map(\.messageKey))
         keys.formUnion(["400", "401", "403", "404", "405", "413", "415", "422", "429", "500", "503"].map { "error.status." + $0 })
@@ -58,7 +59,7 @@ struct I18nCatalogTests {
         keys.formUnion(IndicatorDirection.allCases.map { "indicator.direction." + $0.rawValue })
         let agreementErrors: [AgreementsError] = [
             .agreementNotFound, .commitmentNotFound, .strategyNotFound, .indicatorNotFound, .actionPlanNotFound,
-            .ownerNotAParty, .periodOutsideStrategy,
+            .ownerNotAParty, .periodOutsideStrategy, .notTheCommitmentOwner, .notAParty,
         ]
         keys.formUnion(agreementErrors.map(\.messageKey))
         keys.formUnion(workflowKeys(ProjectWorkflows.project, extraActions: ["create"]))
@@ -80,6 +81,7 @@ struct I18nCatalogTests {
             .projectNotFound, .difficultyNotFound, .expertiseRequestNotFound, .pledgeNotFound, .notYourProject, .notACompany,
             .notAPartner, .reportAlreadyFiled(period: ""), .reportNotAllowed, .evaluationAlreadyRecorded,
             .evaluationNotAllowed, .pledgeNotOpen, .deliveryExceedsPledge, .evaluationRequired, .notAMember, .projectNotOpen,
+            .companyPledgeLimit,
         ]
         keys.formUnion(projectErrors.map(\.messageKey))
         return keys

@@ -28,7 +28,7 @@ public struct ErrorRenderingMiddleware: AsyncMiddleware {
         do {
             let context = ErrorPageContext(
                 page: try await PageMeta.make(for: request, titleKey: "error.page_title"),
-                status: Int(problem.status.code), message: problem.message, code: problem.code
+                status: Int(problem.status.code), message: problem.message, code: problem.code, fields: problem.fields
             )
             let response = try await request.view.render("platform/error", context).encodeResponse(for: request)
             response.status = problem.status
@@ -48,6 +48,8 @@ struct ErrorPageContext: Encodable {
     let status: Int
     let message: String
     let code: String
+    /// What is wrong with each input (a query parameter of a list page, say), in the page's language.
+    let fields: [ProblemField]
 }
 
 extension Request {

@@ -47,7 +47,8 @@ public struct PageMeta: Encodable, Sendable {
             lang: language.rawValue,
             dir: language.direction,
             title: request.application.catalog.text(titleKey, in: language, arguments: titleArguments),
-            csrf: request.hasSession || user != nil || startsSession ? CSRF.token(for: request) : "",
+            // A person signed in through a session has one; a bearer token on a page starts none (no write).
+            csrf: request.hasSession || startsSession ? CSRF.token(for: request) : "",
             user: user.map {
                 Badge(name: $0.displayName, email: $0.email, isStaff: $0.may(.readOutbox) || $0.may(.manageUsers))
             },
