@@ -11,7 +11,7 @@ public enum NumberRange {
     public static let pledgesPerCompanyMinor: Int64 = 1_000_000_000_000_000
     /// A measured indicator value, in the indicator's unit (associations, jobs, %, days…).
     public static let measurement: ClosedRange<Double> = 0...1_000_000_000_000
-    /// People counted in a report (jobs, beneficiaries, volunteers).
+    /// People a report says its project reached (beneficiaries).
     public static let people: ClosedRange<Int> = 0...10_000_000
 }
 

@@ -53,7 +53,7 @@ public enum ReportService {
         report.jobsSustained = Validate.number(input.jobsSustained, field: "jobs_sustained", range: 0...100_000, into: &errors)
         report.jobsSustainedBreakdown = Validate.breakdown(input.jobsSustainedBreakdown, total: report.jobsSustained,
                                                            field: "jobs_sustained_breakdown", into: &errors)
-        report.beneficiaries = Validate.number(input.beneficiaries, field: "beneficiaries", range: 0...10_000_000, into: &errors)
+        report.beneficiaries = Validate.number(input.beneficiaries, field: "beneficiaries", range: NumberRange.people, into: &errors)
         report.revenueMinor = Validate.number(input.revenueMinor, field: "revenue_minor", range: NumberRange.moneyMinor,
                                               into: &errors)
         report.volunteers = Validate.number(input.volunteers, field: "volunteers", range: 0...1_000_000, into: &errors)
