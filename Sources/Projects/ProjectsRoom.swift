@@ -51,7 +51,7 @@ struct ProjectsCommands: AsyncCommand {
         let app = context.application
         let count = try await DifficultyService.escalateOverdue(
             on: app.db, now: app.clock.now(),
-            messaging: Messaging(catalog: app.catalog, baseURL: app.shabakaConfig.baseURL))
+            messaging: app.messaging)
         context.console.print("escalated \(count) overdue difficult\(count == 1 ? "y" : "ies")")
     }
 }
@@ -60,6 +60,6 @@ struct ProjectsCommands: AsyncCommand {
 public enum EscalationWorker {
     public static let worker = PeriodicWorker("difficulty escalation", every: .seconds(600)) { app in
         _ = try await DifficultyService.escalateOverdue(
-            on: app.db, now: app.clock.now(), messaging: Messaging(catalog: app.catalog, baseURL: app.shabakaConfig.baseURL))
+            on: app.db, now: app.clock.now(), messaging: app.messaging)
     }
 }

@@ -6,7 +6,7 @@ import VaporTesting
 /// A tiny browser for tests: keeps cookies, reads the CSRF token from the last page, posts forms.
 public final class Browser: Sendable {
     let app: Application
-    private let state = NIOLockedValueBox<(cookies: [String: String], csrf: String?, formIDs: [String])>(([:], nil, []))
+    private let state = NIOLockedValueBox(PageState())
 
     public init(_ app: Application) {
         self.app = app
@@ -36,26 +36,10 @@ public final class Browser: Sendable {
         -> TestingHTTPResponse
     {
         var headers = headers
-        let cookieHeader = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
-        if !cookieHeader.isEmpty { headers.replaceOrAdd(name: .cookie, value: cookieHeader) }
+        if let cookie = state.withLockedValue({ $0.cookieHeader }) { headers.replaceOrAdd(name: .cookie, value: cookie) }
         let response = try await app.testing().sendRequest(method, path, headers: headers, body: body)
-        absorb(response)
+        state.withLockedValue { $0.absorb(headers: response.headers, html: response.body.string) }
         return response
-    }
-
-    private func absorb(_ response: TestingHTTPResponse) {
-        state.withLockedValue { state in
-            for header in response.headers[.setCookie] {
-                let pair = header.split(separator: ";", maxSplits: 1).first ?? ""
-                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { continue }
-                let expired = header.lowercased().contains("max-age=0") || header.contains("1970")
-                state.cookies[parts[0]] = expired || parts[1].isEmpty ? nil : parts[1]
-            }
-            let html = response.body.string
-            if let token = LiveBrowser.values(of: "_csrf", in: html).first { state.csrf = token }
-            state.formIDs = LiveBrowser.values(of: SubmissionGuard.formField, in: html)
-        }
     }
 
     public static func encode(_ fields: [String: String]) -> String {

@@ -40,7 +40,7 @@ public final class LiveBrowser: Sendable {
 
     let app: Application
     public let base: String
-    private let state = NIOLockedValueBox<(cookies: [String: String], csrf: String?, formIDs: [String])>(([:], nil, []))
+    private let state = NIOLockedValueBox(PageState())
 
     public init(_ app: Application, base: String) {
         self.app = app
@@ -68,37 +68,13 @@ public final class LiveBrowser: Sendable {
 
     public func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws -> Page {
         var headers = headers
-        let cookieHeader = state.withLockedValue { $0.cookies }.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")
-        if !cookieHeader.isEmpty { headers.replaceOrAdd(name: .cookie, value: cookieHeader) }
+        if let cookie = state.withLockedValue({ $0.cookieHeader }) { headers.replaceOrAdd(name: .cookie, value: cookie) }
         let response = try await app.client.send(method, headers: headers, to: URI(string: base + path)) { request in
             request.body = body
         }
         let page = Page(status: response.status, headers: response.headers,
                         body: response.body.map { String(buffer: $0) } ?? "")
-        absorb(page)
+        state.withLockedValue { $0.absorb(headers: page.headers, html: page.body) }
         return page
-    }
-
-    private func absorb(_ page: Page) {
-        state.withLockedValue { state in
-            for header in page.headers[.setCookie] {
-                let pair = header.split(separator: ";", maxSplits: 1).first ?? ""
-                let parts = pair.split(separator: "=", maxSplits: 1).map(String.init)
-                guard parts.count == 2 else { continue }
-                let expired = header.lowercased().contains("max-age=0") || header.contains("1970")
-                state.cookies[parts[0]] = expired || parts[1].isEmpty ? nil : parts[1]
-            }
-            if let token = Self.values(of: "_csrf", in: page.body).first { state.csrf = token }
-            state.formIDs = Self.values(of: SubmissionGuard.formField, in: page.body)
-        }
-    }
-
-    static func values(of field: String, in html: String) -> [String] {
-        let pattern = #"name=""# + field + #"" value="([^"]+)""#
-        guard let regex = try? NSRegularExpression(pattern: pattern) else { return [] }
-        let range = NSRange(html.startIndex..., in: html)
-        return regex.matches(in: html, range: range).compactMap { match in
-            Range(match.range(at: 1), in: html).map { String(html[$0]) }
-        }
     }
 }

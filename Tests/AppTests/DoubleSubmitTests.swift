@@ -18,14 +18,19 @@ func formID(in html: String, action: String) throws -> String {
 struct DoubleSubmitTests {
     static let project = "/ar/projects/" + ProjectsDemo.flagshipSlug
 
+    /// The flagship project's association's representative, signed in on its page, and the difficulty form's id.
+    static func representativeOnTheProject(_ app: Application) async throws -> (Browser, String) {
+        try await makeRepresentative(app, email: "rep@example.org", of: "tadamoun-batna")
+        let browser = Browser(app)
+        try await signIn(browser, email: "rep@example.org")
+        let page = try await browser.get(project)
+        return (browser, try formID(in: page.body.string, action: project + "/difficulties"))
+    }
+
     @Test func twoQuickPostsOfOneFormCreateOneDifficulty() async throws {
         try await withShabaka(demo: true) { app in
             // setup
-            try await makeRepresentative(app, email: "rep@example.org", of: "tadamoun-batna")
-            let browser = Browser(app)
-            try await signIn(browser, email: "rep@example.org")
-            let page = try await browser.get(Self.project)
-            let id = try formID(in: page.body.string, action: Self.project + "/difficulties")
+            let (browser, id) = try await Self.representativeOnTheProject(app)
             let form = ["_form_id": id, "category": "legal", "severity": "medium", "title": "عقد الإيجار لم يُجدَّد",
                         "description": "انتهى عقد إيجار المحل."]
 
@@ -47,11 +52,7 @@ struct DoubleSubmitTests {
     @Test func aRefusedFormCanBeCorrectedAndSentWithTheSameID() async throws {
         try await withShabaka(demo: true) { app in
             // setup
-            try await makeRepresentative(app, email: "rep@example.org", of: "tadamoun-batna")
-            let browser = Browser(app)
-            try await signIn(browser, email: "rep@example.org")
-            let page = try await browser.get(Self.project)
-            let id = try formID(in: page.body.string, action: Self.project + "/difficulties")
+            let (browser, id) = try await Self.representativeOnTheProject(app)
 
             // act
             let refused = try await browser.post(Self.project + "/difficulties", form: [

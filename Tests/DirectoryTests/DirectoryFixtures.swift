@@ -20,19 +20,9 @@ struct MembershipWorld {
         else { throw FixtureError("demo data missing") }
         // The demo application of this association is withdrawn, so the tests start from a clean slate.
         try await MembershipApplication.query(on: app.db).set(\.$state, to: .withdrawn).update()
-        let rep = try await makeUser(app, email: "rep@example.org", name: "ممثل الجمعية", roles: [.organizationRepresentative])
+        try await makeRepresentative(app, email: "rep@example.org", of: association.slug)
         try await makeUser(app, email: "reviewer@example.org", roles: [.reviewer])
         try await makeUser(app, email: "coordinator@example.org", roles: [.coordinator])
-        let person = Person()
-        person.userID = try rep.requireID()
-        person.displayName = "ممثل الجمعية"
-        person.kind = .member
-        person.languages = "ar"
-        person.availability = .available
-        person.isPublic = false
-        try await person.create(on: app.db)
-        try await OrganizationRepresentative(organizationID: try association.requireID(), personID: try person.requireID(),
-                                             role: .president).create(on: app.db)
         return MembershipWorld(app: app, network: network, association: association)
     }
 

@@ -39,17 +39,7 @@ final class ProjectsWorld: Sendable {
               let company = try await Organization.query(on: app.db).filter(\.$slug == ProjectsDemo.companySlug).first()
         else { throw FixtureError("demo data missing") }
         for (email, organization) in [(representative, association), (companyRep, company)] {
-            let user = try await makeUser(app, email: email, name: "ممثل", roles: [.organizationRepresentative])
-            let person = Person()
-            person.userID = try user.requireID()
-            person.displayName = "ممثل"
-            person.kind = .member
-            person.languages = "ar"
-            person.availability = .available
-            person.isPublic = false
-            try await person.create(on: app.db)
-            try await OrganizationRepresentative(organizationID: try organization.requireID(), personID: try person.requireID(),
-                                                 role: .president).create(on: app.db)
+            try await makeRepresentative(app, email: email, of: organization.slug, name: "ممثل")
         }
         try await makeUser(app, email: reviewer, roles: [.reviewer])
         try await makeUser(app, email: coordinator, name: "منسق الشبكة", roles: [.coordinator])

@@ -7,18 +7,8 @@ import Vapor
 /// the same work (one password hash), and the address's owner gets the mail: a confirmation link for a new
 /// account, or a note that someone tried to sign up again (with the sign-in and reset links) for a taken one.
 extension Accounts {
-    public struct MailContext: Sendable {
-        let catalog: Catalog
-        let baseURL: String
-
-        public init(catalog: Catalog, baseURL: String) {
-            self.catalog = catalog
-            self.baseURL = baseURL
-        }
-    }
-
     /// Throws only `ValidationFailure` for the input's own faults, never for the address being taken.
-    static func signUp(_ input: SignUp, on db: any Database, passwords: Passwords, mail: MailContext, now: Date)
+    static func signUp(_ input: SignUp, on db: any Database, passwords: Passwords, mail: Messaging, now: Date)
         async throws
     {
         let errors = validate(input)
@@ -45,7 +35,7 @@ extension Accounts {
     }
 
     /// Queues the mail with a confirmation link (new account, or a sign-in before confirming).
-    static func sendConfirmation(to user: User, mail: MailContext, on tx: any Database, now: Date) async throws {
+    static func sendConfirmation(to user: User, mail: Messaging, on tx: any Database, now: Date) async throws {
         let language = user.preferredLanguage
         let token = try await AccountLinks.issue(.emailConfirmation, for: try user.requireID(), on: tx, now: now)
         let link = mail.baseURL + SiteURL.confirmEmail.path(in: language) + "?token=" + OutboxMessage.secretMarker
@@ -69,11 +59,5 @@ extension Accounts {
             }
             return user
         }
-    }
-}
-
-extension Request {
-    var accountMail: Accounts.MailContext {
-        Accounts.MailContext(catalog: application.catalog, baseURL: application.shabakaConfig.baseURL)
     }
 }

@@ -32,7 +32,7 @@ struct AuthWebController: RouteCollection {
             guard errors.isEmpty else { throw ValidationFailure(errors) }
             try await Throttle.hit("signup-email:" + User.normalize(email: input.email), SignInThrottle.signUpEmail,
                                    on: req.db, now: req.now)
-            try await Accounts.signUp(input, on: req.db, passwords: req.passwords, mail: req.accountMail, now: req.now)
+            try await Accounts.signUp(input, on: req.db, passwords: req.passwords, mail: req.messaging, now: req.now)
         } catch let failure as ValidationFailure {
             let form = FormState(values: values, fieldErrors: failure.fieldErrors, on: req)
             return try await renderSignUp(req, form: form, status: .unprocessableEntity)
@@ -92,7 +92,7 @@ struct AuthWebController: RouteCollection {
             if (try? await Throttle.hit("signup-email:" + user.email, SignInThrottle.signUpEmail, on: req.db,
                                         now: req.now)) != nil {
                 try await req.db.transaction { tx in
-                    try await Accounts.sendConfirmation(to: user, mail: req.accountMail, on: tx, now: req.now)
+                    try await Accounts.sendConfirmation(to: user, mail: req.messaging, on: tx, now: req.now)
                 }
             }
             let form = FormState(values: ["email": email, "next": next ?? ""], errors: [:],

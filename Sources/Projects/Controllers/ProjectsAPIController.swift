@@ -13,12 +13,6 @@ struct StepInput: Content {
     enum CodingKeys: String, CodingKey { case action, reason, expertID = "expert_id", rating }
 }
 
-extension Request {
-    var messaging: Messaging {
-        Messaging(catalog: application.catalog, baseURL: application.shabakaConfig.baseURL)
-    }
-}
-
 /// `/api/v1/projects…`, `/api/v1/evaluations`.
 struct ProjectsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {

@@ -38,16 +38,6 @@ public struct DifficultyStepInput: Content, Sendable {
     public init() {}
 }
 
-public struct Messaging: Sendable {
-    let catalog: Catalog
-    let baseURL: String
-
-    public init(catalog: Catalog, baseURL: String) {
-        self.catalog = catalog
-        self.baseURL = baseURL
-    }
-}
-
 public enum DifficultyService {
     /// Projects that can still meet difficulties and receive pledges.
     static let openStates: Set<ProjectState> = [.submitted, .underReview, .approved, .inProgress, .suspended, .completed]
