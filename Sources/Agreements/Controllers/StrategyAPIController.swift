@@ -130,7 +130,12 @@ struct StrategyAPIController: RouteCollection {
     @Sendable func actionPlans(req: Request) async throws -> Paged<ActionPlanDTO> {
         let page = try PageQuery(from: req)
         var query = ActionPlan.query(on: req.db).sort(\.$year)
-        if let year = req.query[Int.self, at: "year"] { query = query.filter(\.$year == year) }
+        if let raw = req.query[String.self, at: "year"], !raw.isEmpty {
+            guard let year = Int(raw), (1900...2200).contains(year) else {
+                throw ValidationFailure([FieldError("year", "validation.range", "1900", "2200")])
+            }
+            query = query.filter(\.$year == year)
+        }
         let total = try await query.count()
         var items: [ActionPlanDTO] = []
         for plan in try await query.range(page.range).all() { items.append(try await ActionPlanDTO.load(plan, on: req.db)) }

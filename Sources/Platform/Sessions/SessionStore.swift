@@ -32,8 +32,9 @@ struct SessionStore: SessionDriver {
         request.eventLoop.makeFutureWithTask {
             let now = request.now
             guard let record = try await Self.live(sessionID, for: request) else {
-                // Ended meanwhile (sign-out elsewhere, password reset): start afresh rather than revive it.
-                return try await createSession(data, for: request).get()
+                // Ended while this request ran (a password reset, an erasure): never revive it. The cookie names
+                // nothing now, and the next request drops it.
+                return sessionID
             }
             let snapshot = data.snapshot
             guard snapshot != record.data || now.timeIntervalSince(record.lastSeenAt) >= Self.touchInterval else {
