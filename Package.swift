@@ -13,15 +13,29 @@ let package = Package(
         .package(url: "https://github.com/vapor/fluent.git", from: "4.13.0"),
         .package(url: "https://github.com/vapor/fluent-sqlite-driver.git", from: "4.9.0"),
         .package(url: "https://github.com/vapor/fluent-postgres-driver.git", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit.git", from: "3.36.0"),
         .package(url: "https://github.com/vapor/leaf.git", from: "4.5.2"),
         .package(url: "https://github.com/vapor/leaf-kit.git", from: "1.14.3"),
+        .package(url: "https://github.com/vapor/console-kit.git", from: "4.16.2"),
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
         .package(url: "https://github.com/apple/swift-metrics.git", from: "2.13.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based.git", from: "2.0.1"),
         .package(url: "https://github.com/yaslab/CSV.swift.git", from: "2.5.2"),
     ],
     targets: [
-        .executableTarget(name: "shabaka", dependencies: ["App"]),
+        // Thin executable: the entry point only.
+        .executableTarget(
+            name: "shabaka",
+            dependencies: [
+                "App", "Platform",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // The database switch, the rooms wired in dependency order, the home page and the demo data.
         .target(
             name: "App",
             dependencies: [
@@ -30,20 +44,27 @@ let package = Package(
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Leaf", package: "leaf"),
             ]
         ),
+        // Accounts, sessions, tokens, roles, CSRF, i18n, errors, audit, outbox, workflows, health.
         .target(
             name: "Platform",
             dependencies: [
+                "ArabicText",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
                 .product(name: "Leaf", package: "leaf"),
                 .product(name: "LeafKit", package: "leaf-kit"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
                 .product(name: "Metrics", package: "swift-metrics"),
             ]
         ),
+        // Organisations, people and expert profiles, network membership, search.
         .target(
             name: "Directory",
             dependencies: [
@@ -51,37 +72,48 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
-        // Pure Swift: Arabic and French normalisation and light stemming for search.
-        .target(name: "ArabicText"),
-        .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText"]),
-        // Pure Swift + Foundation: the server app and the CLI wrap it.
+        // Agreements, commitments and follow-up; strategy, indicators, measurements, action plans.
         .target(
             name: "Agreements",
             dependencies: [
                 "Platform", "Directory",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
+        // SSE projects, reports, difficulties, evaluations, expertise requests, CSR, cooperation.
         .target(
             name: "Projects",
             dependencies: [
-                "Platform", "Directory", "Agreements",
+                "Platform", "Directory", "Agreements", "ArabicText",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
+        // Pure Swift: Arabic and French normalisation and light stemming for search.
+        .target(name: "ArabicText"),
+        // Pure Swift: Pabulib files, participatory-budgeting rules, polls; the server app and the CLI wrap it.
         .target(name: "Voting"),
         .executableTarget(name: "voting-bench", dependencies: ["Voting"]),
+        // App builders, browsers and fixtures for the tests.
         .target(
             name: "ShabakaTestSupport",
             dependencies: [
                 "App", "Platform", "Directory",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "ConsoleKit", package: "console-kit"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
+        .testTarget(name: "ArabicTextTests", dependencies: ["ArabicText"]),
         .testTarget(
             name: "VotingTests",
             dependencies: ["Voting", .product(name: "PropertyBased", package: "swift-property-based")]
@@ -91,6 +123,8 @@ let package = Package(
             dependencies: [
                 "App", "Platform", "Directory", "Agreements", "Projects", "ShabakaTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
         .testTarget(
@@ -98,6 +132,8 @@ let package = Package(
             dependencies: [
                 "App", "Directory", "Platform", "ShabakaTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
         .testTarget(
@@ -105,6 +141,7 @@ let package = Package(
             dependencies: [
                 "App", "Agreements", "Directory", "Platform", "ShabakaTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
             ]
         ),
         .testTarget(
@@ -112,6 +149,9 @@ let package = Package(
             dependencies: [
                 "App", "Projects", "Agreements", "Directory", "Platform", "ShabakaTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
             ]
         ),
         .testTarget(
@@ -119,6 +159,9 @@ let package = Package(
             dependencies: [
                 "App", "Platform", "Directory", "Agreements", "Projects", "ShabakaTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "PropertyBased", package: "swift-property-based"),
             ]
         ),

@@ -32,6 +32,11 @@ public func withShabaka(
     config.loadDemoData = demo
     adjust(&config)
     let finalConfig = config
+    // On PostgreSQL each app holds up to one connection per event loop; the whole suite at once would pass
+    // the server's `max_connections`, so at most `AppSlots.postgres` apps are alive together.
+    let slots: AppSlots? = if case .postgres = config.database { AppSlots.postgres } else { nil }
+    await slots?.acquire()
+    defer { if let slots { Task { await slots.release() } } }
     try await withApp(configure: { app in
         app.directory = DirectoryConfiguration(workingDirectory: repositoryRoot)
         app.clock = clock
@@ -57,4 +62,32 @@ public func withShabaka(
 private func dropSchema(_ app: Application, _ config: ShabakaConfig, _ schema: String) async {
     guard case .postgres = config.database, let sql = app.db as? any SQLDatabase else { return }
     try? await sql.raw("DROP SCHEMA \(ident: schema) CASCADE").run()
+}
+
+/// A counting semaphore for apps alive at once.
+actor AppSlots {
+    static let postgres = AppSlots(32)
+
+    private var available: Int
+    private var waiting: [CheckedContinuation<Void, Never>] = []
+
+    init(_ count: Int) {
+        available = count
+    }
+
+    func acquire() async {
+        if available > 0 {
+            available -= 1
+            return
+        }
+        await withCheckedContinuation { waiting.append($0) }
+    }
+
+    func release() {
+        if waiting.isEmpty {
+            available += 1
+        } else {
+            waiting.removeFirst().resume()
+        }
+    }
 }

@@ -12,7 +12,7 @@ struct ExpertMatcherTests {
 
     @Test func domainThenWilayaThenLanguageThenAvailability() {
         // arrange: a request for solidarity-economy crafts help in Ghardaïa (47), in Arabic
-        let request = ExpertMatcher.Request(domain: "sse.crafts", wilayaCode: "47", language: "ar")
+        let request = ExpertMatcher.Need(domain: "sse.crafts", wilayaCode: "47", language: "ar")
         let candidates = [
             candidate("Amina", ["sse.crafts"], wilaya: "47", languages: ["ar", "fr"], "available"),   // 40+20+20+15
             candidate("Bachir", ["sse.crafts"], wilaya: "16", languages: ["ar"], "limited"),          // 40+20+5
@@ -35,7 +35,7 @@ struct ExpertMatcherTests {
     }
 
     @Test func equalScoresGoByName() {
-        let request = ExpertMatcher.Request(domain: "sse.care", wilayaCode: nil, language: "fr")
+        let request = ExpertMatcher.Need(domain: "sse.care", wilayaCode: nil, language: "fr")
         let ranked = ExpertMatcher.rank(request, among: [
             candidate("Zoubir", ["sse.care"], wilaya: "01", languages: ["fr"], "available"),
             candidate("Karima", ["sse.care"], wilaya: "02", languages: ["fr"], "available"),

@@ -95,13 +95,6 @@ struct AgreementsAPIController: RouteCollection {
 
     /// By id or slug.
     static func find(_ req: Request) async throws -> Agreement {
-        let key = req.parameters.get("agreement") ?? ""
-        let found = if let id = UUID(uuidString: key) {
-            try await Agreement.find(id, on: req.db)
-        } else {
-            try await Agreement.query(on: req.db).filter(\.$slug == key).first()
-        }
-        guard let found else { throw AgreementsError.agreementNotFound }
-        return found
+        try await req.find(Agreement.self, "agreement", orElse: AgreementsError.agreementNotFound)
     }
 }

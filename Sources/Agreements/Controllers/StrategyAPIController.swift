@@ -150,14 +150,7 @@ struct StrategyAPIController: RouteCollection {
     }
 
     static func strategy(_ req: Request) async throws -> Strategy {
-        let key = req.parameters.get("strategy") ?? ""
-        let found = if let id = UUID(uuidString: key) {
-            try await Strategy.find(id, on: req.db)
-        } else {
-            try await Strategy.query(on: req.db).filter(\.$slug == key).first()
-        }
-        guard let found else { throw AgreementsError.strategyNotFound }
-        return found
+        try await req.find(Strategy.self, "strategy", orElse: AgreementsError.strategyNotFound)
     }
 
     /// `?year=` within the strategy's years, else the current year clamped into them.

@@ -92,7 +92,7 @@ struct StrategyWebController: RouteCollection {
             let activities = try await Activity.query(on: req.db).filter(\.$actionPlanID == plan.requireID()).all().map {
                 DashboardContext.ActivityRow(
                     title: LocalizedText($0.title, in: language), state: $0.state.rawValue,
-                    budget: "\(StrategyReport.number(Double($0.budgetMinor) / 100)) \($0.currency)",
+                    budget: MoneyText.format($0.budgetMinor, currency: $0.currency, in: language, catalog: req.application.catalog),
                     dates: [$0.startsOn, $0.endsOn].compactMap { $0 }.joined(separator: " → "))
             }
             planViews.append(.init(title: LocalizedText(plan.title, in: language), activities: activities))

@@ -101,3 +101,7 @@ public final class AgreementDocument: Model, @unchecked Sendable {
 
     public init() {}
 }
+
+extension Agreement: SlugAddressed {
+    public static var slugField: KeyPath<Agreement, FieldProperty<Agreement, String>> { \.$slug }
+}

@@ -132,3 +132,7 @@ public final class Activity: Model, @unchecked Sendable {
 
     public init() {}
 }
+
+extension Strategy: SlugAddressed {
+    public static var slugField: KeyPath<Strategy, FieldProperty<Strategy, String>> { \.$slug }
+}

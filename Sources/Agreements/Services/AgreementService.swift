@@ -61,7 +61,7 @@ public enum AgreementService {
         if SiteLanguage.allCases.allSatisfy({ description.value(in: $0) == nil }) {
             errors.append(FieldError("description", "validation.name_one_language"))
         }
-        if let error = DateCheck.iso(input.dueOn, field: "due_on", required: true) { errors.append(error) }
+        if let error = ISODate.check(input.dueOn, field: "due_on", required: true) { errors.append(error) }
         guard errors.isEmpty, let ownerID = input.ownerID, let dueOn = input.dueOn else { throw ValidationFailure(errors) }
         let agreementID = try agreement.requireID()
         guard try await AgreementParty.query(on: db).filter(\.$agreementID == agreementID)
@@ -106,9 +106,9 @@ public enum AgreementService {
     public static func addFollowUp(
         _ input: FollowUpInput, to agreement: Agreement, by user: CurrentUser, on db: any Database, now: Date
     ) async throws -> FollowUp {
-        try AccessCheck.require(user, .recordFollowUp)
+        try user.require(.recordFollowUp)
         var errors: [FieldError] = []
-        if let error = DateCheck.iso(input.occurredOn, field: "occurred_on", required: true) { errors.append(error) }
+        if let error = ISODate.check(input.occurredOn, field: "occurred_on", required: true) { errors.append(error) }
         let text = (input.text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if text.isEmpty { errors.append(FieldError("text", "validation.required")) }
         if text.count > 4000 { errors.append(FieldError("text", "validation.too_long", "4000")) }
@@ -148,21 +148,5 @@ public enum AgreementService {
                                       details: ["commitment": target?.id?.uuidString ?? ""], at: now)
         }
         return entry
-    }
-}
-
-enum AccessCheck {
-    static func require(_ user: CurrentUser, _ permission: Permission) throws {
-        guard user.may(permission) else { throw PlatformError.forbidden(permission: permission) }
-    }
-}
-
-enum DateCheck {
-    static func iso(_ raw: String?, field: String, required: Bool) -> FieldError? {
-        ISODate.check(raw, field: field, required: required)
-    }
-
-    static func today(_ now: Date) -> String {
-        ISODate.string(now)
     }
 }

@@ -48,7 +48,7 @@ struct MembershipAPIController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let input = try req.content.decode(ApplicationInput.self)
-        let application = try await MembershipService.apply(input, by: user, on: req)
+        let application = try await MembershipService.apply(input, by: user, req.service)
         return try await ApplicationDTO.load(application, for: user, on: req.db).encodeResponse(status: .created, for: req)
     }
 
@@ -65,7 +65,7 @@ struct MembershipAPIController: RouteCollection {
         let user = try req.requireUser()
         let input = try req.content.decode(ChecklistInput.self)
         let application = try await MembershipService.recordChecklist(
-            applicationID: try Self.id(req), answers: input.items, note: input.note, by: user, on: req)
+            applicationID: try Self.id(req), answers: input.items, note: input.note, by: user, req.service)
         return try await ApplicationDTO.load(application, for: user, on: req.db)
     }
 
@@ -73,7 +73,7 @@ struct MembershipAPIController: RouteCollection {
         let user = try req.requireUser()
         let input = try req.content.decode(TransitionInput.self)
         let application = try await MembershipService.transition(
-            applicationID: try Self.id(req), action: input.action, reason: input.reason, by: user, on: req)
+            applicationID: try Self.id(req), action: input.action, reason: input.reason, by: user, req.service)
         return try await ApplicationDTO.load(application, for: user, on: req.db)
     }
 
@@ -82,7 +82,7 @@ struct MembershipAPIController: RouteCollection {
         let input = try req.content.decode(TransitionInput.self)
         guard let id = req.parameters.get("id", as: UUID.self) else { throw DirectoryError.membershipNotFound }
         let membership = try await MembershipService.transitionMembership(
-            membershipID: id, action: input.action, reason: input.reason, by: user, on: req)
+            membershipID: id, action: input.action, reason: input.reason, by: user, req.service)
         let history = try await WorkflowStep.history(workflow: "membership", subjectID: id, on: req.db)
         return OrganizationDTO.MembershipDTO(id: id, networkID: membership.networkID, memberID: membership.memberID,
                                              state: membership.state.rawValue, history: history.map(WorkflowStepView.init))

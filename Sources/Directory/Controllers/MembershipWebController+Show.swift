@@ -52,7 +52,7 @@ extension MembershipWebController {
         let id = try MembershipAPIController.id(req)
         do {
             _ = try await MembershipService.transition(applicationID: id, action: req.formField("action"),
-                                                       reason: req.formField("reason"), by: user, on: req)
+                                                       reason: req.formField("reason"), by: user, req.service)
         } catch let error as any ShabakaError where error.status != .forbidden && error.status != .notFound {
             return try await renderShow(req, form: formState(error, req), status: error.status)
         }
@@ -66,7 +66,7 @@ extension MembershipWebController {
         let answers = Dictionary(uniqueKeysWithValues: MembershipChecklist.items.map { ($0, checked.contains($0)) })
         do {
             _ = try await MembershipService.recordChecklist(applicationID: id, answers: answers,
-                                                            note: req.formField("note"), by: user, on: req)
+                                                            note: req.formField("note"), by: user, req.service)
         } catch let error as any ShabakaError where error.status != .forbidden && error.status != .notFound {
             return try await renderShow(req, form: formState(error, req), status: error.status)
         }
@@ -77,7 +77,7 @@ extension MembershipWebController {
         let user = try req.requireUser()
         guard let id = req.parameters.get("id", as: UUID.self) else { throw DirectoryError.membershipNotFound }
         let membership = try await MembershipService.transitionMembership(
-            membershipID: id, action: req.formField("action"), reason: req.formField("reason"), by: user, on: req)
+            membershipID: id, action: req.formField("action"), reason: req.formField("reason"), by: user, req.service)
         let member = try await Organization.find(membership.memberID, on: req.db)
         return req.seeOther(DirectorySiteURL.organizations.path(in: req.language) + "/" + (member?.slug ?? ""))
     }

@@ -44,7 +44,7 @@ struct MembershipWebController: RouteCollection {
                       "motivation": input.motivation ?? "", "accreditation_number": input.accreditationNumber ?? "",
                       "accreditation_date": input.accreditationDate ?? "", "references": input.references ?? ""]
         do {
-            let application = try await MembershipService.apply(input, by: user, on: req)
+            let application = try await MembershipService.apply(input, by: user, req.service)
             return req.seeOther(DirectorySiteURL.membershipApplications.path(in: req.language) + "/"
                                 + (try application.requireID()).uuidString + "?submitted=1")
         } catch let error as any ShabakaError where error.status != .forbidden {

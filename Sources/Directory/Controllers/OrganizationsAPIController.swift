@@ -65,14 +65,6 @@ struct OrganizationsAPIController: RouteCollection {
 
     /// By id or slug.
     static func find(_ req: Request) async throws -> Organization {
-        let key = req.parameters.get("organization") ?? ""
-        let found: Organization?
-        if let id = UUID(uuidString: key) {
-            found = try await Organization.find(id, on: req.db)
-        } else {
-            found = try await Organization.query(on: req.db).filter(\.$slug == key).first()
-        }
-        guard let found else { throw DirectoryError.organizationNotFound }
-        return found
+        try await req.find(Organization.self, "organization", orElse: DirectoryError.organizationNotFound)
     }
 }

@@ -58,11 +58,13 @@ struct PeopleAPIController: RouteCollection {
     }
 
     @Sendable func personalData(req: Request) async throws -> PersonalDataExport {
-        try await PersonalData.export(for: try req.requireUser(), on: req)
+        try await PersonalData.export(for: try req.requireUser(), sections: req.application.personalData.all,
+                                      reader: req.reader, req.service)
     }
 
     @Sendable func erase(req: Request) async throws -> HTTPStatus {
-        try await PersonalData.erase(try req.requireUser(), on: req)
+        try await PersonalData.erase(try req.requireUser(), sections: req.application.personalData.all, req.service)
+        req.endSignedInSession()
         return .noContent
     }
 }

@@ -80,7 +80,8 @@ extension PeopleWebController {
 
     @Sendable func download(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let export = try await PersonalData.export(for: user, on: req)
+        let export = try await PersonalData.export(for: user, sections: req.application.personalData.all,
+                                                   reader: req.reader, req.service)
         let response = try await export.encodeResponse(for: req)
         response.headers.replaceOrAdd(name: .contentDisposition, value: #"attachment; filename="shabaka-my-data.json""#)
         return response
@@ -99,7 +100,8 @@ extension PeopleWebController {
             return try await req.render("directory/erase", FormPageContext(
                 page: try await PageMeta.make(for: req, titleKey: "erase.title"), form: form), status: .unprocessableEntity)
         }
-        try await PersonalData.erase(user, on: req)
+        try await PersonalData.erase(user, sections: req.application.personalData.all, req.service)
+        req.endSignedInSession()
         return req.seeOther(SiteURL.home.path(in: req.language) + "?erased=1")
     }
 }

@@ -69,3 +69,7 @@ public final class OrganizationDomain: Model, @unchecked Sendable {
         self.domainCode = domainCode
     }
 }
+
+extension Organization: SlugAddressed {
+    public static var slugField: KeyPath<Organization, FieldProperty<Organization, String>> { \.$slug }
+}

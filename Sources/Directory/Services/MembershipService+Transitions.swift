@@ -5,9 +5,9 @@ import Vapor
 extension MembershipService {
     /// Moves an application along its workflow; accepting admits the organisation as an active member.
     public static func transition(
-        applicationID: UUID, action: String, reason: String?, by user: CurrentUser, on req: Request
+        applicationID: UUID, action: String, reason: String?, by user: CurrentUser, _ context: ServiceContext
     ) async throws -> MembershipApplication {
-        guard let application = try await MembershipApplication.find(applicationID, on: req.db) else {
+        guard let application = try await MembershipApplication.find(applicationID, on: context.db) else {
             throw DirectoryError.applicationNotFound
         }
         let from = application.state
@@ -20,24 +20,24 @@ extension MembershipService {
             guard missing.isEmpty else { throw DirectoryError.checklistIncomplete(missing: missing) }
         }
         application.state = step.to
-        if step.to == .accepted || step.to == .rejected { application.decisionReason = Check.trimmed(reason) }
-        try await req.db.transaction { tx in
+        if step.to == .accepted || step.to == .rejected { application.decisionReason = Validate.trimmed(reason) }
+        try await context.db.transaction { tx in
             try await WorkflowGuard.claim(MembershipApplication.schema, id: applicationID, state: from.rawValue, on: tx)
             try await application.save(on: tx)
             try await WorkflowStep.record(workflow: "application", subjectID: applicationID, action: step.action,
                                           from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user),
-                                          reason: reason, on: tx, at: req.now)
+                                          reason: reason, on: tx, at: context.now)
             if step.to == .accepted {
                 let membership = NetworkMembership(networkID: application.networkID, memberID: application.organizationID,
                                                    applicationID: applicationID)
                 try await membership.create(on: tx)
                 try await WorkflowStep.record(workflow: "membership", subjectID: try membership.requireID(), action: "admit",
                                               from: nil, to: MembershipState.active.rawValue, actor: AuditActor(user),
-                                              reason: reason, on: tx, at: req.now)
+                                              reason: reason, on: tx, at: context.now)
             }
             if let applicant = application.applicantUserID, applicant != user.id {
                 try await notify([applicant], "notification.application_\(step.to.rawValue)", [],
-                                 application: applicationID, on: req, tx)
+                                 application: applicationID, context.on(tx))
             }
         }
         return application
@@ -45,38 +45,33 @@ extension MembershipService {
 
     /// Suspends, reactivates or terminates a membership, with a written reason.
     public static func transitionMembership(
-        membershipID: UUID, action: String, reason: String?, by user: CurrentUser, on req: Request
+        membershipID: UUID, action: String, reason: String?, by user: CurrentUser, _ context: ServiceContext
     ) async throws -> NetworkMembership {
-        guard let membership = try await NetworkMembership.find(membershipID, on: req.db) else {
+        guard let membership = try await NetworkMembership.find(membershipID, on: context.db) else {
             throw DirectoryError.membershipNotFound
         }
         let from = membership.state
         let step = try workflowMembership.check(action: action, from: from, user: user, reason: reason)
         membership.state = step.to
-        try await req.db.transaction { tx in
+        try await context.db.transaction { tx in
             try await WorkflowGuard.claim(NetworkMembership.schema, id: membershipID, state: from.rawValue, on: tx)
             try await membership.save(on: tx)
             try await WorkflowStep.record(workflow: "membership", subjectID: membershipID, action: step.action,
                                           from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user),
-                                          reason: reason, on: tx, at: req.now)
+                                          reason: reason, on: tx, at: context.now)
             let representatives = try await Representation.userIDs(of: membership.memberID, on: tx)
             if let slug = try await Organization.find(membership.memberID, on: tx)?.slug {
-                try await Notifier.notify(
-                    userIDs: representatives, messageKey: "notification.membership_\(step.to.rawValue)",
-                    arguments: [Check.trimmed(reason) ?? ""], link: "organizations/" + slug, on: tx,
-                    catalog: req.application.catalog, baseURL: req.application.shabakaConfig.baseURL, at: req.now)
+                try await context.on(tx).notify(representatives, "notification.membership_\(step.to.rawValue)",
+                                                arguments: [Validate.trimmed(reason) ?? ""], link: "organizations/" + slug)
             }
         }
         return membership
     }
 
     static func notify(
-        _ userIDs: [UUID], _ key: String, _ arguments: [String], application: UUID, on req: Request, _ db: any Database
+        _ userIDs: [UUID], _ key: String, _ arguments: [String], application: UUID, _ context: ServiceContext
     ) async throws {
-        try await Notifier.notify(
-            userIDs: userIDs, messageKey: key, arguments: arguments,
-            link: "membership/applications/" + application.uuidString, on: db, catalog: req.application.catalog,
-            baseURL: req.application.shabakaConfig.baseURL, at: req.now)
+        try await context.notify(userIDs, key, arguments: arguments, link: "membership/applications/" + application.uuidString)
     }
 }
 

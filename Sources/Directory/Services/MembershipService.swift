@@ -25,42 +25,43 @@ public enum MembershipService {
     static let workflowApplication = MembershipWorkflows.application
     static let workflowMembership = MembershipWorkflows.membership
 
-    public static func apply(_ input: ApplicationInput, by user: CurrentUser, on req: Request) async throws
+    public static func apply(_ input: ApplicationInput, by user: CurrentUser, _ context: ServiceContext) async throws
         -> MembershipApplication
     {
-        try req.require(.applyForMembership)
+        try user.require(.applyForMembership)
+        let db = context.db
         var errors: [FieldError] = []
         if input.networkID == nil { errors.append(FieldError("network_id", "validation.required")) }
         if input.organizationID == nil { errors.append(FieldError("organization_id", "validation.required")) }
-        if let error = Check.length(input.motivation, field: "motivation", min: 30, max: 4000) { errors.append(error) }
-        if let error = Check.length(input.references, field: "references", min: 10, max: 2000) { errors.append(error) }
-        if let error = Check.isoDate(input.accreditationDate, field: "accreditation_date", notAfter: req.now) {
+        if let error = Validate.lengthError(input.motivation, field: "motivation", min: 30, max: 4000) { errors.append(error) }
+        if let error = Validate.lengthError(input.references, field: "references", min: 10, max: 2000) { errors.append(error) }
+        if let error = ISODate.check(input.accreditationDate, field: "accreditation_date", notAfter: context.now) {
             errors.append(error)
         }
         let domains = Array(Set(input.domains ?? [])).sorted()
         if domains.isEmpty { errors.append(FieldError("domains", "validation.choose_one")) }
-        let known = try await Domain.query(on: req.db).filter(\.$id ~~ domains).count()
+        let known = try await Domain.query(on: db).filter(\.$id ~~ domains).count()
         if known != domains.count { errors.append(FieldError("domains", "validation.invalid_choice")) }
         var organization: Organization?
         if let id = input.organizationID {
-            organization = try await Organization.find(id, on: req.db)
+            organization = try await Organization.find(id, on: db)
             if organization == nil { errors.append(FieldError("organization_id", "validation.invalid_choice")) }
         }
-        if organization?.kind == .association, Check.trimmed(input.accreditationNumber) == nil {
+        if organization?.kind == .association, Validate.trimmed(input.accreditationNumber) == nil {
             errors.append(FieldError("accreditation_number", "validation.required"))
         }
         guard errors.isEmpty, let organization, let networkID = input.networkID else {
             throw ValidationFailure(errors)
         }
-        guard let network = try await Organization.find(networkID, on: req.db), network.kind == .network,
+        guard let network = try await Organization.find(networkID, on: db), network.kind == .network,
               network.id != organization.id else { throw DirectoryError.notANetwork }
         let organizationID = try organization.requireID()
         if !user.may(.manageOrganizations) {
-            guard try await Representation.represents(userID: user.id, organizationID: organizationID, on: req.db) else {
+            guard try await Representation.represents(userID: user.id, organizationID: organizationID, on: db) else {
                 throw DirectoryError.notRepresentative
             }
         }
-        try await ensureCanApply(networkID: networkID, organizationID: organizationID, on: req.db)
+        try await ensureCanApply(networkID: networkID, organizationID: organizationID, on: db)
 
         let application = MembershipApplication()
         application.networkID = networkID
@@ -68,20 +69,20 @@ public enum MembershipService {
         application.applicantUserID = user.id
         application.state = .submitted
         application.motivation = input.motivation!.trimmingCharacters(in: .whitespacesAndNewlines)
-        application.accreditationNumber = Check.trimmed(input.accreditationNumber)
-        application.accreditationDate = Check.trimmed(input.accreditationDate)
+        application.accreditationNumber = Validate.trimmed(input.accreditationNumber)
+        application.accreditationDate = Validate.trimmed(input.accreditationDate)
         application.domains = domains.joined(separator: ",")
         application.references = input.references!.trimmingCharacters(in: .whitespacesAndNewlines)
         application.checklist = [:]
-        try await req.db.transaction { tx in
+        try await db.transaction { tx in
             try await application.create(on: tx)
             let id = try application.requireID()
             try await WorkflowStep.record(workflow: "application", subjectID: id, action: "submit", from: nil,
                                           to: ApplicationState.submitted.rawValue, actor: AuditActor(user), reason: nil,
-                                          on: tx, at: req.now)
+                                          on: tx, at: context.now)
             let staff = try await Notifier.users(withAnyOf: [.reviewer, .coordinator], on: tx)
             try await notify(staff, "notification.application_submitted", [organization.name.resolve(in: .ar).text],
-                             application: id, on: req, tx)
+                             application: id, context.on(tx))
         }
         return application
     }
@@ -98,10 +99,10 @@ public enum MembershipService {
 
     /// Records the reviewer's checklist answers (only while the application is under review).
     public static func recordChecklist(
-        applicationID: UUID, answers: [String: Bool], note: String?, by user: CurrentUser, on req: Request
+        applicationID: UUID, answers: [String: Bool], note: String?, by user: CurrentUser, _ context: ServiceContext
     ) async throws -> MembershipApplication {
-        try req.require(.reviewMembership)
-        guard let application = try await MembershipApplication.find(applicationID, on: req.db) else {
+        try user.require(.reviewMembership)
+        guard let application = try await MembershipApplication.find(applicationID, on: context.db) else {
             throw DirectoryError.applicationNotFound
         }
         guard application.state == .underReview else { throw DirectoryError.checklistClosed }
@@ -110,13 +111,13 @@ public enum MembershipService {
             throw ValidationFailure(unknown.sorted().map { FieldError("checklist." + $0, "validation.invalid_choice") })
         }
         application.checklist = Dictionary(uniqueKeysWithValues: MembershipChecklist.items.map { ($0, answers[$0] ?? false) })
-        application.checklistNote = Check.trimmed(note)
-        try await req.db.transaction { tx in
+        application.checklistNote = Validate.trimmed(note)
+        try await context.db.transaction { tx in
             try await application.save(on: tx)
             let satisfied = application.checklist.filter(\.value).keys.sorted().joined(separator: ",")
             try await AuditLog.record(on: tx, actor: AuditActor(user), action: "application.checklist_recorded",
                                       subjectType: "application", subjectID: applicationID.uuidString,
-                                      details: ["satisfied": satisfied], at: req.now)
+                                      details: ["satisfied": satisfied], at: context.now)
         }
         return application
     }

@@ -91,7 +91,7 @@ public enum OrganizationImport {
                                               reason: translate("import.column_count", ["\(header.count)", "\(fields.count)"])))
                 continue
             }
-            let cell = { (name: String) -> String? in Check.trimmed(reader[name].map(CSVText.restored)) }
+            let cell = { (name: String) -> String? in Validate.trimmed(reader[name].map(CSVText.restored)) }
             var input = OrganizationInput()
             input.slug = cell("slug") ?? ""
             input.kind = cell("kind") ?? ""

@@ -76,12 +76,12 @@ public enum OrganizationService {
             break
         }
         errors += [
-            Check.isoDate(input.accreditationDate, field: "accreditation_date", notAfter: now),
-            Check.isoDate(input.foundedOn, field: "founded_on", notAfter: now),
-            Check.email(input.email, field: "email"), Check.url(input.website, field: "website"),
-            Check.length(input.phone, field: "phone", max: 40), Check.length(input.acronym, field: "acronym", max: 30),
-            Check.length(input.commune, field: "commune", max: 120), Check.length(input.address, field: "address", max: 300),
-            Check.length(input.accreditationNumber, field: "accreditation_number", max: 60),
+            ISODate.check(input.accreditationDate, field: "accreditation_date", notAfter: now),
+            ISODate.check(input.foundedOn, field: "founded_on", notAfter: now),
+            Validate.emailError(input.email, field: "email"), Validate.urlError(input.website, field: "website"),
+            Validate.lengthError(input.phone, field: "phone", max: 40), Validate.lengthError(input.acronym, field: "acronym", max: 30),
+            Validate.lengthError(input.commune, field: "commune", max: 120), Validate.lengthError(input.address, field: "address", max: 300),
+            Validate.lengthError(input.accreditationNumber, field: "accreditation_number", max: 60),
         ].compactMap { $0 }
         return errors
     }
@@ -92,16 +92,16 @@ public enum OrganizationService {
         if let name = input.name { organization.name = name }
         if let description = input.description { organization.summary = description }
         if organization.$summary.value == nil { organization.summary = Translated() }
-        if let value = input.acronym { organization.acronym = Check.trimmed(value) }
-        if let value = input.accreditationNumber { organization.accreditationNumber = Check.trimmed(value) }
-        if let value = input.accreditationDate { organization.accreditationDate = Check.trimmed(value) }
-        if let value = input.wilayaCode { organization.wilayaCode = Check.trimmed(value) }
-        if let value = input.commune { organization.commune = Check.trimmed(value) }
-        if let value = input.address { organization.address = Check.trimmed(value) }
-        if let value = input.email { organization.email = Check.trimmed(value)?.lowercased() }
-        if let value = input.phone { organization.phone = Check.trimmed(value) }
-        if let value = input.website { organization.website = Check.trimmed(value) }
-        if let value = input.foundedOn { organization.foundedOn = Check.trimmed(value) }
+        if let value = input.acronym { organization.acronym = Validate.trimmed(value) }
+        if let value = input.accreditationNumber { organization.accreditationNumber = Validate.trimmed(value) }
+        if let value = input.accreditationDate { organization.accreditationDate = Validate.trimmed(value) }
+        if let value = input.wilayaCode { organization.wilayaCode = Validate.trimmed(value) }
+        if let value = input.commune { organization.commune = Validate.trimmed(value) }
+        if let value = input.address { organization.address = Validate.trimmed(value) }
+        if let value = input.email { organization.email = Validate.trimmed(value)?.lowercased() }
+        if let value = input.phone { organization.phone = Validate.trimmed(value) }
+        if let value = input.website { organization.website = Validate.trimmed(value) }
+        if let value = input.foundedOn { organization.foundedOn = Validate.trimmed(value) }
         organization.sortName = OrganizationSearchIndex.sortName(of: organization)
     }
 

@@ -66,7 +66,7 @@ public enum PeopleService {
     {
         let reference = try await ReferenceSets.load(on: db)
         var errors: [FieldError] = []
-        if let error = Check.length(input.displayName ?? user.displayName, field: "display_name", min: 1, max: 120) {
+        if let error = Validate.lengthError(input.displayName ?? user.displayName, field: "display_name", min: 1, max: 120) {
             errors.append(error)
         }
         if let kind = input.kind, PersonProfileKind(rawValue: kind) == nil {
@@ -75,7 +75,7 @@ public enum PeopleService {
         if let availability = input.availability, Availability(rawValue: availability) == nil {
             errors.append(FieldError("availability", "validation.invalid_choice"))
         }
-        if let code = Check.trimmed(input.wilayaCode), !reference.wilayas.contains(code) {
+        if let code = Validate.trimmed(input.wilayaCode), !reference.wilayas.contains(code) {
             errors.append(FieldError("wilaya_code", "validation.invalid_choice"))
         }
         if (input.languages ?? []).contains(where: { !workingLanguages.contains($0) }) {
@@ -84,8 +84,8 @@ public enum PeopleService {
         if (input.expertise ?? []).contains(where: { !reference.domains.contains($0) }) {
             errors.append(FieldError("expertise", "validation.invalid_choice"))
         }
-        errors += [Check.length(input.bio, field: "bio", max: 2000), Check.length(input.title, field: "title", max: 160),
-                   Check.email(input.contactEmail, field: "contact_email")].compactMap { $0 }
+        errors += [Validate.lengthError(input.bio, field: "bio", max: 2000), Validate.lengthError(input.title, field: "title", max: 160),
+                   Validate.emailError(input.contactEmail, field: "contact_email")].compactMap { $0 }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
 
         return try await db.transaction { tx in
@@ -99,14 +99,14 @@ public enum PeopleService {
                 fresh.isPublic = false
                 return fresh
             }()
-            person.displayName = Check.trimmed(input.displayName) ?? person.displayName
+            person.displayName = Validate.trimmed(input.displayName) ?? person.displayName
             if let kind = input.kind.flatMap(PersonProfileKind.init(rawValue:)) { person.kind = kind }
-            if let value = input.title { person.title = Check.trimmed(value) }
-            if let value = input.bio { person.bio = Check.trimmed(value) }
-            if let value = input.wilayaCode { person.wilayaCode = Check.trimmed(value) }
+            if let value = input.title { person.title = Validate.trimmed(value) }
+            if let value = input.bio { person.bio = Validate.trimmed(value) }
+            if let value = input.wilayaCode { person.wilayaCode = Validate.trimmed(value) }
             if let value = input.languages { person.languages = value.joined(separator: ",") }
             if let value = input.availability.flatMap(Availability.init(rawValue:)) { person.availability = value }
-            if let value = input.contactEmail { person.contactEmail = Check.trimmed(value) }
+            if let value = input.contactEmail { person.contactEmail = Validate.trimmed(value) }
             if let value = input.isPublic {
                 if value, !person.isPublic { person.consentedAt = now }
                 if !value { person.consentedAt = nil }

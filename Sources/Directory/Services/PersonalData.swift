@@ -42,8 +42,11 @@ public struct PersonalDataExport: Content {
 }
 
 public enum PersonalData {
-    public static func export(for user: CurrentUser, on req: Request) async throws -> PersonalDataExport {
-        let db = req.db
+    /// Everything about `user`, texts in the reader's language; `sections` are the rooms' (`app.personalData`).
+    public static func export(
+        for user: CurrentUser, sections: [PersonalDataSection], reader: Reader, _ context: ServiceContext
+    ) async throws -> PersonalDataExport {
+        let db = context.db
         guard let account = try await User.find(user.id, on: db) else { throw PlatformError.signInRequired }
         let person = try await Person.query(on: db).filter(\.$userID == user.id).first()
         var profile: PersonDTO?
@@ -55,12 +58,12 @@ public enum PersonalData {
             .asyncMap { try await ApplicationDTO.load($0, for: user, on: db) }
         let notifications = try await UserNotification.query(on: db).filter(\.$user.$id == user.id).all().map {
             PersonalDataExport.NotificationItem(
-                message: req.application.catalog.text($0.messageKey, in: req.language, arguments: $0.arguments),
+                message: reader.catalog.text($0.messageKey, in: reader.language, arguments: $0.arguments),
                 link: $0.link, createdAt: $0.createdAt)
         }
         var contributions: [String: PersonalDataSection.Rows] = [:]
-        for section in req.application.personalData.all {
-            contributions[section.name] = try await section.export(user.id, db, req.language)
+        for section in sections {
+            contributions[section.name] = try await section.export(user.id, db, reader.language)
         }
         let mail = try await OutboxMessage.query(on: db).filter(\.$recipient == account.email).sort(\.$createdAt).all()
             .map { message -> [String: String] in
@@ -69,7 +72,7 @@ public enum PersonalData {
                  "body": message.body.replacingOccurrences(of: OutboxMessage.secretMarker, with: "…")]
             }
         return PersonalDataExport(
-            exportedAt: req.now,
+            exportedAt: context.now,
             account: .init(id: user.id, email: account.email, displayName: account.displayName,
                            language: account.preferredLanguage.rawValue, roles: user.roles.map(\.rawValue).sorted(),
                            createdAt: account.createdAt),
@@ -81,9 +84,9 @@ public enum PersonalData {
     /// to their address, attempt counters, profile, notifications, and — through each room's section — their
     /// name on what they wrote (shown from then on as "former member"). The account row stays (anonymous) so
     /// that reports, measurements, ballots and endorsements keep counting; the audit log only held the id.
-    public static func erase(_ user: CurrentUser, on req: Request) async throws {
-        let sections = req.application.personalData.all
-        try await req.db.transaction { tx in
+    /// The caller ends the request's own session (the rows of every session are gone already).
+    public static func erase(_ user: CurrentUser, sections: [PersonalDataSection], _ context: ServiceContext) async throws {
+        try await context.db.transaction { tx in
             guard let account = try await User.find(user.id, on: tx) else { return }
             try await Accounts.forget(userID: user.id, email: account.email, on: tx)
             for section in sections {
@@ -92,7 +95,7 @@ public enum PersonalData {
             account.email = "erased-\(user.id.uuidString.lowercased())@invalid"
             account.displayName = ""
             account.passwordHash = "!"
-            account.erasedAt = req.now
+            account.erasedAt = context.now
             try await account.save(on: tx)
             try await UserRole.query(on: tx).filter(\.$user.$id == user.id).delete()
             try await UserNotification.query(on: tx).filter(\.$user.$id == user.id).delete()
@@ -106,12 +109,11 @@ public enum PersonalData {
                 person.wilayaCode = nil
                 person.isPublic = false
                 person.consentedAt = nil
-                person.erasedAt = req.now
+                person.erasedAt = context.now
                 try await person.save(on: tx)
             }
             try await AuditLog.record(on: tx, actor: AuditActor(user), action: "user.erased", subjectType: "user",
-                                      subjectID: user.id.uuidString, at: req.now)
+                                      subjectID: user.id.uuidString, at: context.now)
         }
-        req.endSignedInSession()
     }
 }

@@ -38,13 +38,7 @@ public enum Accounts {
     }
 
     static func validateEmail(_ raw: String, field: String = "email") -> [FieldError] {
-        let email = User.normalize(email: raw)
-        if email.isEmpty { return [FieldError(field, "validation.required")] }
-        let parts = email.split(separator: "@", omittingEmptySubsequences: false)
-        guard email.count <= 254, parts.count == 2, !parts[0].isEmpty, parts[1].contains("."),
-              !parts[1].hasPrefix("."), !parts[1].hasSuffix("."), !email.contains(where: \.isWhitespace)
-        else { return [FieldError(field, "validation.email")] }
-        return []
+        Validate.emailError(raw, field: field, required: true).map { [$0] } ?? []
     }
 
     static func validatePassword(_ password: String, confirmation: String?) -> [FieldError] {

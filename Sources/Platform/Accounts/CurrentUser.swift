@@ -21,6 +21,11 @@ public struct CurrentUser: Authenticatable, Sendable {
         AccessPolicy.allows(roles, permission)
     }
 
+    /// Throws 403 naming the roles that may act, unless the person holds the permission.
+    public func require(_ permission: Permission) throws {
+        guard may(permission) else { throw PlatformError.forbidden(permission: permission) }
+    }
+
     static func load(userID: UUID, on db: any Database) async throws -> CurrentUser? {
         guard let user = try await User.query(on: db).filter(\.$id == userID).filter(\.$erasedAt == nil)
             .with(\.$roleAssignments).first()
@@ -46,9 +51,7 @@ extension Request {
     @discardableResult
     public func require(_ permission: Permission) throws -> CurrentUser {
         let user = try requireUser()
-        guard user.may(permission) else {
-            throw PlatformError.forbidden(permission: permission)
-        }
+        try user.require(permission)
         return user
     }
 }

@@ -1,3 +1,4 @@
+import ArabicText
 import Foundation
 
 /// The documented range of every kind of number people enter (see docs/security.md, "Field ranges").
@@ -34,22 +35,15 @@ public enum NumberCheck {
     /// mark, an optional sign. Exponents, hexadecimal, `inf` and `nan` (which `Double("…")` accepts) are not
     /// numbers here. Returns nil for anything else.
     public static func parseDecimal(_ raw: String) -> Double? {
-        var text = ""
-        for scalar in raw.trimmingCharacters(in: .whitespaces).unicodeScalars {
-            switch scalar.value {
-            case 0x0660...0x0669: text.unicodeScalars.append(Unicode.Scalar(scalar.value - 0x0660 + 0x30)!)
-            case 0x06F0...0x06F9: text.unicodeScalars.append(Unicode.Scalar(scalar.value - 0x06F0 + 0x30)!)
-            case 0x066B, 0x2C: text.append(".")
-            default: text.unicodeScalars.append(scalar)
-            }
-        }
+        let text = ArabicText.latinDigits(raw.trimmingCharacters(in: .whitespaces))
+            .replacingOccurrences(of: "\u{066B}", with: ".").replacingOccurrences(of: ",", with: ".")
         guard text.utf8.count <= 40 else { return nil }
         var digits = 0, points = 0
         for (index, character) in text.enumerated() {
             switch character {
             case "0"..."9": digits += 1
             case ".": points += 1
-            case "-", "+" where index == 0: continue
+            case "-" where index == 0, "+" where index == 0: continue
             default: return nil
             }
         }

@@ -119,7 +119,7 @@ struct CSRWebController: RouteCollection {
         input.projectID = UUID(uuidString: req.formField("project_id"))
         input.kind = req.formField("kind")
         input.description = req.formField("description")
-        input.valueMinor = WebNumbers.minor(req.formField("value"), field: "value", into: &errors)
+        input.valueMinor = FormNumbers.minor(req.formField("value"), field: "value", into: &errors)
         do {
             guard errors.isEmpty else { throw ValidationFailure(errors + CSRService.validate(input, now: req.now).1) }
             _ = try await CSRService.pledge(input, by: user, on: req.db, now: req.now)
@@ -147,7 +147,7 @@ struct CSRWebController: RouteCollection {
         var errors: [FieldError] = []
         var input = DeliveryInput()
         input.deliveredOn = req.formField("delivered_on")
-        input.valueMinor = WebNumbers.minor(req.formField("value"), field: "value", into: &errors)
+        input.valueMinor = FormNumbers.minor(req.formField("value"), field: "value", into: &errors)
         input.note = req.formField("note")
         do {
             guard errors.isEmpty else { throw ValidationFailure(errors) }

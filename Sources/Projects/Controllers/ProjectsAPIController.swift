@@ -73,11 +73,7 @@ struct ProjectsAPIController: RouteCollection {
 
     /// A project by id or slug, if the viewer may see it (a draft is its association's own business).
     static func find(_ req: Request) async throws -> Project {
-        let key = req.parameters.get("project") ?? ""
-        var found: Project?
-        if let id = UUID(uuidString: key) { found = try await Project.find(id, on: req.db) }
-        if found == nil { found = try await Project.query(on: req.db).filter(\.$slug == key).first() }
-        guard let project = found else { throw ProjectsError.projectNotFound }
+        let project = try await req.find(Project.self, "project", orElse: ProjectsError.projectNotFound)
         try await ProjectsPolicy.requireVisible(project, to: req.currentUser, on: req.db)
         return project
     }

@@ -62,12 +62,12 @@ struct ProjectsWebController: RouteCollection {
         input.beneficiaries = req.formField("beneficiaries")
         input.domainCode = req.formField("domain_code")
         input.wilayaCode = req.formField("wilaya_code")
-        input.budgetMinor = WebNumbers.minor(req.formField("budget"), field: "budget", into: &errors)
-        input.funding = WebNumbers.funding(req.formField("funding"), into: &errors)
+        input.budgetMinor = FormNumbers.minor(req.formField("budget"), field: "budget", into: &errors)
+        input.funding = FundingText.funding(req.formField("funding"), into: &errors)
         input.partners = req.formField("partners")
         input.startsOn = req.formField("starts_on")
         input.endsOn = req.formField("ends_on")
-        input.expectedJobs = WebNumbers.integer(req.formField("expected_jobs"), field: "expected_jobs", into: &errors)
+        input.expectedJobs = FormNumbers.integer(req.formField("expected_jobs"), field: "expected_jobs", into: &errors)
         do {
             // Problems of the typed numbers and of every other field are all reported at once.
             guard errors.isEmpty else { throw ValidationFailure(errors + (try await ProjectService.validate(input, on: req.db)).1) }
@@ -240,12 +240,12 @@ struct ProjectsWebController: RouteCollection {
         var bySex: [String: Double] = [:], byAge: [String: Double] = [:]
         for sex in ["f", "m"] {
             let field = prefix + "_" + sex
-            bySex[sex] = Double(WebNumbers.integer(req.formField(field), field: field, default: 0, into: &errors) ?? 0)
+            bySex[sex] = Double(FormNumbers.integer(req.formField(field), field: field, default: 0, into: &errors) ?? 0)
         }
         for group in jobGroups.dropFirst(2) {
             let field = prefix + "_" + group
             if !req.formField(field).isEmpty {
-                byAge[group] = Double(WebNumbers.integer(req.formField(field), field: field, into: &errors) ?? 0)
+                byAge[group] = Double(FormNumbers.integer(req.formField(field), field: field, into: &errors) ?? 0)
             }
         }
         return (Int(bySex.values.reduce(0, +)), byAge.isEmpty ? ["sex": bySex] : ["sex": bySex, "age_group": byAge])
@@ -286,10 +286,10 @@ struct ProjectsWebController: RouteCollection {
         input.milestones = req.formField("milestones")
         (input.jobsCreated, input.jobsCreatedBreakdown) = Self.jobs("jobs_created", req, into: &errors)
         (input.jobsSustained, input.jobsSustainedBreakdown) = Self.jobs("jobs_sustained", req, into: &errors)
-        input.beneficiaries = WebNumbers.integer(req.formField("beneficiaries"), field: "beneficiaries", default: 0, into: &errors)
+        input.beneficiaries = FormNumbers.integer(req.formField("beneficiaries"), field: "beneficiaries", default: 0, into: &errors)
         input.revenueMinor = req.formField("revenue").isEmpty ? 0
-            : WebNumbers.minor(req.formField("revenue"), field: "revenue", into: &errors)
-        input.volunteers = WebNumbers.integer(req.formField("volunteers"), field: "volunteers", default: 0, into: &errors)
+            : FormNumbers.minor(req.formField("revenue"), field: "revenue", into: &errors)
+        input.volunteers = FormNumbers.integer(req.formField("volunteers"), field: "volunteers", default: 0, into: &errors)
         do {
             guard errors.isEmpty else { throw ValidationFailure(errors + ReportService.validate(input, now: req.now).1) }
             _ = try await ReportService.file(input, for: project, by: user, on: req.db, now: req.now)
@@ -351,7 +351,7 @@ struct ProjectsWebController: RouteCollection {
         var scores: [String: Int] = [:]
         for criterion in DACCriterion.allCases {
             let raw = req.formField("score_" + criterion.rawValue)
-            if let score = WebNumbers.integer(raw, field: "scores." + criterion.rawValue, into: &errors) {
+            if let score = FormNumbers.integer(raw, field: "scores." + criterion.rawValue, into: &errors) {
                 scores[criterion.rawValue] = score
             }
         }

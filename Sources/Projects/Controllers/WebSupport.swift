@@ -11,18 +11,9 @@ enum Choices {
         E.allCases.map { ChoiceOption(value: $0.rawValue, label: req.t("\(key).\($0.rawValue)"), selected: $0.rawValue == selected) }
     }
 
-    /// An amount in minor units as the reader writes it: `1,234,567.50 DZD` in English, `1 234 567,50 DA` in
-    /// French, `1 234 567,50 دج` in Arabic (Latin digits, as in Algerian administration).
+    /// An amount in minor units as the reader writes it (``MoneyText``).
     static func money(_ minor: Int64, _ currency: String, _ req: Request) -> String {
-        let english = req.language == .en
-        let units = String(minor / 100), cents = abs(minor % 100)
-        var grouped = ""
-        for (offset, digit) in units.reversed().enumerated() {
-            if offset > 0, offset % 3 == 0, digit != "-" { grouped = (english ? "," : "\u{202F}") + grouped }
-            grouped = String(digit) + grouped
-        }
-        let symbol = req.t("currency." + currency)
-        return cents == 0 ? "\(grouped) \(symbol)" : "\(grouped)\(english ? "." : ",")\(String(format: "%02d", cents)) \(symbol)"
+        MoneyText.format(minor, currency: currency, in: req.language, catalog: req.application.catalog)
     }
 }
 
@@ -47,63 +38,8 @@ struct ProcedureLine: Encodable {
     }
 }
 
-/// Numbers typed in forms: whole numbers, and amounts in currency units ("1500000" or "1 500 000,50").
-enum WebNumbers {
-    /// Form integers are counts: 0 to 10,000,000.
-    static let maximum = 10_000_000
-
-    static func integer(_ raw: String, field: String, default value: Int? = nil, into errors: inout [FieldError]) -> Int? {
-        let text = raw.filter { !$0.isWhitespace }
-        if text.isEmpty {
-            if value == nil { errors.append(FieldError(field, "validation.required")) }
-            return value
-        }
-        guard let number = Int(text.arabicDigitsToLatin) else {
-            errors.append(FieldError(field, "validation.number"))
-            return value
-        }
-        guard (0...maximum).contains(number) else {
-            errors.append(FieldError(field, "validation.range", "0", "\(maximum)"))
-            return value
-        }
-        return number
-    }
-
-    /// The largest amount a form accepts, in currency units.
-    static let maximumAmount: Decimal = 1_000_000_000_000
-
-    /// "1500000", "1 500 000,50", "1,500,000.50", "1.500.000,50", "١٥٠٠٠٠٠" → centimes; anything else is an error.
-    static func minor(_ raw: String, field: String, into errors: inout [FieldError]) -> Int64? {
-        var text = raw.filter { !$0.isWhitespace && $0 != "\u{202F}" && $0 != "\u{066C}" }.arabicDigitsToLatin
-            .replacingOccurrences(of: "\u{066B}", with: ".")
-        if text.isEmpty {
-            errors.append(FieldError(field, "validation.required"))
-            return nil
-        }
-        func matches(_ pattern: String) -> Bool { text.range(of: pattern, options: .regularExpression) != nil }
-        if matches(#"^\d{1,3}(,\d{3})+(\.\d{1,2})?$"#) {
-            text = text.replacingOccurrences(of: ",", with: "")
-        } else if matches(#"^\d{1,3}(\.\d{3})+(,\d{1,2})?$"#) {
-            text = text.replacingOccurrences(of: ".", with: "").replacingOccurrences(of: ",", with: ".")
-        } else if matches(#"^\d+([.,]\d{1,2})?$"#) {
-            text = text.replacingOccurrences(of: ",", with: ".")
-        } else {
-            errors.append(FieldError(field, "validation.number"))
-            return nil
-        }
-        guard let decimal = Decimal(string: text, locale: Locale(identifier: "en_US_POSIX")) else {
-            errors.append(FieldError(field, "validation.number"))
-            return nil
-        }
-        guard decimal <= maximumAmount else {
-            errors.append(FieldError(field, "validation.range", "0", "1000000000000"))
-            return nil
-        }
-        var cents = decimal * 100, rounded = Decimal()
-        NSDecimalRound(&rounded, &cents, 0, .plain)
-        return Int64(truncating: rounded as NSDecimalNumber)
-    }
-
+/// Funding sources typed in the project form.
+enum FundingText {
     /// One source per line: `name: amount`.
     static func funding(_ raw: String, into errors: inout [FieldError]) -> [FundingSource] {
         var sources: [FundingSource] = []
@@ -114,25 +50,12 @@ enum WebNumbers {
                 continue
             }
             var lineErrors: [FieldError] = []
-            let amount = minor(String(parts[1]), field: "funding", into: &lineErrors)
+            let amount = FormNumbers.minor(String(parts[1]), field: "funding", into: &lineErrors)
             if let amount, lineErrors.isEmpty {
                 sources.append(FundingSource(source: parts[0].trimmingCharacters(in: .whitespaces), amountMinor: amount))
             } else { errors.append(FieldError("funding", "validation.funding_line")) }
         }
         return sources
-    }
-}
-
-extension String {
-    /// "١٢٣" → "123" (Arabic-Indic and Eastern Arabic-Indic digits, as phones type them).
-    var arabicDigitsToLatin: String {
-        String(unicodeScalars.map { scalar -> Character in
-            switch scalar.value {
-            case 0x0660...0x0669: Character(UnicodeScalar(scalar.value - 0x0660 + 48)!)
-            case 0x06F0...0x06F9: Character(UnicodeScalar(scalar.value - 0x06F0 + 48)!)
-            default: Character(scalar)
-            }
-        })
     }
 }
 

@@ -153,8 +153,8 @@ struct WorkWebController: RouteCollection {
         var errors: [FieldError] = []
         var input = SolutionInput()
         input.description = req.formField("description")
-        input.costMinor = WebNumbers.minor(req.formField("cost"), field: "cost", into: &errors)
-        input.durationDays = WebNumbers.integer(req.formField("duration_days"), field: "duration_days", into: &errors)
+        input.costMinor = FormNumbers.minor(req.formField("cost"), field: "cost", into: &errors)
+        input.durationDays = FormNumbers.integer(req.formField("duration_days"), field: "duration_days", into: &errors)
         do {
             guard errors.isEmpty else { throw ValidationFailure(errors + DifficultyService.validate(input).1) }
             _ = try await DifficultyService.propose(input, for: difficulty, by: user, on: req.db, now: req.now)

@@ -164,3 +164,7 @@ public final class CooperationLink: Model, @unchecked Sendable {
 
     public init() {}
 }
+
+extension Project: SlugAddressed {
+    public static var slugField: KeyPath<Project, FieldProperty<Project, String>> { \.$slug }
+}

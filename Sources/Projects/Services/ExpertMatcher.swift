@@ -43,7 +43,7 @@ public enum ExpertMatcher {
         public let reasons: [Reason]
     }
 
-    public struct Request: Sendable {
+    public struct Need: Sendable {
         public let domain: String
         public let wilayaCode: String?
         public let language: String
@@ -57,7 +57,7 @@ public enum ExpertMatcher {
 
     static func group(_ domain: String) -> Substring { domain.split(separator: ".").first ?? Substring(domain) }
 
-    public static func rank(_ request: Request, among candidates: [Candidate]) -> [Match] {
+    public static func rank(_ request: Need, among candidates: [Candidate]) -> [Match] {
         candidates.compactMap { candidate -> Match? in
             guard candidate.availability != "unavailable" else { return nil }
             var reasons: [Reason] = []
