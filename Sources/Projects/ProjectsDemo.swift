@@ -311,7 +311,7 @@ public enum ProjectsDemo {
         let evaluation = Evaluation()
         evaluation.projectID = try project.requireID()
         evaluation.phase = phase
-        evaluation.scores = Dictionary(uniqueKeysWithValues: zip(DACCriterion.allCases.map(\.rawValue), scores))
+        evaluation.score(Dictionary(uniqueKeysWithValues: zip(DACCriterion.allCases.map(\.rawValue), scores)))
         evaluation.findings = findings
         evaluation.recommendations = recommendations
         evaluation.evaluatorName = "د. سعاد بن علي"

@@ -31,9 +31,8 @@ struct AgreementsAPIController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> Paged<ListItem> {
         let page = try PageQuery(from: req)
-        let query = Agreement.query(on: req.db).sort(\.$slug)
-        let total = try await query.count()
-        let items = try await query.range(page.range).all().map {
+        let (rows, total) = try await AgreementsQueries.agreements(page, on: req.db)
+        let items = try rows.map {
             ListItem(id: try $0.requireID(), slug: $0.slug, kind: $0.kind.rawValue, title: $0.title, state: $0.state.rawValue)
         }
         return Paged(items: items, request: page, total: total)

@@ -16,6 +16,7 @@ struct AgreementsWebController: RouteCollection {
     }
 
     struct ListItem: Encodable {
+        let id: String
         let slug: String
         let title: LocalizedText
         let kind: String
@@ -25,15 +26,19 @@ struct AgreementsWebController: RouteCollection {
     struct ListContext: Encodable {
         let page: PageMeta
         let agreements: [ListItem]
+        let pagination: PaginationView
     }
 
     @Sendable func list(req: Request) async throws -> Response {
-        let agreements = try await Agreement.query(on: req.db).sort(\.$slug).all().map {
-            ListItem(slug: $0.slug, title: LocalizedText($0.title, in: req.language), kind: $0.kind.rawValue,
-                     state: $0.state.rawValue)
+        let pageQuery = try PageQuery(from: req)
+        let (rows, total) = try await AgreementsQueries.agreements(pageQuery, on: req.db)
+        let agreements = rows.map {
+            ListItem(id: $0.id?.uuidString ?? "", slug: $0.slug, title: LocalizedText($0.title, in: req.language),
+                     kind: $0.kind.rawValue, state: $0.state.rawValue)
         }
         return try await req.render("agreements/list", ListContext(
-            page: try await PageMeta.make(for: req, titleKey: "agreements.title"), agreements: agreements))
+            page: try await PageMeta.make(for: req, titleKey: "agreements.title"), agreements: agreements,
+            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path)))
     }
 
     struct CommitmentView: Encodable {

@@ -28,9 +28,8 @@ struct StrategyAPIController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> Paged<StrategyItem> {
         let page = try PageQuery(from: req)
-        let query = Strategy.query(on: req.db).sort(\.$startYear)
-        let total = try await query.count()
-        let items = try await query.range(page.range).all().map {
+        let (rows, total) = try await AgreementsQueries.strategies(page, on: req.db)
+        let items = try rows.map {
             StrategyItem(id: try $0.requireID(), slug: $0.slug, title: $0.title, startYear: $0.startYear, endYear: $0.endYear)
         }
         return Paged(items: items, request: page, total: total)
@@ -76,9 +75,7 @@ struct StrategyAPIController: RouteCollection {
     @Sendable func measurementsList(req: Request) async throws -> Paged<MeasurementDTO> {
         let id = try await Self.indicatorID(req)
         let page = try PageQuery(from: req)
-        let query = Measurement.query(on: req.db).filter(\.$indicatorID == id).sort(\.$period)
-        let total = try await query.count()
-        let rows = try await query.range(page.range).all()
+        let (rows, total) = try await AgreementsQueries.measurements(of: id, page, on: req.db)
         let authors = try await req.authorNames(rows.map(\.recordedByUserID))
         return Paged(items: try rows.map { try MeasurementDTO($0, authors: authors) }, request: page, total: total)
     }

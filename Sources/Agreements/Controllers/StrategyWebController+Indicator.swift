@@ -4,7 +4,13 @@ import Vapor
 
 extension StrategyWebController {
     struct IndicatorContext: Encodable {
-        struct MeasurementRow: Encodable { let period: String; let value: String; let breakdown: String; let source: String }
+        struct MeasurementRow: Encodable {
+            let id: String
+            let period: String
+            let value: String
+            let breakdown: String
+            let source: String
+        }
         let page: PageMeta
         let name: LocalizedText
         let code: String
@@ -14,6 +20,7 @@ extension StrategyWebController {
         let targets: [String]
         let disaggregations: [String]
         let measurements: [MeasurementRow]
+        let pagination: PaginationView
         let canRecord: Bool
         let form: FormState
         let back: String
@@ -27,9 +34,11 @@ extension StrategyWebController {
         let strategy = try await StrategyAPIController.strategy(req)
         let id = try await StrategyAPIController.indicatorID(req)
         guard let indicator = try await Indicator.find(id, on: req.db) else { throw AgreementsError.indicatorNotFound }
-        let rows = try await Measurement.query(on: req.db).filter(\.$indicatorID == id).sort(\.$period).all().map { row in
+        let pageQuery = try PageQuery(from: req)
+        let (measurements, total) = try await AgreementsQueries.measurements(of: id, pageQuery, on: req.db)
+        let rows = measurements.map { row in
             IndicatorContext.MeasurementRow(
-                period: row.period, value: StrategyReport.number(row.value),
+                id: row.id?.uuidString ?? "", period: row.period, value: StrategyReport.number(row.value),
                 breakdown: row.breakdown.sorted { $0.key < $1.key }.map { dimension, values in
                     dimension + ": " + values.sorted { $0.key < $1.key }.map { "\($0.key) \(StrategyReport.number($0.value))" }
                         .joined(separator: ", ")
@@ -44,6 +53,7 @@ extension StrategyWebController {
             baseline: "\(StrategyReport.number(indicator.baseline)) (\(indicator.baselineYear))",
             targets: indicator.targets.sorted { $0.key < $1.key }.map { "\($0.key): \(StrategyReport.number($0.value))" },
             disaggregations: indicator.disaggregations.split(separator: ",").map(String.init), measurements: rows,
+            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path),
             canRecord: req.currentUser?.may(.recordMeasurements) == true, form: form,
             back: AgreementsSiteURL.strategies.path(in: req.language) + "/" + strategy.slug)
         return try await req.render("agreements/indicator", context, status: status)

@@ -14,17 +14,22 @@ struct StrategyWebController: RouteCollection {
     }
 
     struct ListContext: Encodable {
-        struct Item: Encodable { let slug: String; let title: LocalizedText; let years: String }
+        struct Item: Encodable { let id: String; let slug: String; let title: LocalizedText; let years: String }
         let page: PageMeta
         let strategies: [Item]
+        let pagination: PaginationView
     }
 
     @Sendable func list(req: Request) async throws -> Response {
-        let items = try await Strategy.query(on: req.db).sort(\.$startYear).all().map {
-            ListContext.Item(slug: $0.slug, title: LocalizedText($0.title, in: req.language), years: "\($0.startYear)–\($0.endYear)")
+        let pageQuery = try PageQuery(from: req)
+        let (rows, total) = try await AgreementsQueries.strategies(pageQuery, on: req.db)
+        let items = rows.map {
+            ListContext.Item(id: $0.id?.uuidString ?? "", slug: $0.slug, title: LocalizedText($0.title, in: req.language),
+                             years: "\($0.startYear)–\($0.endYear)")
         }
         return try await req.render("agreements/strategies", ListContext(
-            page: try await PageMeta.make(for: req, titleKey: "strategy.list_title"), strategies: items))
+            page: try await PageMeta.make(for: req, titleKey: "strategy.list_title"), strategies: items,
+            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path)))
     }
 
     struct Row: Encodable {

@@ -10,6 +10,7 @@ struct DirectoryWebController: RouteCollection {
     }
 
     struct Card: Encodable {
+        let id: String
         let link: String
         let slug: String
         let kind: String
@@ -45,7 +46,7 @@ struct DirectoryWebController: RouteCollection {
             }
             if wilayaNames == nil { wilayaNames = try await Options.wilayaNames(req) }
             let card = Card(
-                link: DirectorySiteURL.organizations.path(in: req.language), slug: row.slug, kind: row.kind,
+                id: row.id.uuidString, link: DirectorySiteURL.organizations.path(in: req.language), slug: row.slug, kind: row.kind,
                 name: LocalizedText(row.name, in: req.language), summary: LocalizedText(row.description, in: req.language),
                 wilaya: row.wilayaCode.flatMap { wilayaNames?[$0] })
             let view = try await req.view.render("directory/card", card)

@@ -28,18 +28,9 @@ struct MembershipAPIController: RouteCollection {
     @Sendable func list(req: Request) async throws -> Paged<ApplicationDTO> {
         let user = try req.requireUser()
         let page = try PageQuery(from: req)
-        var query = MembershipApplication.query(on: req.db).sort(\.$createdAt, .descending)
-        if !user.may(.reviewMembership) {
-            query = query.filter(\.$applicantUserID == user.id)
-        }
-        if let raw = req.query[String.self, at: "state"], !raw.isEmpty {
-            guard let state = ApplicationState(rawValue: raw) else {
-                throw ValidationFailure([FieldError("state", "validation.invalid_choice")])
-            }
-            query = query.filter(\.$state == state)
-        }
-        let total = try await query.count()
-        let items = try await query.range(page.range).all().asyncMap {
+        let (applications, total) = try await ApplicationQuery.page(state: try ApplicationQuery.state(req), viewer: user,
+                                                                    page: page, on: req.db)
+        let items = try await applications.asyncMap {
             try await ApplicationDTO.load($0, for: user, on: req.db)
         }
         return Paged(items: items, request: page, total: total)

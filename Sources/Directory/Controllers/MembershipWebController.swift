@@ -90,19 +90,20 @@ struct MembershipWebController: RouteCollection {
     @Sendable func list(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let pageRequest = try PageQuery(from: req)
-        var query = MembershipApplication.query(on: req.db).sort(\.$createdAt, .descending)
-        if !user.may(.reviewMembership) { query = query.filter(\.$applicantUserID == user.id) }
-        let total = try await query.count()
-        let applications = try await query.range(pageRequest.range).all()
+        let state = try ApplicationQuery.state(req)
+        let (applications, total) = try await ApplicationQuery.page(state: state, viewer: user, page: pageRequest,
+                                                                    on: req.db)
         let organizations = try await Organization.query(on: req.db).filter(\.$id ~~ applications.map(\.organizationID)).all()
-        let rows = applications.compactMap { application -> ListRow? in
-            guard let org = organizations.first(where: { $0.id == application.organizationID }) else { return nil }
-            return ListRow(id: application.id?.uuidString ?? "", organization: LocalizedText(org.name, in: req.language),
-                           state: application.state.rawValue, submittedAt: application.createdAt)
+        let names = Dictionary(uniqueKeysWithValues: organizations.compactMap { org in org.id.map { ($0, org.name) } })
+        let rows = applications.map { application in
+            ListRow(id: application.id?.uuidString ?? "",
+                    organization: LocalizedText(names[application.organizationID] ?? Translated(), in: req.language),
+                    state: application.state.rawValue, submittedAt: application.createdAt)
         }
         let context = ListContext(page: try await PageMeta.make(for: req, titleKey: "membership.applications.title"),
                                   applications: rows,
-                                  pagination: PaginationView(request: pageRequest, total: total, path: req.url.path))
+                                  pagination: PaginationView(request: pageRequest, total: total, path: req.url.path,
+                                                             query: ["state": state?.rawValue ?? ""]))
         return try await req.render("directory/applications", context)
     }
 }

@@ -16,17 +16,8 @@ struct PeopleAPIController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> Paged<PersonDTO> {
         let page = try PageQuery(from: req)
-        var query = Person.query(on: req.db).filter(\.$erasedAt == nil).sort(\.$displayName)
-        if req.currentUser?.may(.manageOrganizations) != true { query = query.filter(\.$isPublic == true) }
-        if let raw = req.query[String.self, at: "kind"], !raw.isEmpty {
-            guard let kind = PersonProfileKind(rawValue: raw) else {
-                throw ValidationFailure([FieldError("kind", "validation.invalid_choice")])
-            }
-            query = query.filter(\.$kind == kind)
-        }
-        if let wilaya = req.query[String.self, at: "wilaya"], !wilaya.isEmpty { query = query.filter(\.$wilayaCode == wilaya) }
-        let total = try await query.count()
-        let people = try await query.range(page.range).all()
+        let filter = try await PeopleFilter.from(req)
+        let (people, total) = try await PeopleQuery.page(filter, viewer: req.currentUser, page: page, on: req.db)
         let expertise = try await PeopleService.expertise(of: people.compactMap(\.id), on: req.db)
         return Paged(items: try people.map { try PersonDTO($0, expertise: expertise[$0.id ?? UUID()] ?? []) },
                      request: page, total: total)

@@ -1,4 +1,3 @@
-import ArabicText
 import Fluent
 import Platform
 import Vapor
@@ -24,6 +23,8 @@ struct PeopleWebController: RouteCollection {
         let languages: [String]
         let availability: String
         let expertise: [String]
+        /// Shown to staff only: a profile its person has not made public.
+        let isPrivate: Bool
     }
 
     struct ExpertsContext: Encodable {
@@ -32,35 +33,32 @@ struct PeopleWebController: RouteCollection {
         let wilayas: [ChoiceOption]
         let domains: [ChoiceOption]
         let experts: [ExpertCard]
+        let total: Int
+        let pagination: PaginationView
     }
 
+    /// The experts and academics (every kind but members unless `kind` says otherwise), as `/api/v1/people`.
     @Sendable func experts(req: Request) async throws -> Response {
-        let query = try SearchText.read(req)
-        let domain = req.query[String.self, at: "domain"].flatMap { $0.isEmpty ? nil : $0 }
-        let wilaya = req.query[String.self, at: "wilaya"].flatMap { $0.isEmpty ? nil : $0 }
-        var people = Person.query(on: req.db).filter(\.$isPublic == true).filter(\.$erasedAt == nil)
-            .filter(\.$kind != .member).sort(\.$displayName)
-        if let wilaya { people = people.filter(\.$wilayaCode == wilaya) }
-        let found = try await people.limit(500).all()
+        let pageQuery = try PageQuery(from: req)
+        let filter = try await PeopleFilter.from(req, defaultKinds: Set(PersonProfileKind.allCases).subtracting([.member]))
+        let (found, total) = try await PeopleQuery.page(filter, viewer: req.currentUser, page: pageQuery, on: req.db)
         let expertise = try await PeopleService.expertise(of: found.compactMap(\.id), on: req.db)
         let domainNames = try await Options.domainNames(req)
         let wilayaNames = try await Options.wilayaNames(req)
         let cards = found.compactMap { person -> ExpertCard? in
             guard let id = person.id else { return nil }
-            let codes = expertise[id] ?? []
-            if let domain, !codes.contains(domain) { return nil }
-            let names = codes.compactMap { domainNames[$0] }
-            let haystack = ([person.displayName, person.title ?? "", person.bio ?? ""] + names).joined(separator: " ")
-            if !query.isEmpty, !ArabicText.matches(query: query, in: haystack) { return nil }
             return ExpertCard(id: id.uuidString, name: person.displayName, kind: person.kind.rawValue, title: person.title,
                               wilaya: person.wilayaCode.flatMap { wilayaNames[$0] }, languages: person.languageList,
-                              availability: person.availability.rawValue, expertise: names)
+                              availability: person.availability.rawValue,
+                              expertise: (expertise[id] ?? []).compactMap { domainNames[$0] }, isPrivate: !person.isPublic)
         }
+        var parameters = filter.parameters
+        if req.query[String.self, at: "kind"] == nil { parameters["kind"] = "" }
         let context = ExpertsContext(
-            page: try await PageMeta.make(for: req, titleKey: "experts.title"),
-            filter: ["q": query, "domain": domain ?? "", "wilaya": wilaya ?? ""],
-            wilayas: try await Options.wilayas(req, selected: wilaya),
-            domains: try await Options.domains(req, selected: Set([domain].compactMap { $0 })), experts: cards)
+            page: try await PageMeta.make(for: req, titleKey: "experts.title"), filter: parameters,
+            wilayas: try await Options.wilayas(req, selected: filter.wilaya),
+            domains: try await Options.domains(req, selected: Set([filter.domain].compactMap { $0 })), experts: cards,
+            total: total, pagination: PaginationView(request: pageQuery, total: total, path: req.url.path, query: parameters))
         return try await req.render("directory/experts", context)
     }
 

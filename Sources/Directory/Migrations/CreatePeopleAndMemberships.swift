@@ -93,6 +93,7 @@ struct CreateMemberships: AsyncMigration {
 /// The Directory room's migrations, in order. Append only.
 enum DirectoryMigrations {
     static func all(wilayasCSV: String) -> [any Migration] {
-        [CreateReferenceData(wilayasCSV: wilayasCSV), CreateOrganizations(), CreatePeople(), CreateMemberships(), CreateOrganizationChanges()]
+        [CreateReferenceData(wilayasCSV: wilayasCSV), CreateOrganizations(), CreatePeople(), CreateMemberships(),
+         CreateOrganizationChanges(), CreatePersonTerms()]
     }
 }

@@ -39,6 +39,7 @@ public enum DirectoryDemo {
                 for domain in expert.domains {
                     try await PersonExpertise(personID: try person.requireID(), domainCode: domain).create(on: tx)
                 }
+                try await PersonSearchIndex.reindex(person, on: tx)
             }
             guard let applicant = created["youth-entrepreneurs-oran"]?.id else { return }
             let application = MembershipApplication()

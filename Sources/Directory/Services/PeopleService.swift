@@ -118,6 +118,7 @@ public enum PeopleService {
                 try await PersonExpertise.query(on: tx).filter(\.$personID == personID).delete()
                 for code in Set(expertise).sorted() { try await PersonExpertise(personID: personID, domainCode: code).create(on: tx) }
             }
+            try await PersonSearchIndex.reindex(person, on: tx)
             try await AuditLog.record(on: tx, actor: AuditActor(user), action: "person.profile_saved", subjectType: "person",
                                       subjectID: personID.uuidString, details: ["public": person.isPublic ? "1" : "0"],
                                       at: now)

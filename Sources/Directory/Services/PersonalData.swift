@@ -102,6 +102,7 @@ public enum PersonalData {
             if let person = try await Person.query(on: tx).filter(\.$userID == user.id).first(), let personID = person.id {
                 try await OrganizationRepresentative.query(on: tx).filter(\.$personID == personID).delete()
                 try await PersonExpertise.query(on: tx).filter(\.$personID == personID).delete()
+                try await PersonSearchIndex.remove(personID, on: tx)
                 person.displayName = ""
                 person.title = nil
                 person.bio = nil

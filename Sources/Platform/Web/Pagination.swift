@@ -13,9 +13,10 @@ public struct PageQuery: Sendable {
         self.size = size
     }
 
-    public init(from request: Request) throws {
+    /// `parameter` names the page number when a page has two lists (`companies_page`).
+    public init(from request: Request, parameter: String = "page") throws {
         var errors: [FieldError] = []
-        let number = Self.integer(request, "page", default: 1, range: 1...1_000_000, errors: &errors)
+        let number = Self.integer(request, parameter, default: 1, range: 1...1_000_000, errors: &errors)
         let size = Self.integer(request, "size", default: Self.defaultSize, range: 1...Self.maxSize, errors: &errors)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         self.init(number: number, size: size)
@@ -59,12 +60,12 @@ public struct PaginationView: Encodable, Sendable {
     public let previous: String?
     public let next: String?
 
-    public init(request: PageQuery, total: Int, path: String, query: [String: String] = [:]) {
+    public init(request: PageQuery, total: Int, path: String, query: [String: String] = [:], parameter: String = "page") {
         number = request.number
         pages = max(1, (total + request.size - 1) / request.size)
         func link(_ page: Int) -> String {
             var items = query.filter { !$0.value.isEmpty }.map { URLQueryItem(name: $0.key, value: $0.value) }
-            items.append(URLQueryItem(name: "page", value: "\(page)"))
+            items.append(URLQueryItem(name: parameter, value: "\(page)"))
             var components = URLComponents()
             components.path = path
             components.queryItems = items.sorted { $0.name < $1.name }

@@ -14,6 +14,8 @@ struct CSRWebController: RouteCollection {
     }
 
     struct CompanyLine: Encodable {
+        let id: String
+        let currency: String
         let company: LocalizedText
         let pledges: Int
         let pledged: String
@@ -41,6 +43,7 @@ struct CSRWebController: RouteCollection {
         let page: PageMeta
         let companies: [CompanyLine]
         let pledges: [PledgeRow]
+        let companiesPagination: PaginationView
         let pagination: PaginationView
         let pledgeCompanies: [ChoiceOption]
         let projects: [ChoiceOption]
@@ -57,9 +60,10 @@ struct CSRWebController: RouteCollection {
     func render(_ req: Request, formName: String, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = req.currentUser
         let pageQuery = try PageQuery(from: req)
-        let companies = try await CSRService.fulfilmentByCompany(on: req.db)
-        let total = try await CSRPledge.query(on: req.db).count()
-        let pledges = try await CSRPledge.query(on: req.db).sort(\.$pledgedOn, .descending).range(pageQuery.range).all()
+        let companiesPage = try PageQuery(from: req, parameter: "companies_page")
+        let company = try await WorkQueries.pledgeCompany(req)
+        let (companies, companyTotal) = try await CSRService.fulfilment(page: companiesPage, on: req.db)
+        let (pledges, total) = try await WorkQueries.pledges(company: company, page: pageQuery, on: req.db)
         let organizations = try await Organization.query(on: req.db).filter(\.$id ~~ Set(pledges.map(\.companyID))).all()
         let names = Dictionary(uniqueKeysWithValues: organizations.compactMap { org in org.id.map { ($0, org.name) } })
         let projects = try await Project.query(on: req.db).filter(\.$id ~~ Set(pledges.compactMap(\.projectID))).all()
@@ -76,7 +80,7 @@ struct CSRWebController: RouteCollection {
         return try await req.render("projects/csr", Context(
             page: try await PageMeta.make(for: req, titleKey: "csr.title"),
             companies: companies.map {
-                CompanyLine(company: LocalizedText($0.company, in: req.language), pledges: $0.pledges,
+                CompanyLine(id: $0.companyID.uuidString, currency: $0.currency, company: LocalizedText($0.company, in: req.language), pledges: $0.pledges,
                             pledged: Choices.money($0.pledgedMinor, $0.currency, req),
                             delivered: Choices.money($0.deliveredMinor, $0.currency, req),
                             fulfilment: $0.fulfilment, bar: SafeNumber.percent($0.fulfilment / 100) ?? 0)
@@ -93,8 +97,12 @@ struct CSRWebController: RouteCollection {
                           deliveryError: formName == "delivery-" + (pledge.id?.uuidString ?? "")
                               ? form.errors["value"] ?? form.errors["delivered_on"] ?? form.errors["note"] : nil)
             },
+            companiesPagination: PaginationView(request: companiesPage, total: companyTotal,
+                                                path: ProjectsSiteURL.csr.path(in: req.language),
+                                                query: ["company": req.query[String.self, at: "company"] ?? ""],
+                                                parameter: "companies_page"),
             pagination: PaginationView(request: pageQuery, total: total, path: ProjectsSiteURL.csr.path(in: req.language),
-                                       query: [:]),
+                                       query: ["company": req.query[String.self, at: "company"] ?? ""]),
             pledgeCompanies: pledgeCompanies.compactMap { company in
                 company.id.map { ChoiceOption(value: $0.uuidString, label: company.name.resolve(in: req.language).text,
                                         selected: $0.uuidString == form.values["company_id"]) }

@@ -13,6 +13,7 @@ struct CooperationWebController: RouteCollection {
     }
 
     struct Line: Encodable {
+        let id: String
         let partner: LocalizedText
         let target: LocalizedText
         let targetLink: String
@@ -39,8 +40,7 @@ struct CooperationWebController: RouteCollection {
 
     func render(_ req: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let pageQuery = try PageQuery(from: req)
-        let total = try await CooperationLink.query(on: req.db).count()
-        let links = try await CooperationLink.query(on: req.db).sort(\.$since, .descending).range(pageQuery.range).all()
+        let (links, total) = try await WorkQueries.cooperation(page: pageQuery, on: req.db)
         let dtos = try await CooperationDTO.list(links, on: req.db)
         let projects = try await Project.query(on: req.db).sort(\.$slug).all()
         let agreements = try await Agreement.query(on: req.db).sort(\.$slug).all()
@@ -54,12 +54,13 @@ struct CooperationWebController: RouteCollection {
         }
         let lines = dtos.map { link -> Line in
             if let id = link.projectID, let project = projectByID[id] {
-                return Line(partner: LocalizedText(link.partner, in: req.language), target: LocalizedText(project.title, in: req.language),
+                return Line(id: link.id.uuidString, partner: LocalizedText(link.partner, in: req.language),
+                            target: LocalizedText(project.title, in: req.language),
                             targetLink: ProjectsSiteURL.projects.path(in: req.language) + "/" + project.slug,
                             nature: link.nature, description: link.description, since: link.since)
             }
             let agreement = link.agreementID.flatMap { agreementByID[$0] }
-            return Line(partner: LocalizedText(link.partner, in: req.language),
+            return Line(id: link.id.uuidString, partner: LocalizedText(link.partner, in: req.language),
                         target: LocalizedText(agreement?.title ?? Translated(), in: req.language),
                         targetLink: AgreementsSiteURL.agreements.path(in: req.language) + "/" + (agreement?.slug ?? ""),
                         nature: link.nature, description: link.description, since: link.since)

@@ -81,8 +81,7 @@ struct ProjectsAPIController: RouteCollection {
     @Sendable func list(req: Request) async throws -> Paged<ProjectRow> {
         let filter = try await ProjectFilter.from(req)
         let page = try PageQuery(from: req)
-        let visibility = try await ProjectsPolicy.visibility(for: req.currentUser, on: req.db)
-        let (rows, total) = try await filter.page(page, visibility: visibility, on: req.db)
+        let (rows, total) = try await filter.page(page, viewer: req.currentUser, on: req.db)
         return Paged(items: rows, request: page, total: total)
     }
 
@@ -159,75 +158,14 @@ struct ProjectsAPIController: RouteCollection {
     /// Evaluations side by side (same criteria, same scale), best average first; `phase` filters.
     @Sendable func evaluations(req: Request) async throws -> Paged<ComparedEvaluation> {
         let page = try PageQuery(from: req)
-        var query = Evaluation.query(on: req.db)
-        if let raw = req.query[String.self, at: "phase"], !raw.isEmpty {
-            guard let phase = EvaluationPhase(rawValue: raw) else {
-                throw ValidationFailure([FieldError("phase", "validation.invalid_choice")])
-            }
-            query = query.filter(\.$phase == phase)
-        }
-        let all = try await query.all().sorted { $0.average > $1.average }
-        let slice = Array(all.dropFirst(page.offset).prefix(page.size))
+        let (slice, total) = try await WorkQueries.evaluations(phase: try WorkQueries.evaluationPhase(req), page: page,
+                                                               on: req.db)
         let projects = try await Project.query(on: req.db).filter(\.$id ~~ Set(slice.map(\.projectID))).all()
         let byID = Dictionary(uniqueKeysWithValues: projects.compactMap { project in project.id.map { ($0, project) } })
         let authors = try await req.authorNames(slice.map(\.evaluatorID))
         return Paged(items: try slice.map {
             ComparedEvaluation(project: byID[$0.projectID]?.slug ?? "", title: byID[$0.projectID]?.title ?? Translated(),
                                evaluation: try EvaluationDTO($0, authors: authors))
-        }, request: page, total: all.count)
-    }
-}
-
-/// Filters of the project list: `state`, `wilaya`, `domain`, `organization` (slug).
-struct ProjectFilter {
-    var state: ProjectState?
-    var wilaya: String?
-    var domain: String?
-    var organizationID: UUID?
-
-    static func from(_ req: Request) async throws -> ProjectFilter {
-        var errors: [FieldError] = []
-        var filter = ProjectFilter()
-        if let raw = req.query[String.self, at: "state"], !raw.isEmpty {
-            filter.state = Validate.choice(raw, field: "state", as: ProjectState.self, into: &errors)
-        }
-        let reference = try await req.referenceData()
-        if let raw = req.query[String.self, at: "wilaya"], !raw.isEmpty {
-            if reference.wilayaCodes.contains(raw) { filter.wilaya = raw } else { errors.append(FieldError("wilaya", "validation.invalid_choice")) }
-        }
-        if let raw = req.query[String.self, at: "domain"], !raw.isEmpty {
-            if reference.domainCodes.contains(raw) { filter.domain = raw } else { errors.append(FieldError("domain", "validation.invalid_choice")) }
-        }
-        if let raw = req.query[String.self, at: "organization"], !raw.isEmpty {
-            if let organization = try await Organization.query(on: req.db).filter(\.$slug == raw).first() {
-                filter.organizationID = organization.id
-            } else { errors.append(FieldError("organization", "validation.invalid_choice")) }
-        }
-        guard errors.isEmpty else { throw ValidationFailure(errors) }
-        return filter
-    }
-
-    var parameters: [String: String] {
-        ["state": state?.rawValue ?? "", "wilaya": wilaya ?? "", "domain": domain ?? ""]
-    }
-
-    /// One page of the list, as `visibility` lets its viewer see it (the page and the API share it).
-    func page(_ page: PageQuery, visibility: ProjectsPolicy.Visibility, on db: any Database) async throws
-        -> ([ProjectRow], Int)
-    {
-        var query = Project.query(on: db)
-        if let owners = visibility.draftsOf {
-            query = query.group(.or) { group in
-                group.filter(\.$state != .draft)
-                if !owners.isEmpty { group.filter(\.$organizationID ~~ owners) }
-            }
-        }
-        if let state { query = query.filter(\.$state == state) }
-        if let wilaya { query = query.filter(\.$wilayaCode == wilaya) }
-        if let domain { query = query.filter(\.$domainCode == domain) }
-        if let organizationID { query = query.filter(\.$organizationID == organizationID) }
-        let total = try await query.count()
-        let rows = try await query.sort(\.$slug).range(page.range).all()
-        return (try rows.map(ProjectRow.init), total)
+        }, request: page, total: total)
     }
 }

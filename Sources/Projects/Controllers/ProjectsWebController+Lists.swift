@@ -6,6 +6,7 @@ import Vapor
 /// The two list pages: projects (with filters) and evaluations compared across projects.
 extension ProjectsWebController {
     struct ComparedLine: Encodable {
+        let id: String
         let slug: String
         let title: LocalizedText
         let phase: String
@@ -25,15 +26,9 @@ extension ProjectsWebController {
 
     /// Evaluations side by side: the same six criteria on the same scale, best average first.
     @Sendable func evaluations(req: Request) async throws -> Response {
-        var errors: [FieldError] = []
-        let raw = req.query[String.self, at: "phase"] ?? ""
-        let phase = raw.isEmpty ? nil : Validate.choice(raw, field: "phase", as: EvaluationPhase.self, into: &errors)
-        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        let phase = try WorkQueries.evaluationPhase(req)
         let pageQuery = try PageQuery(from: req)
-        var query = Evaluation.query(on: req.db)
-        if let phase { query = query.filter(\.$phase == phase) }
-        let all = try await query.all().sorted { $0.average > $1.average }
-        let slice = Array(all.dropFirst(pageQuery.offset).prefix(pageQuery.size))
+        let (slice, total) = try await WorkQueries.evaluations(phase: phase, page: pageQuery, on: req.db)
         let projects = try await Project.query(on: req.db).filter(\.$id ~~ Set(slice.map(\.projectID))).all()
         let byID = Dictionary(uniqueKeysWithValues: projects.compactMap { project in project.id.map { ($0, project) } })
         return try await req.render("projects/evaluations", EvaluationsContext(
@@ -41,17 +36,19 @@ extension ProjectsWebController {
             phases: Choices.enumeration(EvaluationPhase.self, key: "evaluation.phase", req, selected: phase?.rawValue),
             criteria: DACCriterion.allCases.map(\.rawValue),
             lines: slice.map { evaluation in
-                ComparedLine(slug: byID[evaluation.projectID]?.slug ?? "",
+                ComparedLine(id: evaluation.id?.uuidString ?? "", slug: byID[evaluation.projectID]?.slug ?? "",
                              title: LocalizedText(byID[evaluation.projectID]?.title ?? Translated(), in: req.language),
                              phase: evaluation.phase.rawValue,
                              scores: DACCriterion.allCases.map { evaluation.scores[$0.rawValue] ?? 0 },
                              average: String(format: "%.2f", evaluation.average), date: evaluation.evaluatedOn)
             },
-            total: all.count,
-            pagination: PaginationView(request: pageQuery, total: all.count, path: req.url.path, query: ["phase": raw])))
+            total: total,
+            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path,
+                                       query: ["phase": phase?.rawValue ?? ""])))
     }
 
     struct Card: Encodable {
+        let id: String
         let slug: String
         let title: LocalizedText
         let state: String
@@ -75,12 +72,11 @@ extension ProjectsWebController {
     @Sendable func list(req: Request) async throws -> Response {
         let filter = try await ProjectFilter.from(req)
         let pageQuery = try PageQuery(from: req)
-        let visibility = try await ProjectsPolicy.visibility(for: req.currentUser, on: req.db)
-        let (rows, total) = try await filter.page(pageQuery, visibility: visibility, on: req.db)
+        let (rows, total) = try await filter.page(pageQuery, viewer: req.currentUser, on: req.db)
         let reference = try await req.referenceData()
         let domainNames = Dictionary(uniqueKeysWithValues: reference.domains.map { ($0.code, $0.name.resolve(in: req.language).text) })
         let cards = rows.map {
-            Card(slug: $0.slug, title: LocalizedText($0.title, in: req.language), state: $0.state,
+            Card(id: $0.id.uuidString, slug: $0.slug, title: LocalizedText($0.title, in: req.language), state: $0.state,
                  wilaya: reference.wilaya($0.wilayaCode)?.name(in: req.language) ?? $0.wilayaCode,
                  domain: domainNames[$0.domainCode] ?? $0.domainCode, budget: Choices.money($0.budgetMinor, $0.currency, req))
         }

@@ -51,7 +51,8 @@ struct WorkAPIController: RouteCollection {
     @Sendable func board(req: Request) async throws -> Paged<BoardRow> {
         let filter = try await DifficultyBoardFilter.from(req)
         let page = try PageQuery(from: req)
-        let (rows, total) = try await DifficultyService.board(filter, page: page, on: req.db, now: req.now)
+        let (rows, total) = try await DifficultyService.board(filter, viewer: req.currentUser, page: page, on: req.db,
+                                                                   now: req.now)
         return Paged(items: rows, request: page, total: total)
     }
 
@@ -154,19 +155,8 @@ struct WorkAPIController: RouteCollection {
     @Sendable func expertiseList(req: Request) async throws -> Paged<ExpertiseDTO> {
         let user = try req.requireUser()
         let page = try PageQuery(from: req)
-        var query = ExpertiseRequest.query(on: req.db)
-        if !user.may(.assignExpertise), !user.may(.answerExpertise) {
-            let mine = try await Representation.organizations(of: user.id, on: req.db).compactMap(\.id)
-            query = query.filter(\.$organizationID ~~ mine)
-        }
-        if let raw = req.query[String.self, at: "state"], !raw.isEmpty {
-            guard let state = ExpertiseRequestState(rawValue: raw) else {
-                throw ValidationFailure([FieldError("state", "validation.invalid_choice")])
-            }
-            query = query.filter(\.$state == state)
-        }
-        let total = try await query.count()
-        let rows = try await query.sort(\.$requestedAt, .descending).range(page.range).all()
+        let (rows, total) = try await WorkQueries.expertise(state: try WorkQueries.expertiseState(req), viewer: user,
+                                                            page: page, on: req.db)
         return Paged(items: try rows.map { try ExpertiseDTO($0) }, request: page, total: total)
     }
 
@@ -204,15 +194,8 @@ struct WorkAPIController: RouteCollection {
 
     @Sendable func pledgeList(req: Request) async throws -> Paged<PledgeDTO> {
         let page = try PageQuery(from: req)
-        var query = CSRPledge.query(on: req.db)
-        if let raw = req.query[String.self, at: "company"], !raw.isEmpty {
-            guard let company = try await Organization.query(on: req.db).filter(\.$slug == raw).first(), let id = company.id else {
-                throw ValidationFailure([FieldError("company", "validation.invalid_choice")])
-            }
-            query = query.filter(\.$companyID == id)
-        }
-        let total = try await query.count()
-        let rows = try await query.sort(\.$pledgedOn, .descending).range(page.range).all()
+        let (rows, total) = try await WorkQueries.pledges(company: try await WorkQueries.pledgeCompany(req), page: page,
+                                                          on: req.db)
         return Paged(items: try rows.map { try PledgeDTO($0) }, request: page, total: total)
     }
 
@@ -224,8 +207,8 @@ struct WorkAPIController: RouteCollection {
 
     @Sendable func companies(req: Request) async throws -> Paged<CompanyFulfilment> {
         let page = try PageQuery(from: req)
-        let all = try await CSRService.fulfilmentByCompany(on: req.db)
-        return Paged(items: Array(all.dropFirst(page.offset).prefix(page.size)), request: page, total: all.count)
+        let (rows, total) = try await CSRService.fulfilment(page: page, on: req.db)
+        return Paged(items: rows, request: page, total: total)
     }
 
     @Sendable func pledgeShow(req: Request) async throws -> PledgeDTO {
@@ -254,8 +237,7 @@ struct WorkAPIController: RouteCollection {
 
     @Sendable func cooperationList(req: Request) async throws -> Paged<CooperationDTO> {
         let page = try PageQuery(from: req)
-        let total = try await CooperationLink.query(on: req.db).count()
-        let links = try await CooperationLink.query(on: req.db).sort(\.$since).range(page.range).all()
+        let (links, total) = try await WorkQueries.cooperation(page: page, on: req.db)
         return Paged(items: try await CooperationDTO.list(links, on: req.db), request: page, total: total)
     }
 

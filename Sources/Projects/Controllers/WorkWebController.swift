@@ -50,7 +50,8 @@ struct WorkWebController: RouteCollection {
     @Sendable func board(req: Request) async throws -> Response {
         let filter = try await DifficultyBoardFilter.from(req)
         let pageQuery = try PageQuery(from: req)
-        let (rows, total) = try await DifficultyService.board(filter, page: pageQuery, on: req.db, now: req.now)
+        let (rows, total) = try await DifficultyService.board(filter, viewer: req.currentUser, page: pageQuery,
+                                                                   on: req.db, now: req.now)
         let reference = try await req.referenceData()
         let lines = rows.map {
             BoardLine(id: $0.id.uuidString, title: $0.title, category: $0.category, severity: $0.severity, state: $0.state,
@@ -205,6 +206,7 @@ struct WorkWebController: RouteCollection {
     struct ExpertiseListContext: Encodable {
         let page: PageMeta
         let requests: [ExpertiseLine]
+        let pagination: PaginationView
         let canRequest: Bool
         let organizations: [ChoiceOption]
         let domains: [ChoiceOption]
@@ -221,12 +223,9 @@ struct WorkWebController: RouteCollection {
         let user = try req.requireUser()
         let reference = try await req.referenceData()
         let names = Dictionary(uniqueKeysWithValues: reference.domains.map { ($0.code, $0.name.resolve(in: req.language).text) })
-        var query = ExpertiseRequest.query(on: req.db)
-        if !user.may(.assignExpertise) {
-            let mine = try await Representation.organizations(of: user.id, on: req.db).compactMap(\.id)
-            query = query.filter(\.$organizationID ~~ mine)
-        }
-        let requests = try await query.sort(\.$requestedAt, .descending).limit(100).all()
+        let pageQuery = try PageQuery(from: req)
+        let state = try WorkQueries.expertiseState(req)
+        let (requests, total) = try await WorkQueries.expertise(state: state, viewer: user, page: pageQuery, on: req.db)
         let organizations = try await Representation.organizations(of: user.id, on: req.db)
         return try await req.render("projects/expertise-list", ExpertiseListContext(
             page: try await PageMeta.make(for: req, titleKey: "expertise.title"),
@@ -235,6 +234,8 @@ struct WorkWebController: RouteCollection {
                                                domain: names[request.domainCode] ?? request.domainCode,
                                                state: request.state.rawValue, requestedAt: request.requestedAt) }
             },
+            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path,
+                                       query: ["state": state?.rawValue ?? ""]),
             canRequest: user.may(.requestExpertise) && !organizations.isEmpty,
             organizations: organizations.compactMap { organization in
                 organization.id.map { ChoiceOption(value: $0.uuidString, label: organization.name.resolve(in: req.language).text,

@@ -2,7 +2,8 @@ import Fluent
 import SQLKit
 
 enum ProjectsMigrations {
-    static let all: [any Migration] = [CreateProjects(), CreateDifficulties(), CreateExpertiseAndCSR(), AddAuthorIDs()]
+    static let all: [any Migration] = [CreateProjects(), CreateDifficulties(), CreateExpertiseAndCSR(), AddAuthorIDs(),
+                                       AddEvaluationScoreTotal()]
 }
 
 struct CreateProjects: AsyncMigration {

@@ -77,11 +77,18 @@ public struct BoardRow: Content {
 }
 
 extension DifficultyService {
-    /// Open (unresolved) difficulties, oldest first, unless a state is asked for.
-    public static func board(_ filter: DifficultyBoardFilter, page: PageQuery, on db: any Database, now: Date)
-        async throws -> (rows: [BoardRow], total: Int)
-    {
+    /// Open (unresolved) difficulties, oldest first, unless a state is asked for; a difficulty of a project the
+    /// viewer may not see (a draft again after a revision) is left out, as its project is.
+    public static func board(
+        _ filter: DifficultyBoardFilter, viewer: CurrentUser?, page: PageQuery, on db: any Database, now: Date
+    ) async throws -> (rows: [BoardRow], total: Int) {
         var query = Difficulty.query(on: db).join(Project.self, on: \Difficulty.$projectID == \Project.$id)
+        if let owners = try await ProjectsPolicy.visibility(for: viewer, on: db).draftsOf {
+            query = query.group(.or) { group in
+                group.filter(Project.self, \.$state != .draft)
+                if !owners.isEmpty { group.filter(Project.self, \.$organizationID ~~ owners) }
+            }
+        }
         if let state = filter.state { query = query.filter(\.$state == state) }
         else { query = query.filter(\.$state != .resolved) }
         if let category = filter.category { query = query.filter(\.$category == category) }
@@ -90,7 +97,7 @@ extension DifficultyService {
             query = query.filter(\.$reportedAt <= now.addingTimeInterval(-Double(days) * 86_400))
         }
         let total = try await query.count()
-        let rows = try await query.sort(\.$reportedAt).range(page.range).all()
+        let rows = try await query.sort(\.$reportedAt).sort(\.$id).range(page.range).all()
         return (try rows.map { difficulty in
             let project = try difficulty.joined(Project.self)
             return try BoardRow(difficulty, of: project, now: now)

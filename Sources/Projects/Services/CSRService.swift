@@ -1,6 +1,7 @@
 import Directory
 import Fluent
 import Platform
+import SQLKit
 import Vapor
 
 /// A pledge as `POST /api/v1/csr-pledges` submits it (value in minor units).
@@ -147,19 +148,37 @@ public enum CSRService {
         return delivery
     }
 
-    /// Fulfilment per company and currency: a cancelled pledge counts for what was delivered before it was cancelled.
-    public static func fulfilmentByCompany(on db: any Database) async throws -> [CompanyFulfilment] {
-        let pledges = try await CSRPledge.query(on: db).all()
-        let companies = try await Organization.query(on: db).filter(\.$id ~~ Set(pledges.map(\.companyID))).all()
+    /// Fulfilment per company and currency, by company name, one page: a cancelled pledge counts for what was
+    /// delivered before it was cancelled. The database pages the groups; the page's pledges are added up here
+    /// with checked sums (a company's pledges stay within ``NumberRange/pledgesPerCompanyMinor`` anyway).
+    public static func fulfilment(page: PageQuery, on db: any Database) async throws
+        -> (rows: [CompanyFulfilment], total: Int)
+    {
+        guard let sql = db as? any SQLDatabase else { return ([], 0) }
+        let total = try await sql.raw("""
+            SELECT COUNT(*) AS total FROM (SELECT DISTINCT company_id, currency FROM csr_pledges) AS pairs
+            """).first()?.decode(column: "total", as: Int.self) ?? 0
+        guard total > page.offset else { return ([], total) }
+        let groups = try await sql.raw("""
+            SELECT p.company_id, p.currency FROM csr_pledges p JOIN organizations o ON o.id = p.company_id
+            GROUP BY p.company_id, p.currency, o.sort_name
+            ORDER BY o.sort_name, p.company_id, p.currency
+            LIMIT \(bind: page.size) OFFSET \(bind: page.offset)
+            """).all().map { row in
+                (try row.decode(column: "company_id", as: UUID.self), try row.decode(column: "currency", as: String.self))
+            }
+        let companyIDs = Set(groups.map(\.0))
+        let pledges = try await CSRPledge.query(on: db).filter(\.$companyID ~~ companyIDs).all()
+        let companies = try await Organization.query(on: db).filter(\.$id ~~ companyIDs).all()
         let names = Dictionary(uniqueKeysWithValues: companies.compactMap { company in company.id.map { ($0, company.name) } })
-        struct Key: Hashable { let company: UUID; let currency: String }
-        return Dictionary(grouping: pledges, by: { Key(company: $0.companyID, currency: $0.currency) }).map { key, list in
-            // Within the per-company limit these sums fit; they are checked all the same (never a trap).
+        return (groups.map { companyID, currency in
+            let list = pledges.filter { $0.companyID == companyID && $0.currency == currency }
             let pledged = SafeNumber.sum(list.map { $0.state == .cancelled ? $0.deliveredMinor : $0.valueMinor }) ?? .max
             let delivered = SafeNumber.sum(list.map(\.deliveredMinor)) ?? .max
-            return CompanyFulfilment(companyID: key.company, company: names[key.company] ?? Translated(), currency: key.currency,
-                                     pledges: list.count, pledgedMinor: pledged, deliveredMinor: delivered,
-                                     fulfilment: pledged > 0 ? (Double(delivered) * 1000 / Double(pledged)).rounded() / 10 : 0)
-        }.sorted { $0.company.resolve(in: .fr).text < $1.company.resolve(in: .fr).text }
+            return CompanyFulfilment(
+                companyID: companyID, company: names[companyID] ?? Translated(), currency: currency, pledges: list.count,
+                pledgedMinor: pledged, deliveredMinor: delivered,
+                fulfilment: pledged > 0 ? (Double(delivered) * 1000 / Double(pledged)).rounded() / 10 : 0)
+        }, total)
     }
 }

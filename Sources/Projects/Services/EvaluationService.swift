@@ -60,7 +60,7 @@ public enum EvaluationService {
         let evaluation = Evaluation()
         evaluation.projectID = projectID
         evaluation.phase = phase
-        evaluation.scores = scores
+        evaluation.score(scores)
         evaluation.findings = findings
         evaluation.recommendations = recommendations
         evaluation.evaluatorID = user.id
