@@ -18,6 +18,7 @@ public enum PlatformRoom {
         } catch where !requireResources {
             app.catalog = Catalog(entries: [:])
         }
+        JSONKeys.install()
         app.views.use(.leaf)
         app.registerLeafTags()
         app.passwords.use(.bcrypt(cost: config.bcryptCost))

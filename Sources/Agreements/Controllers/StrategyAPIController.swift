@@ -23,7 +23,6 @@ struct StrategyAPIController: RouteCollection {
         let title: Translated
         let startYear: Int
         let endYear: Int
-        enum CodingKeys: String, CodingKey { case id, slug, title, startYear = "start_year", endYear = "end_year" }
     }
 
     @Sendable func list(req: Request) async throws -> Paged<StrategyItem> {
@@ -58,7 +57,6 @@ struct StrategyAPIController: RouteCollection {
         let breakdown: [String: [String: Double]]
         let source: String
         let recordedBy: String
-        enum CodingKeys: String, CodingKey { case id, period, year, value, breakdown, source, recordedBy = "recorded_by" }
 
         init(_ measurement: Measurement, authors: AuthorNames) throws {
             id = try measurement.requireID()
@@ -100,18 +98,12 @@ struct StrategyAPIController: RouteCollection {
             let state: String
             let budgetMinor: Int64
             let currency: String
-            enum CodingKeys: String, CodingKey {
-                case id, title, state, currency
-                case objectiveID = "objective_id", responsibleID = "responsible_id", startsOn = "starts_on"
-                case endsOn = "ends_on", budgetMinor = "budget_minor"
-            }
         }
         let id: UUID
         let strategyID: UUID
         let year: Int
         let title: Translated
         let activities: [ActivityDTO]
-        enum CodingKeys: String, CodingKey { case id, year, title, activities, strategyID = "strategy_id" }
 
         static func load(_ plan: ActionPlan, on db: any Database) async throws -> ActionPlanDTO {
             let id = try plan.requireID()

@@ -9,10 +9,6 @@ public struct CommitmentInput: Content, Sendable {
     public var description: Translated?
     public var dueOn: String?
     public var strategyObjectiveID: UUID?
-
-    enum CodingKeys: String, CodingKey {
-        case ownerID = "owner_id", description, dueOn = "due_on", strategyObjectiveID = "strategy_objective_id"
-    }
 }
 
 /// A follow-up entry as the form and the API submit it.
@@ -22,10 +18,6 @@ public struct FollowUpInput: Content, Sendable {
     public var text: String?
     public var evidenceURL: String?
     public var progress: Int?
-
-    enum CodingKeys: String, CodingKey {
-        case commitmentID = "commitment_id", occurredOn = "occurred_on", text, evidenceURL = "evidence_url", progress
-    }
 
     public init(commitmentID: UUID? = nil, occurredOn: String?, text: String?, evidenceURL: String?, progress: Int?) {
         self.commitmentID = commitmentID

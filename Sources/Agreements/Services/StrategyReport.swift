@@ -17,11 +17,6 @@ public struct StrategyReport: Content {
         let disaggregations: [String]
         let targets: [String: Double]
         let progress: IndicatorProgress
-
-        enum CodingKeys: String, CodingKey {
-            case id, code, name, unit, baseline, direction, aggregation, disaggregations, targets, progress
-            case baselineYear = "baseline_year"
-        }
     }
 
     public struct ObjectiveLine: Content {
@@ -48,10 +43,6 @@ public struct StrategyReport: Content {
     let year: Int
     let progress: RolledUpProgress
     let axes: [AxisLine]
-
-    enum CodingKeys: String, CodingKey {
-        case id, slug, title, year, progress, axes, startYear = "start_year", endYear = "end_year"
-    }
 
     public static func build(_ strategy: Strategy, year: Int, on db: any Database, now: Date) async throws -> StrategyReport {
         let strategyID = try strategy.requireID()

@@ -14,7 +14,6 @@ public struct AgreementDTO: Content {
     public struct SignatoryDTO: Content {
         let organizationID: UUID
         let roleTitle: Translated
-        enum CodingKeys: String, CodingKey { case organizationID = "organization_id", roleTitle = "role_title" }
     }
 
     public struct DocumentDTO: Content {
@@ -32,10 +31,6 @@ public struct AgreementDTO: Content {
         let late: Bool
         let strategyObjectiveID: UUID?
         let history: [WorkflowStepView]
-        enum CodingKeys: String, CodingKey {
-            case id, description, state, progress, late, history
-            case ownerID = "owner_id", dueOn = "due_on", strategyObjectiveID = "strategy_objective_id"
-        }
     }
 
     public struct FollowUpDTO: Content {
@@ -46,10 +41,6 @@ public struct AgreementDTO: Content {
         let text: String
         let evidenceURL: String?
         let progress: Int?
-        enum CodingKeys: String, CodingKey {
-            case id, author, text, progress
-            case commitmentID = "commitment_id", occurredOn = "occurred_on", evidenceURL = "evidence_url"
-        }
     }
 
     let id: UUID
@@ -69,12 +60,6 @@ public struct AgreementDTO: Content {
     let commitments: [CommitmentDTO]
     let followUps: [FollowUpDTO]
     let history: [WorkflowStepView]
-
-    enum CodingKeys: String, CodingKey {
-        case id, slug, kind, title, summary, state, parties, signatories, objectives, documents, commitments, history
-        case signedOn = "signed_on", signingPlace = "signing_place", startsOn = "starts_on", endsOn = "ends_on"
-        case followUps = "follow_ups"
-    }
 
     /// The agreement as a request's reader sees it (authors' names in their language).
     static func load(_ agreement: Agreement, for req: Request) async throws -> AgreementDTO {

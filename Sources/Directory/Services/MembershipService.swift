@@ -11,12 +11,6 @@ public struct ApplicationInput: Content, Sendable {
     public var accreditationDate: String?
     public var domains: [String]?
     public var references: String?
-
-    enum CodingKeys: String, CodingKey {
-        case networkID = "network_id", organizationID = "organization_id", motivation
-        case accreditationNumber = "accreditation_number", accreditationDate = "accreditation_date"
-        case domains, references
-    }
 }
 
 /// The membership procedure: applications, review against the checklist, decisions, and memberships

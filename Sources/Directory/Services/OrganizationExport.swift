@@ -46,9 +46,8 @@ extension OrganizationExport {
     static func json(index: DirectoryIndexStore, on db: any Database, write: (String) async throws -> Void)
         async throws
     {
-        let encoder = JSONEncoder()
+        let encoder = JSONKeys.encoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
         try await write("[")
         var page = 1, first = true
         while true {

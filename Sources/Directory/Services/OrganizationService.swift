@@ -21,12 +21,6 @@ public struct OrganizationInput: Content, Sendable {
     public var foundedOn: String?
     public var domains: [String]?
 
-    enum CodingKeys: String, CodingKey {
-        case slug, kind, name, description, acronym, commune, address, email, phone, website, domains
-        case accreditationNumber = "accreditation_number", accreditationDate = "accreditation_date"
-        case wilayaCode = "wilaya_code", foundedOn = "founded_on"
-    }
-
     public init() {}
 }
 

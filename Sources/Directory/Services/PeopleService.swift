@@ -15,9 +15,10 @@ public struct PersonInput: Content, Sendable {
     public var expertise: [String]?
     public var isPublic: Bool?
 
+    /// `public` in JSON (the API's key strategy gives the others).
     enum CodingKeys: String, CodingKey {
-        case displayName = "display_name", kind, title, bio, wilayaCode = "wilaya_code", languages, availability
-        case contactEmail = "contact_email", expertise, isPublic = "public"
+        case displayName, kind, title, bio, wilayaCode, languages, availability, contactEmail, expertise
+        case isPublic = "public"
     }
 
     public init() {}
@@ -37,9 +38,10 @@ public struct PersonDTO: Content {
     let contactEmail: String?
     let isPublic: Bool
 
+    /// `public` in JSON (the API's key strategy gives the others).
     enum CodingKeys: String, CodingKey {
-        case id, kind, title, bio, languages, availability, expertise
-        case displayName = "display_name", wilayaCode = "wilaya_code", contactEmail = "contact_email", isPublic = "public"
+        case id, kind, title, bio, languages, availability, expertise, displayName, wilayaCode, contactEmail
+        case isPublic = "public"
     }
 
     init(_ person: Person, expertise: [String]) throws {

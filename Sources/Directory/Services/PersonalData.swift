@@ -12,16 +12,12 @@ public struct PersonalDataExport: Content {
         let language: String
         let roles: [String]
         let createdAt: Date?
-        enum CodingKeys: String, CodingKey {
-            case id, email, language, roles, displayName = "display_name", createdAt = "created_at"
-        }
     }
 
     struct NotificationItem: Content {
         let message: String
         let link: String
         let createdAt: Date?
-        enum CodingKeys: String, CodingKey { case message, link, createdAt = "created_at" }
     }
 
     let exportedAt: Date
@@ -34,11 +30,6 @@ public struct PersonalDataExport: Content {
     let contributions: [String: PersonalDataSection.Rows]
     /// Mail queued or sent to the person's address (one-time links are never included).
     let mail: [[String: String]]
-
-    enum CodingKeys: String, CodingKey {
-        case account, profile, representing, applications, notifications, contributions, mail,
-             exportedAt = "exported_at"
-    }
 }
 
 public enum PersonalData {

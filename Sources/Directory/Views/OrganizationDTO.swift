@@ -8,7 +8,6 @@ public struct OrganizationDTO: Content {
         let personID: UUID
         let name: String
         let role: String
-        enum CodingKeys: String, CodingKey { case personID = "person_id", name, role }
     }
 
     public struct MembershipDTO: Content {
@@ -17,7 +16,6 @@ public struct OrganizationDTO: Content {
         let memberID: UUID
         let state: String
         let history: [WorkflowStepView]
-        enum CodingKeys: String, CodingKey { case id, networkID = "network_id", memberID = "member_id", state, history }
     }
 
     let id: UUID
@@ -40,13 +38,6 @@ public struct OrganizationDTO: Content {
     let memberships: [MembershipDTO]
     let members: [MembershipDTO]
     let updatedAt: Date?
-
-    enum CodingKeys: String, CodingKey {
-        case id, slug, kind, name, description, acronym, commune, address, email, phone, website, domains
-        case representatives, memberships, members
-        case accreditationNumber = "accreditation_number", accreditationDate = "accreditation_date"
-        case wilayaCode = "wilaya_code", foundedOn = "founded_on", updatedAt = "updated_at"
-    }
 
     static func load(_ organization: Organization, on db: any Database) async throws -> OrganizationDTO {
         let id = try organization.requireID()
@@ -103,13 +94,6 @@ public struct ApplicationDTO: Content {
     let decisionReason: String?
     let allowedActions: [String]
     let history: [WorkflowStepView]
-
-    enum CodingKeys: String, CodingKey {
-        case id, state, motivation, domains, references, checklist, history
-        case networkID = "network_id", organizationID = "organization_id"
-        case accreditationNumber = "accreditation_number", accreditationDate = "accreditation_date"
-        case checklistItems = "checklist_items", decisionReason = "decision_reason", allowedActions = "allowed_actions"
-    }
 
     static func load(_ application: MembershipApplication, for user: CurrentUser?, on db: any Database) async throws
         -> ApplicationDTO

@@ -20,10 +20,6 @@ struct AuthAPIController: RouteCollection {
         var tokenType: String
         var expiresAt: Date
         var user: MeResponse
-
-        enum CodingKeys: String, CodingKey {
-            case token, tokenType = "token_type", expiresAt = "expires_at", user
-        }
     }
 
     struct MeResponse: Content {
@@ -33,10 +29,6 @@ struct AuthAPIController: RouteCollection {
         var language: String
         var roles: [String]
         var permissions: [String]
-
-        enum CodingKeys: String, CodingKey {
-            case id, email, displayName = "display_name", language, roles, permissions
-        }
 
         init(_ user: CurrentUser) {
             id = user.id

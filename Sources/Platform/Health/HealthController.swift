@@ -42,8 +42,6 @@ struct HealthController: RouteCollection {
 struct HealthStatus: Content {
     var status: String
     var waitingFor: [String]?
-
-    enum CodingKeys: String, CodingKey { case status, waitingFor = "waiting_for" }
 }
 
 /// What must be ready, besides the database, before `/readyz` says so (a load balancer then sends traffic).

@@ -10,7 +10,6 @@ struct StepInput: Content {
     var reason: String?
     var expertID: UUID?
     var rating: Int?
-    enum CodingKeys: String, CodingKey { case action, reason, expertID = "expert_id", rating }
 }
 
 /// `/api/v1/projects…`, `/api/v1/evaluations`.
@@ -37,7 +36,6 @@ struct ProjectsAPIController: RouteCollection {
     struct FeedAnswer: Content {
         let indicatorID: UUID
         let metric: String?
-        enum CodingKeys: String, CodingKey { case indicatorID = "indicator_id", metric }
     }
 
     static func indicator(_ req: Request) async throws -> UUID {

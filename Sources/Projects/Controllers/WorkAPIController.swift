@@ -94,7 +94,6 @@ struct WorkAPIController: RouteCollection {
             let name: String
             let score: Int
             let reasons: [ExpertMatcher.Reason]
-            enum CodingKeys: String, CodingKey { case personID = "person_id", name, score, reasons }
         }
         let id: UUID
         let organizationID: UUID
@@ -112,12 +111,6 @@ struct WorkAPIController: RouteCollection {
         let requestedAt: Date
         let matches: [MatchDTO]?
         let history: [WorkflowStepView]?
-
-        enum CodingKeys: String, CodingKey {
-            case id, organizationID = "organization_id", projectID = "project_id", domainCode = "domain_code"
-            case wilayaCode = "wilaya_code", language, subject, description, state, expertID = "expert_id", feedback, rating
-            case requestedBy = "requested_by", requestedAt = "requested_at", matches, history
-        }
 
         init(_ request: ExpertiseRequest, matches: [ExpertMatcher.Match]? = nil, history: [WorkflowStep]? = nil) throws {
             id = try request.requireID()

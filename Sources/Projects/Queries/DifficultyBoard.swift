@@ -55,11 +55,6 @@ public struct BoardRow: Content {
     /// Decided, and the deadline has passed (computed when read; the worker escalates it).
     public let overdue: Bool
 
-    enum CodingKeys: String, CodingKey {
-        case id, title, category, severity, state, projectSlug = "project_slug", projectTitle = "project_title"
-        case wilayaCode = "wilaya_code", reportedAt = "reported_at", ageDays = "age_days", deadline, overdue
-    }
-
     init(_ difficulty: Difficulty, of project: Project, now: Date) throws {
         id = try difficulty.requireID()
         title = difficulty.title

@@ -13,10 +13,6 @@ public struct PledgeInput: Content, Sendable {
     public var valueMinor: Int64?
     public var currency: String?
     public var pledgedOn: String?
-    enum CodingKeys: String, CodingKey {
-        case companyID = "company_id", projectID = "project_id", kind, description, valueMinor = "value_minor", currency
-        case pledgedOn = "pledged_on"
-    }
     public init() {}
 }
 
@@ -24,7 +20,6 @@ public struct DeliveryInput: Content, Sendable {
     public var deliveredOn: String?
     public var valueMinor: Int64?
     public var note: String?
-    enum CodingKeys: String, CodingKey { case deliveredOn = "delivered_on", valueMinor = "value_minor", note }
     public init() {}
 }
 
@@ -37,11 +32,6 @@ public struct CompanyFulfilment: Content {
     public let pledgedMinor: Int64
     public let deliveredMinor: Int64
     public let fulfilment: Double
-
-    enum CodingKeys: String, CodingKey {
-        case companyID = "company_id", company, currency, pledges, pledgedMinor = "pledged_minor", deliveredMinor = "delivered_minor"
-        case fulfilment
-    }
 }
 
 public enum CSRService {

@@ -12,9 +12,6 @@ public struct CooperationInput: Content, Sendable {
     public var nature: String?
     public var description: String?
     public var since: String?
-    enum CodingKeys: String, CodingKey {
-        case partnerID = "partner_id", projectID = "project_id", agreementID = "agreement_id", nature, description, since
-    }
     public init() {}
 }
 

@@ -17,7 +17,6 @@ public struct SolutionInput: Content, Sendable {
     public var description: String?
     public var costMinor: Int64?
     public var durationDays: Int?
-    enum CodingKeys: String, CodingKey { case description, costMinor = "cost_minor", durationDays = "duration_days" }
     public init() {}
 }
 
@@ -27,7 +26,6 @@ public struct DecisionInput: Content, Sendable {
     public var reason: String?
     public var owner: String?
     public var deadline: String?
-    enum CodingKeys: String, CodingKey { case solutionID = "solution_id", reason, owner, deadline }
     public init() {}
 }
 

@@ -9,7 +9,6 @@ public struct EvaluationInput: Content, Sendable {
     public var findings: String?
     public var recommendations: String?
     public var evaluatedOn: String?
-    enum CodingKeys: String, CodingKey { case phase, scores, findings, recommendations, evaluatedOn = "evaluated_on" }
     public init() {}
 }
 

@@ -12,10 +12,6 @@ public struct ExpertiseInput: Content, Sendable {
     public var language: String?
     public var subject: String?
     public var description: String?
-    enum CodingKeys: String, CodingKey {
-        case organizationID = "organization_id", projectID = "project_id", domainCode = "domain_code"
-        case wilayaCode = "wilaya_code", language, subject, description
-    }
     public init() {}
 }
 

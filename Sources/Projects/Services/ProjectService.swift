@@ -21,12 +21,6 @@ public struct ProjectInput: Content, Sendable {
     public var endsOn: String?
     public var expectedJobs: Int?
 
-    enum CodingKeys: String, CodingKey {
-        case slug, organizationID = "organization_id", title, summary, socialNeed = "social_need", beneficiaries
-        case domainCode = "domain_code", wilayaCode = "wilaya_code", budgetMinor = "budget_minor", currency, funding
-        case partners, startsOn = "starts_on", endsOn = "ends_on", expectedJobs = "expected_jobs"
-    }
-
     public init() {}
 }
 

@@ -17,12 +17,6 @@ public struct ReportInput: Content, Sendable {
     public var revenueMinor: Int64?
     public var volunteers: Int?
 
-    enum CodingKeys: String, CodingKey {
-        case period, narrative, milestones, jobsCreated = "jobs_created", jobsCreatedBreakdown = "jobs_created_breakdown"
-        case jobsSustained = "jobs_sustained", jobsSustainedBreakdown = "jobs_sustained_breakdown", beneficiaries
-        case revenueMinor = "revenue_minor", volunteers
-    }
-
     public init() {}
 }
 

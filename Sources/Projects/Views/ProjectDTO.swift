@@ -15,11 +15,6 @@ public struct ProjectRow: Content {
     public let budgetMinor: Int64
     public let currency: String
 
-    enum CodingKeys: String, CodingKey {
-        case id, slug, title, organizationID = "organization_id", domainCode = "domain_code", wilayaCode = "wilaya_code"
-        case state, budgetMinor = "budget_minor", currency
-    }
-
     init(_ project: Project) throws {
         id = try project.requireID()
         slug = project.slug
@@ -48,12 +43,6 @@ public struct ReportDTO: Content {
     public let author: String
     public let filedAt: Date
 
-    enum CodingKeys: String, CodingKey {
-        case id, period, narrative, milestones, jobsCreated = "jobs_created", jobsCreatedBreakdown = "jobs_created_breakdown"
-        case jobsSustained = "jobs_sustained", jobsSustainedBreakdown = "jobs_sustained_breakdown", beneficiaries
-        case revenueMinor = "revenue_minor", volunteers, author, filedAt = "filed_at"
-    }
-
     init(_ report: ProjectReport, authors: AuthorNames) throws {
         id = try report.requireID()
         period = report.period
@@ -79,10 +68,6 @@ public struct SolutionDTO: Content {
     public let proposer: String
     public let proposedAt: Date
     public let chosen: Bool
-
-    enum CodingKeys: String, CodingKey {
-        case id, description, costMinor = "cost_minor", durationDays = "duration_days", proposer, proposedAt = "proposed_at", chosen
-    }
 }
 
 public struct DifficultyDTO: Content {
@@ -114,15 +99,6 @@ public struct DifficultyDTO: Content {
         public let deadline: String?
         public let decidedBy: String?
         public let decidedAt: Date?
-        enum CodingKeys: String, CodingKey {
-            case solutionID = "solution_id", reason, owner, deadline, decidedBy = "decided_by", decidedAt = "decided_at"
-        }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, projectID = "project_id", projectSlug = "project_slug", category, severity, title, description, state
-        case overdue, reportedBy = "reported_by", reportedAt = "reported_at", cause, diagnosedBy = "diagnosed_by"
-        case diagnosedAt = "diagnosed_at", solutions, decision, closedNote = "closed_note", closedAt = "closed_at", history
     }
 
     static func load(_ difficulty: Difficulty, on db: any Database, reader: Reader, now: Date) async throws -> DifficultyDTO {
@@ -166,11 +142,6 @@ public struct EvaluationDTO: Content {
     public let evaluator: String
     public let evaluatedOn: String
 
-    enum CodingKeys: String, CodingKey {
-        case id, projectID = "project_id", phase, scores, average, findings, recommendations, evaluator
-        case evaluatedOn = "evaluated_on"
-    }
-
     init(_ evaluation: Evaluation, authors: AuthorNames) throws {
         id = try evaluation.requireID()
         projectID = evaluation.projectID
@@ -202,12 +173,6 @@ public struct PledgeDTO: Content {
         public let deliveredOn: String
         public let valueMinor: Int64
         public let note: String
-        enum CodingKeys: String, CodingKey { case deliveredOn = "delivered_on", valueMinor = "value_minor", note }
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, companyID = "company_id", projectID = "project_id", kind, description, valueMinor = "value_minor"
-        case deliveredMinor = "delivered_minor", currency, fulfilment, state, pledgedOn = "pledged_on", deliveries
     }
 
     init(_ pledge: CSRPledge, deliveries: [CSRDelivery]? = nil) throws {
@@ -236,10 +201,6 @@ public struct CooperationDTO: Content {
     public let description: String
     public let since: String
 
-    enum CodingKeys: String, CodingKey {
-        case id, partnerID = "partner_id", partner, projectID = "project_id", agreementID = "agreement_id", nature, description, since
-    }
-
     static func list(_ links: [CooperationLink], on db: any Database) async throws -> [CooperationDTO] {
         let partners = try await Organization.query(on: db).filter(\.$id ~~ Set(links.map(\.partnerID))).all()
         let names = Dictionary(uniqueKeysWithValues: partners.compactMap { partner in partner.id.map { ($0, partner.name) } })
@@ -258,9 +219,6 @@ public struct ReportTotals: Content {
     public let beneficiaries: Int
     public let revenueMinor: Int64
     public let volunteers: Int
-    enum CodingKeys: String, CodingKey {
-        case jobsCreated = "jobs_created", jobsSustained = "jobs_sustained", beneficiaries, revenueMinor = "revenue_minor", volunteers
-    }
 
     init(_ reports: [ProjectReport]) {
         // Inputs are bounded, so these sums fit; they are checked all the same (never a trap on stored data).
@@ -304,13 +262,6 @@ public struct ProjectDTO: Content {
         public let id: UUID
         public let slug: String
         public let name: Translated
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case id, slug, organization, title, summary, socialNeed = "social_need", beneficiaries, domainCode = "domain_code"
-        case wilayaCode = "wilaya_code", budgetMinor = "budget_minor", currency, funding, partners, startsOn = "starts_on"
-        case endsOn = "ends_on", expectedJobs = "expected_jobs", state, history, reports, totals, difficulties, evaluations
-        case pledges, cooperation
     }
 
     static func load(_ project: Project, on db: any Database, now: Date, reader: Reader) async throws -> ProjectDTO {
