@@ -28,9 +28,13 @@ public enum ProjectsRoom {
 
     public static func routes(_ app: Application, pages: any RoutesBuilder) throws {
         try app.register(collection: ProjectsAPIController())
-        try app.register(collection: WorkAPIController())
+        try app.register(collection: DifficultiesAPIController())
+        try app.register(collection: ExpertiseAPIController())
+        try app.register(collection: CSRAPIController())
+        try app.register(collection: CooperationAPIController())
         try pages.register(collection: ProjectsWebController())
-        try pages.register(collection: WorkWebController())
+        try pages.register(collection: DifficultiesWebController())
+        try pages.register(collection: ExpertiseWebController())
         try pages.register(collection: CSRWebController())
         try pages.register(collection: CooperationWebController())
     }

@@ -74,7 +74,7 @@ struct DoubleSubmitTests {
             let browser = Browser(app)
             try await signIn(browser, email: "rep@example.org")
             try await browser.get(Self.project)
-            let report = ["period": "2025-Q1", "narrative": "تقدم جيد", "jobs_created_f": "1", "jobs_sustained_f": "0"]
+            let report = ["period": "2025-Q1", "narrative": "تقدم جيد", "jobs_created_breakdown[sex][f]": "1", "jobs_sustained_breakdown[sex][f]": "0"]
             #expect(try await browser.post(Self.project + "/reports", form: report).status == .seeOther)
 
             // act: another report (another form) for the same quarter

@@ -103,7 +103,7 @@ struct DirectoryPagesTests {
             #expect(started.status == .seeOther)
             let review = try await reviewer.get(path)
             #expect(review.body.string.contains("رقم الاعتماد وتاريخه مطابقان للسجل"))
-            #expect(review.body.string.contains(#"name="items[]""#))
+            #expect(review.body.string.contains(#"name="items[accreditation_valid]""#))
         }
     }
 }

@@ -20,7 +20,7 @@ struct ProjectPagesTests {
 
             // act: nothing but a wrong budget, a funding line without amount and dates the wrong way round
             let refused = try await browser.post("/fr/projects", form: [
-                "organization_id": world.association.id!.uuidString, "budget": "beaucoup", "funding": "PNUD",
+                "organization_id": world.association.id!.uuidString, "budget_minor": "beaucoup", "funding": "PNUD",
                 "starts_on": "2026-05-01", "ends_on": "2026-01-01", "expected_jobs": "٥",
             ])
 
@@ -31,14 +31,14 @@ struct ProjectPagesTests {
             #expect(html.contains("Saisissez un nombre."))
             #expect(html.contains("Écrivez chaque source sous la forme"))
             #expect(html.contains(#"id="beneficiaries-error">Ce champ est obligatoire."#))
-            #expect(html.contains(#"id="title_ar" name="title_ar" type="text" lang="ar" dir="rtl" value="" aria-invalid="true""#))
+            #expect(html.contains(#"id="title_ar" name="title[ar]" type="text" lang="ar" dir="rtl" value="" aria-invalid="true""#))
             #expect(try await Project.query(on: app.db).count() == before)
 
             // and a good one (Arabic-Indic digits, amounts with spaces) is saved as a draft and submitted from its page
             let saved = try await browser.post("/fr/projects", form: [
-                "organization_id": world.association.id!.uuidString, "title_ar": "مخبزة تضامنية", "summary": "خبز للحي",
+                "organization_id": world.association.id!.uuidString, "title[ar]": "مخبزة تضامنية", "summary": "خبز للحي",
                 "social_need": "بطالة النساء", "beneficiaries": "١٢ امرأة", "domain_code": "sse.women", "wilaya_code": "05",
-                "budget": "1 200 000", "funding": "Fonds propres: 200 000,50", "starts_on": "2026-04-01",
+                "budget_minor": "1 200 000", "funding": "Fonds propres: 200 000,50", "starts_on": "2026-04-01",
                 "ends_on": "2027-04-01", "expected_jobs": "٥",
             ])
             #expect(saved.status == .seeOther)
@@ -67,7 +67,7 @@ struct ProjectPagesTests {
             // act
             let suspend = try await browser.post(path + "/transitions", form: ["action": "suspend", "reason": "x"])
             let report = try await browser.post(path + "/reports", form: [
-                "period": "2026-Q9", "narrative": "", "jobs_created_f": "2", "jobs_created_m": "1", "jobs_created_18_24": "1",
+                "period": "2026-Q9", "narrative": "", "jobs_created_breakdown[sex][f]": "2", "jobs_created_breakdown[sex][m]": "1", "jobs_created_breakdown[age_group][18_24]": "1",
             ])
 
             // assert: a 403 page naming who may suspend; the report form back with each problem, in Arabic
@@ -76,15 +76,15 @@ struct ProjectPagesTests {
             #expect(report.status == .unprocessableEntity)
             let html = report.body.string
             #expect(html.contains(#"id="period-error""#) && html.contains(#"id="narrative-error""#))
-            #expect(html.contains(#"id="jobs_created_under_18-error""#))
+            #expect(html.contains(#"id="jobs_created_breakdown_age_group_under_18-error""#))
             #expect(try await WorkflowStep.query(on: app.db).count() == steps)
             #expect(try await ProjectReport.query(on: app.db).filter(\.$period == "2026-Q9").count() == 0)
 
             // a good report: jobs created and sustained, each by sex and age group
             let good = try await browser.post(path + "/reports", form: [
-                "period": "2026-Q4", "narrative": "نقطة بيع ثانية", "jobs_created_f": "2", "jobs_created_m": "1",
-                "jobs_created_18_24": "3", "jobs_sustained_f": "3", "jobs_sustained_m": "1", "jobs_sustained_25_34": "2",
-                "jobs_sustained_35_plus": "2", "beneficiaries": "50", "revenue": "120000", "volunteers": "4",
+                "period": "2026-Q4", "narrative": "نقطة بيع ثانية", "jobs_created_breakdown[sex][f]": "2", "jobs_created_breakdown[sex][m]": "1",
+                "jobs_created_breakdown[age_group][18_24]": "3", "jobs_sustained_breakdown[sex][f]": "3", "jobs_sustained_breakdown[sex][m]": "1", "jobs_sustained_breakdown[age_group][25_34]": "2",
+                "jobs_sustained_breakdown[age_group][35_plus]": "2", "beneficiaries": "50", "revenue_minor": "120000", "volunteers": "4",
             ])
             #expect(good.status == .seeOther)
             let filed = try #require(try await ProjectReport.query(on: app.db).filter(\.$period == "2026-Q4").first())
@@ -105,17 +105,17 @@ struct ProjectPagesTests {
 
             // act
             let response = try await browser.post(path + "/evaluations", form: [
-                "phase": "mid_term", "score_relevance": "9", "score_coherence": "3", "score_effectiveness": "3",
-                "score_efficiency": "", "score_impact": "2", "score_sustainability": "4", "findings": "", "recommendations": "r",
+                "phase": "mid_term", "scores[relevance]": "9", "scores[coherence]": "3", "scores[effectiveness]": "3",
+                "scores[efficiency]": "", "scores[impact]": "2", "scores[sustainability]": "4", "findings": "", "recommendations": "r",
             ])
 
             // assert
             let html = response.body.string
             #expect(response.status == .unprocessableEntity)
-            #expect(html.contains(#"id="score_relevance-error">Saisissez un nombre entier de 1 à 4."#))
-            #expect(html.contains(#"id="score_efficiency-error">Ce champ est obligatoire."#))
+            #expect(html.contains(#"id="scores_relevance-error">Saisissez un nombre entier de 1 à 4."#))
+            #expect(html.contains(#"id="scores_efficiency-error">Ce champ est obligatoire."#))
             #expect(html.contains(#"id="findings-error">Ce champ est obligatoire."#))
-            #expect(html.contains(#"name="score_coherence" type="text" inputmode="numeric" dir="ltr" required value="3""#))
+            #expect(html.contains(#"name="scores[coherence]" type="text" inputmode="numeric" dir="ltr" required value="3""#))
             #expect(try await Evaluation.query(on: app.db).count() == 2)
         }
     }
@@ -135,11 +135,11 @@ struct ProjectPagesTests {
             #expect(try await expert.post(path + "/transitions", form: ["action": "diagnose", "reason": "No shop in Algiers."])
                 .status == .seeOther)
             _ = try await expert.get(path)
-            let badCost = try await expert.post(path + "/solutions", form: ["description": "Shared stand", "cost": "cheap",
+            let badCost = try await expert.post(path + "/solutions", form: ["description": "Shared stand", "cost_minor": "cheap",
                                                                            "duration_days": "30"])
             #expect(badCost.status == .unprocessableEntity && badCost.body.string.contains(#"id="cost-error">Enter a number."#))
             #expect(try await expert.post(path + "/solutions", form: ["description": "Shared stand at the Algiers fair",
-                                                                      "cost": "120000", "duration_days": "30"]).status == .seeOther)
+                                                                      "cost_minor": "120000", "duration_days": "30"]).status == .seeOther)
 
             // the coordinator decides on the page
             let coordinator = Browser(app)
@@ -174,15 +174,15 @@ struct ProjectPagesTests {
 
             // a bad value is explained; a good pledge is recorded
             let bad = try await company.post("/ar/csr", form: ["company_id": world.company.id!.uuidString, "kind": "in_kind",
-                                                             "description": "", "value": "كثير"])
+                                                             "description": "", "value_minor": "كثير"])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains(#"id="pledge-value-error">أدخل رقماً."#))
             #expect(bad.body.string.contains(#"id="pledge-description-error""#))
             let sloppy = try await company.post("/ar/csr", form: ["company_id": world.company.id!.uuidString, "kind": "in_kind",
-                                                                "description": "أجهزة تبريد", "value": "12abc"])
+                                                                "description": "أجهزة تبريد", "value_minor": "12abc"])
             #expect(sloppy.status == .unprocessableEntity && sloppy.body.string.contains(#"id="pledge-value-error""#))
             let good = try await company.post("/ar/csr", form: ["company_id": world.company.id!.uuidString, "kind": "in_kind",
-                                                              "description": "أجهزة تبريد", "value": "200,000"])
+                                                              "description": "أجهزة تبريد", "value_minor": "200,000"])
             #expect(good.status == .seeOther)
             let pledge = try #require(try await CSRPledge.query(on: app.db).filter(\.$details == "أجهزة تبريد").first())
             #expect(pledge.valueMinor == 20_000_000 && pledge.state == .pledged)
@@ -194,10 +194,10 @@ struct ProjectPagesTests {
             #expect(try await coordinator.post("/en/csr/\(pledge.id!)/transitions", form: ["action": "confirm"]).status == .seeOther)
             _ = try await coordinator.get("/en/csr")
             let tooMuch = try await coordinator.post("/en/csr/\(pledge.id!)/deliveries",
-                                                     form: ["delivered_on": "2026-03-02", "value": "250000", "note": ""])
+                                                     form: ["delivered_on": "2026-03-02", "value_minor": "250000", "note": ""])
             #expect(tooMuch.status == .unprocessableEntity && tooMuch.body.string.contains("More than what remains to be delivered."))
             let half = try await coordinator.post("/en/csr/\(pledge.id!)/deliveries",
-                                                  form: ["delivered_on": "2026-03-02", "value": "١٠٠٬٠٠٠", "note": "first lot"])
+                                                  form: ["delivered_on": "2026-03-02", "value_minor": "١٠٠٬٠٠٠", "note": "first lot"])
             #expect(half.status == .seeOther)
             let after = try await coordinator.get("/en/csr").body.string
             #expect(after.contains("50.0%"))

@@ -21,7 +21,8 @@ struct RefusalTests {
 
             // act
             let form = try await browser.post(path + "/reports", form: [
-                "period": "2026-Q4", "narrative": "x", "jobs_created_f": "9223372036854775807", "jobs_created_m": "9223372036854775807",
+                "period": "2026-Q4", "narrative": "x", "jobs_created_breakdown[sex][f]": "9223372036854775807",
+                "jobs_created_breakdown[sex][m]": "9223372036854775807",
             ])
             let api = try await world.api(.POST, "/api/v1/projects/\(ProjectsDemo.flagshipSlug)/reports",
                                           as: ProjectsWorld.representative, json: """

@@ -118,16 +118,12 @@ struct AgreementsWebController: RouteCollection {
     @Sendable func addFollowUp(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let agreement = try await AgreementsAPIController.find(req)
-        let input = FollowUpInput(
-            commitmentID: UUID(uuidString: req.formField("commitment_id")), occurredOn: req.formField("occurred_on"),
-            text: req.formField("text"), evidenceURL: req.formField("evidence_url"),
-            progress: req.formField("progress").isEmpty ? nil : Int(req.formField("progress")) ?? -1)
+        let (input, unread) = try req.form(FollowUpForm.self).input()
         do {
+            guard unread.isEmpty else { throw ValidationFailure(unread) }
             _ = try await AgreementService.addFollowUp(input, to: agreement, by: user, on: req.db, now: req.now)
         } catch let failure as ValidationFailure {
-            let values = ["occurred_on", "text", "evidence_url", "progress", "commitment_id"]
-                .reduce(into: [String: String]()) { $0[$1] = req.formField($1) }
-            return try await renderShow(req, form: FormState(values: values, fieldErrors: failure.fieldErrors, on: req),
+            return try await renderShow(req, form: FormState(posted: req, fieldErrors: failure.fieldErrors),
                                         status: .unprocessableEntity)
         }
         return req.seeOther(AgreementsSiteURL.agreements.path(in: req.language) + "/" + agreement.slug + "#follow-ups")
@@ -136,8 +132,9 @@ struct AgreementsWebController: RouteCollection {
     @Sendable func transition(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let agreement = try await AgreementsAPIController.find(req)
-        try await AgreementService.transition(agreement, action: req.formField("action"), reason: req.formField("reason"),
-                                              by: user, on: req.db, now: req.now)
+        let step = try req.form(StepForm.self)
+        try await AgreementService.transition(agreement, action: step.action ?? "", reason: step.reason, by: user,
+                                              on: req.db, now: req.now)
         return req.seeOther(AgreementsSiteURL.agreements.path(in: req.language) + "/" + agreement.slug)
     }
 
@@ -148,8 +145,9 @@ struct AgreementsWebController: RouteCollection {
               let commitment = try await Commitment.query(on: req.db).filter(\.$id == id)
                 .filter(\.$agreementID == agreement.requireID()).first()
         else { throw AgreementsError.commitmentNotFound }
-        try await AgreementService.transition(commitment, action: req.formField("action"), reason: req.formField("reason"),
-                                              by: user, on: req.db, now: req.now)
+        let step = try req.form(StepForm.self)
+        try await AgreementService.transition(commitment, action: step.action ?? "", reason: step.reason, by: user,
+                                              on: req.db, now: req.now)
         return req.seeOther(AgreementsSiteURL.agreements.path(in: req.language) + "/" + agreement.slug + "#commitments")
     }
 }

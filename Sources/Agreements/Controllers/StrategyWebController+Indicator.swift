@@ -62,25 +62,12 @@ extension StrategyWebController {
     @Sendable func record(req: Request) async throws -> Response {
         let user = try req.require(.recordMeasurements)
         let id = try await StrategyAPIController.indicatorID(req)
-        var breakdown: [String: [String: Double]] = [:]
-        for (dimension, categories) in [("sex", ["f", "m"]), ("age_group", ["under_18", "18_24", "25_34", "35_plus"])] {
-            var values: [String: Double] = [:]
-            for category in categories {
-                let raw = req.formField("breakdown_\(dimension)_\(category)")
-                if !raw.isEmpty { values[category] = NumberCheck.parseDecimal(raw) ?? .nan }
-            }
-            if !values.isEmpty { breakdown[dimension] = values }
-        }
-        let rawValue = req.formField("value")
-        let input = MeasurementInput(period: req.formField("period"),
-                                     value: rawValue.isEmpty ? nil : NumberCheck.parseDecimal(rawValue) ?? .nan,
-                                     breakdown: breakdown, source: req.formField("source"))
+        let input = try req.form(MeasurementForm.self).input
         do {
             _ = try await MeasurementService.record(input, indicatorID: id, by: user, on: req.db, now: req.now)
         } catch let error as any ShabakaError where error.status == .unprocessableEntity {
-            let values = ["period", "value", "source"].reduce(into: [String: String]()) { $0[$1] = req.formField($1) }
             let message = req.application.catalog.text(error.messageKey, in: req.language)
-            return try await renderIndicator(req, form: FormState(values: values, fieldErrors: error.fieldErrors, on: req,
+            return try await renderIndicator(req, form: FormState(posted: req, fieldErrors: error.fieldErrors,
                                                                   message: message), status: .unprocessableEntity)
         }
         return req.seeOther(req.url.path + "?recorded=1")

@@ -24,10 +24,9 @@ struct ImportWebController: RouteCollection {
 
     @Sendable func run(req: Request) async throws -> Response {
         let user = try req.require(.manageOrganizations)
-        var text = req.formField("csv")
-        if let file = try? req.content.get(File.self, at: "file"), file.data.readableBytes > 0 {
-            text = String(buffer: file.data)
-        }
+        let form = try req.content.decode(ImportForm.self)
+        var text = form.csv ?? ""
+        if let file = form.file, file.data.readableBytes > 0 { text = String(buffer: file.data) }
         let catalog = req.application.catalog, language = req.language
         let outcome = try await OrganizationImport.run(csv: text, actor: AuditActor(user), on: req.db, now: req.now) {
             catalog.text($0, in: language, arguments: $1)

@@ -50,9 +50,10 @@ extension MembershipWebController {
     @Sendable func transition(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let id = try MembershipAPIController.id(req)
+        let step = try req.form(StepForm.self)
         do {
-            _ = try await MembershipService.transition(applicationID: id, action: req.formField("action"),
-                                                       reason: req.formField("reason"), by: user, req.service)
+            _ = try await MembershipService.transition(applicationID: id, action: step.action ?? "",
+                                                       reason: step.reason, by: user, req.service)
         } catch let error as any ShabakaError where error.status != .forbidden && error.status != .notFound {
             return try await renderShow(req, form: formState(error, req), status: error.status)
         }
@@ -62,11 +63,10 @@ extension MembershipWebController {
     @Sendable func checklist(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let id = try MembershipAPIController.id(req)
-        let checked = Set((try? req.content.get([String].self, at: "items")) ?? [])
-        let answers = Dictionary(uniqueKeysWithValues: MembershipChecklist.items.map { ($0, checked.contains($0)) })
+        let form = try req.form(ChecklistForm.self)
         do {
-            _ = try await MembershipService.recordChecklist(applicationID: id, answers: answers,
-                                                            note: req.formField("note"), by: user, req.service)
+            _ = try await MembershipService.recordChecklist(applicationID: id, answers: form.answers,
+                                                            note: form.note, by: user, req.service)
         } catch let error as any ShabakaError where error.status != .forbidden && error.status != .notFound {
             return try await renderShow(req, form: formState(error, req), status: error.status)
         }
@@ -76,8 +76,9 @@ extension MembershipWebController {
     @Sendable func transitionMembership(req: Request) async throws -> Response {
         let user = try req.requireUser()
         guard let id = req.parameters.get("id", as: UUID.self) else { throw DirectoryError.membershipNotFound }
+        let step = try req.form(StepForm.self)
         let membership = try await MembershipService.transitionMembership(
-            membershipID: id, action: req.formField("action"), reason: req.formField("reason"), by: user, req.service)
+            membershipID: id, action: step.action ?? "", reason: step.reason, by: user, req.service)
         let member = try await Organization.find(membership.memberID, on: req.db)
         return req.seeOther(DirectorySiteURL.organizations.path(in: req.language) + "/" + (member?.slug ?? ""))
     }
@@ -85,7 +86,6 @@ extension MembershipWebController {
     private func formState(_ error: any ShabakaError, _ req: Request) -> FormState {
         let message = req.application.catalog.text(error.messageKey, in: req.language,
                                                    arguments: error.localizedArguments { req.t($0) })
-        return FormState(values: ["reason": req.formField("reason")], fieldErrors: error.fieldErrors, on: req,
-                         message: message)
+        return FormState(posted: req, fieldErrors: error.fieldErrors, message: message)
     }
 }

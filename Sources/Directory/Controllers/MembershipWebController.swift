@@ -32,17 +32,7 @@ struct MembershipWebController: RouteCollection {
 
     @Sendable func apply(req: Request) async throws -> Response {
         let user = try req.require(.applyForMembership)
-        var input = ApplicationInput()
-        input.networkID = UUID(uuidString: req.formField("network_id"))
-        input.organizationID = UUID(uuidString: req.formField("organization_id"))
-        input.motivation = req.formField("motivation")
-        input.accreditationNumber = req.formField("accreditation_number")
-        input.accreditationDate = req.formField("accreditation_date")
-        input.domains = (try? req.content.get([String].self, at: "domains")) ?? []
-        input.references = req.formField("references")
-        let values = ["network_id": req.formField("network_id"), "organization_id": req.formField("organization_id"),
-                      "motivation": input.motivation ?? "", "accreditation_number": input.accreditationNumber ?? "",
-                      "accreditation_date": input.accreditationDate ?? "", "references": input.references ?? ""]
+        let input = try req.form(ApplicationForm.self).input
         do {
             let application = try await MembershipService.apply(input, by: user, req.service)
             return req.seeOther(DirectorySiteURL.membershipApplications.path(in: req.language) + "/"
@@ -50,7 +40,7 @@ struct MembershipWebController: RouteCollection {
         } catch let error as any ShabakaError where error.status != .forbidden {
             let message = req.application.catalog.text(error.messageKey, in: req.language,
                                                        arguments: error.localizedArguments { req.t($0) })
-            let form = FormState(values: values, fieldErrors: error.fieldErrors, on: req, message: message)
+            let form = FormState(posted: req, fieldErrors: error.fieldErrors, message: message)
             return try await renderApply(req, user: user, form: form, domains: Set(input.domains ?? []),
                                          status: error.status)
         }

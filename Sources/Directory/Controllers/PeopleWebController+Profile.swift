@@ -32,25 +32,13 @@ extension PeopleWebController {
 
     @Sendable func saveProfile(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        var input = PersonInput()
-        input.displayName = req.formField("display_name")
-        input.kind = req.formField("kind")
-        input.title = req.formField("title")
-        input.bio = req.formField("bio")
-        input.wilayaCode = req.formField("wilaya_code")
-        input.availability = req.formField("availability")
-        input.contactEmail = req.formField("contact_email")
-        input.languages = (try? req.content.get([String].self, at: "languages")) ?? []
-        input.expertise = (try? req.content.get([String].self, at: "expertise")) ?? []
-        input.isPublic = req.formField("public") == "1"
+        let input = try req.form(ProfileForm.self).input
         do {
             _ = try await PeopleService.saveOwnProfile(input, user: user, on: req.db, now: req.now)
             return req.seeOther(DirectorySiteURL.myProfile.path(in: req.language) + "?saved=1")
         } catch let failure as ValidationFailure {
-            let values = ["display_name", "kind", "title", "bio", "wilaya_code", "availability", "contact_email"]
-                .reduce(into: [String: String]()) { $0[$1] = req.formField($1) }
             return try await renderProfile(
-                req, form: FormState(values: values, fieldErrors: failure.fieldErrors, on: req),
+                req, form: FormState(posted: req, fieldErrors: failure.fieldErrors),
                 languages: Set(input.languages ?? []), expertise: Set(input.expertise ?? []), isPublic: input.isPublic ?? false,
                 personID: nil, status: .unprocessableEntity)
         }
@@ -95,7 +83,7 @@ extension PeopleWebController {
 
     @Sendable func erase(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        guard req.formField("confirm") == user.email else {
+        guard try req.form(EraseForm.self).confirm == user.email else {
             let form = FormState(values: [:], fieldErrors: [FieldError("confirm", "erase.confirm_mismatch")], on: req)
             return try await req.render("directory/erase", FormPageContext(
                 page: try await PageMeta.make(for: req, titleKey: "erase.title"), form: form), status: .unprocessableEntity)

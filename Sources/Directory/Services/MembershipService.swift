@@ -11,6 +11,18 @@ public struct ApplicationInput: Content, Sendable {
     public var accreditationDate: String?
     public var domains: [String]?
     public var references: String?
+
+    public init(networkID: UUID? = nil, organizationID: UUID? = nil, motivation: String? = nil,
+                accreditationNumber: String? = nil, accreditationDate: String? = nil, domains: [String]? = nil,
+                references: String? = nil) {
+        self.networkID = networkID
+        self.organizationID = organizationID
+        self.motivation = motivation
+        self.accreditationNumber = accreditationNumber
+        self.accreditationDate = accreditationDate
+        self.domains = domains
+        self.references = references
+    }
 }
 
 /// The membership procedure: applications, review against the checklist, decisions, and memberships

@@ -81,10 +81,11 @@ struct AdminController: RouteCollection {
         let admin = try req.require(.manageUsers)
         guard let userID = req.parameters.get("userID", as: UUID.self),
               try await User.find(userID, on: req.db) != nil else { throw PlatformError.notFound }
-        guard let role = Role(rawValue: req.formField("role")) else {
+        let form = try req.form(RoleForm.self)
+        guard let role = form.role.flatMap(Role.init(rawValue:)) else {
             throw ValidationFailure([FieldError("role", "validation.invalid_choice")])
         }
-        let grant = req.formField("change") != "revoke"
+        let grant = form.change != "revoke"
         try await RoleChange.apply(grant: grant, role: role, userID: userID, actor: AuditActor(admin), on: req.db, now: req.now)
         return req.seeOther(SiteURL.adminUsers.path(in: req.language) + "?changed=1")
     }

@@ -19,12 +19,7 @@ struct AuthWebController: RouteCollection {
     }
 
     @Sendable func signUp(req: Request) async throws -> Response {
-        let input = Accounts.SignUp(
-            displayName: req.formField("display_name"), email: req.formField("email"),
-            password: req.formField("password"), passwordConfirmation: req.formField("password_confirmation"),
-            language: SiteLanguage(rawValue: req.formField("language")) ?? req.language
-        )
-        let values = ["display_name": input.displayName, "email": input.email, "language": input.language.rawValue]
+        let input = try req.form(SignUpForm.self).input(defaultLanguage: req.language)
         // Every attempt counts, failed or not: the form cannot be used to try addresses at speed.
         try await SignInThrottle.address("signup", on: req)
         do {
@@ -34,7 +29,7 @@ struct AuthWebController: RouteCollection {
                                    on: req.db, now: req.now)
             try await Accounts.signUp(input, on: req.db, passwords: req.passwords, mail: req.messaging, now: req.now)
         } catch let failure as ValidationFailure {
-            let form = FormState(values: values, fieldErrors: failure.fieldErrors, on: req)
+            let form = FormState(posted: req, fieldErrors: failure.fieldErrors)
             return try await renderSignUp(req, form: form, status: .unprocessableEntity)
         } catch where req.application.isUniqueViolation(error) {
             // Two sign-ups for one new address at once: the other one created it; the answer stays the same.
@@ -59,7 +54,8 @@ struct AuthWebController: RouteCollection {
     }
 
     @Sendable func confirm(req: Request) async throws -> Response {
-        guard let user = try await Accounts.confirm(token: req.formField("token"), on: req.db, now: req.now) else {
+        let token = try req.form(PasswordForm.self).token ?? ""
+        guard let user = try await Accounts.confirm(token: token, on: req.db, now: req.now) else {
             throw PlatformError.confirmationLinkInvalid
         }
         try await req.signIn(userID: user.requireID())
@@ -77,8 +73,9 @@ struct AuthWebController: RouteCollection {
     }
 
     @Sendable func signIn(req: Request) async throws -> Response {
-        let email = req.formField("email"), password = req.formField("password")
-        let next = safeNext(req.formField("next"))
+        let form = try req.form(SignInForm.self)
+        let email = form.email ?? "", password = form.password ?? ""
+        let next = safeNext(form.next)
         try await SignInThrottle.signIn(email: email, on: req)
         guard let user = try await Accounts.verify(email: email, password: password, on: req.db, passwords: req.passwords)
         else {

@@ -15,7 +15,7 @@ struct PasswordResetController: RouteCollection {
     }
 
     @Sendable func requestReset(req: Request) async throws -> Response {
-        let email = req.formField("email")
+        let email = try req.form(PasswordForm.self).email ?? ""
         let errors = Accounts.validateEmail(email)
         guard errors.isEmpty else {
             let form = FormState(values: ["email": email], fieldErrors: errors, on: req)
@@ -62,12 +62,13 @@ struct PasswordResetController: RouteCollection {
     }
 
     @Sendable func reset(req: Request) async throws -> Response {
-        let token = req.formField("token")
+        let form = try req.form(PasswordForm.self)
+        let token = form.token ?? ""
         guard try await AccountLinks.peek(.passwordReset, token: token, on: req.db, now: req.now) != nil else {
             throw PlatformError.resetTokenInvalid
         }
-        let password = req.formField("password")
-        let errors = Accounts.validatePassword(password, confirmation: req.formField("password_confirmation"))
+        let password = form.password ?? ""
+        let errors = Accounts.validatePassword(password, confirmation: form.passwordConfirmation)
         guard errors.isEmpty else {
             let form = FormState(values: ["token": token], fieldErrors: errors, on: req)
             return try await render(req, "platform/reset-password", titleKey: "auth.reset.title", form: form,
@@ -89,8 +90,8 @@ struct PasswordResetController: RouteCollection {
                                       subjectType: "user", subjectID: userID.uuidString, at: req.now)
         }
         req.signOut()
-        let form = FormState(values: [:], errors: [:], message: req.t("auth.reset.done"))
-        return try await render(req, "platform/sign-in", titleKey: "auth.sign_in.title", form: form)
+        let done = FormState(values: [:], errors: [:], message: req.t("auth.reset.done"))
+        return try await render(req, "platform/sign-in", titleKey: "auth.sign_in.title", form: done)
     }
 
     private func render(

@@ -48,16 +48,17 @@ struct CSRWebController: RouteCollection {
         let pledgeCompanies: [ChoiceOption]
         let projects: [ChoiceOption]
         let kinds: [ChoiceOption]
-        let formName: String
-        let form: FormState
+        let pledgeForm: FormState
         let today: String
     }
 
     @Sendable func page(req: Request) async throws -> Response {
-        try await render(req, formName: "", form: .empty)
+        try await render(req)
     }
 
-    func render(_ req: Request, formName: String, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+    /// The page, with the pledge form as posted (`pledgeForm`) or the delivery just refused on one pledge.
+    func render(_ req: Request, pledgeForm form: FormState = .empty, delivery: (pledge: UUID, form: FormState)? = nil,
+                status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = req.currentUser
         let pageQuery = try PageQuery(from: req)
         let companiesPage = try PageQuery(from: req, parameter: "companies_page")
@@ -94,8 +95,11 @@ struct CSRWebController: RouteCollection {
                           fulfilment: (pledge.fulfilment * 10).rounded() / 10, state: pledge.state.rawValue,
                           actions: user.map { ProjectWorkflows.pledge.actions(from: pledge.state, for: $0).map(\.action) } ?? [],
                           canDeliver: pledge.state == .confirmed && user?.may(.manageCSR) == true,
-                          deliveryError: formName == "delivery-" + (pledge.id?.uuidString ?? "")
-                              ? form.errors["value"] ?? form.errors["delivered_on"] ?? form.errors["note"] : nil)
+                          deliveryError: delivery.flatMap { refused in
+                              refused.pledge == pledge.id
+                                  ? refused.form.errors["value_minor"] ?? refused.form.errors["delivered_on"]
+                                      ?? refused.form.errors["note"] : nil
+                          })
             },
             companiesPagination: PaginationView(request: companiesPage, total: companyTotal,
                                                 path: ProjectsSiteURL.csr.path(in: req.language),
@@ -112,7 +116,7 @@ struct CSRWebController: RouteCollection {
                                         selected: $0.uuidString == form.values["project_id"]) }
             },
             kinds: Choices.enumeration(PledgeKind.self, key: "pledge.kind", req, selected: form.values["kind"]),
-            formName: formName, form: form, today: ISODate.string(req.now)), status: status)
+            pledgeForm: form, today: ISODate.string(req.now)), status: status)
     }
 
     func back(_ req: Request) -> Response {
@@ -121,44 +125,32 @@ struct CSRWebController: RouteCollection {
 
     @Sendable func pledge(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        var errors: [FieldError] = []
-        var input = PledgeInput()
-        input.companyID = UUID(uuidString: req.formField("company_id"))
-        input.projectID = UUID(uuidString: req.formField("project_id"))
-        input.kind = req.formField("kind")
-        input.description = req.formField("description")
-        input.valueMinor = FormNumbers.minor(req.formField("value"), field: "value", into: &errors)
+        let (input, unread) = try req.form(PledgeForm.self).input()
         do {
-            guard errors.isEmpty else { throw ValidationFailure(errors + CSRService.validate(input, now: req.now).1) }
+            guard unread.isEmpty else { throw ValidationFailure(unread + CSRService.validate(input, now: req.now).1) }
             _ = try await CSRService.pledge(input, by: user, on: req.db, now: req.now)
             return back(req)
         } catch let failure as ValidationFailure {
-            let renamed = failure.fieldErrors.map { $0.renamed($0.field == "value_minor" ? "value" : $0.field) }
-            return try await render(req, formName: "pledge",
-                                    form: ProjectsWebController.formState(req, ["company_id", "project_id", "kind", "description",
-                                                                                "value"], renamed),
+            return try await render(req, pledgeForm: FormState(posted: req, fieldErrors: failure.fieldErrors),
                                     status: .unprocessableEntity)
         }
     }
 
     @Sendable func transition(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let pledge = try await WorkAPIController.findPledge(req)
-        try await CSRService.transition(pledge, action: req.formField("action"), reason: req.formField("reason"), by: user,
+        let pledge = try await req.find(CSRPledge.self, id: "id", orElse: ProjectsError.pledgeNotFound)
+        let form = try req.form(StepForm.self)
+        try await CSRService.transition(pledge, action: form.action ?? "", reason: form.reason ?? "", by: user,
                                         on: req.db, now: req.now)
         return back(req)
     }
 
     @Sendable func deliver(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let pledge = try await WorkAPIController.findPledge(req)
-        var errors: [FieldError] = []
-        var input = DeliveryInput()
-        input.deliveredOn = req.formField("delivered_on")
-        input.valueMinor = FormNumbers.minor(req.formField("value"), field: "value", into: &errors)
-        input.note = req.formField("note")
+        let pledge = try await req.find(CSRPledge.self, id: "id", orElse: ProjectsError.pledgeNotFound)
+        let (input, unread) = try req.form(DeliveryForm.self).input()
         do {
-            guard errors.isEmpty else { throw ValidationFailure(errors) }
+            guard unread.isEmpty else { throw ValidationFailure(unread) }
             do {
                 _ = try await CSRService.deliver(input, to: pledge, by: user, on: req.db, now: req.now)
             } catch ProjectsError.deliveryExceedsPledge {
@@ -166,9 +158,8 @@ struct CSRWebController: RouteCollection {
             }
             return back(req)
         } catch let failure as ValidationFailure {
-            let renamed = failure.fieldErrors.map { $0.renamed($0.field == "value_minor" ? "value" : $0.field) }
-            return try await render(req, formName: "delivery-" + (pledge.id?.uuidString ?? ""),
-                                    form: ProjectsWebController.formState(req, ["delivered_on", "value", "note"], renamed),
+            return try await render(req, delivery: (try pledge.requireID(),
+                                                    FormState(posted: req, fieldErrors: failure.fieldErrors)),
                                     status: .unprocessableEntity)
         }
     }

@@ -86,19 +86,12 @@ struct CooperationWebController: RouteCollection {
 
     @Sendable func link(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        var input = CooperationInput()
-        input.partnerID = UUID(uuidString: req.formField("partner_id"))
-        input.projectID = UUID(uuidString: req.formField("project_id"))
-        input.agreementID = UUID(uuidString: req.formField("agreement_id"))
-        input.nature = req.formField("nature")
-        input.description = req.formField("description")
-        input.since = req.formField("since")
+        let input = try req.form(CooperationForm.self).input
         do {
             _ = try await CooperationService.link(input, by: user, on: req.db, now: req.now)
             return req.seeOther(ProjectsSiteURL.cooperation.path(in: req.language))
         } catch let failure as ValidationFailure {
-            let fields = ["partner_id", "project_id", "agreement_id", "nature", "description", "since"]
-            return try await render(req, form: ProjectsWebController.formState(req, fields, failure.fieldErrors),
+            return try await render(req, form: FormState(posted: req, fieldErrors: failure.fieldErrors),
                                     status: .unprocessableEntity)
         }
     }

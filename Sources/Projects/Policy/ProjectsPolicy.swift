@@ -1,6 +1,7 @@
 import Directory
 import Fluent
 import Platform
+import Vapor
 
 /// Who may see and act on a project, beyond the permission a role grants: the association's own
 /// representatives, or the network's staff for the task at hand.
@@ -41,5 +42,12 @@ public enum ProjectsPolicy {
     static func requireVisible(_ project: Project, to viewer: CurrentUser?, on db: any Database) async throws {
         guard project.state == .draft else { return }
         guard try await visibility(for: viewer, on: db).allows(project) else { throw ProjectsError.projectNotFound }
+    }
+
+    /// Expertise requests are visible to the network's staff and experts, and to the associations that made them.
+    static func requireReader(of request: ExpertiseRequest, _ req: Request) async throws {
+        let user = try req.requireUser()
+        if user.may(.assignExpertise) || user.may(.answerExpertise) { return }
+        try await requireRepresentative(user, of: request.organizationID, unless: .assignExpertise, on: req.db)
     }
 }

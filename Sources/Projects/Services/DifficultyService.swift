@@ -89,7 +89,7 @@ public enum DifficultyService {
         let note = (text ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         if note.count > 4000 { throw ValidationFailure([FieldError("reason", "validation.too_long", "4000")]) }
         if action == "diagnose" {
-            if note.isEmpty { throw ValidationFailure([FieldError("cause", "validation.required")]) }
+            if note.isEmpty { throw ValidationFailure([FieldError("reason", "validation.required")]) }
             difficulty.cause = note
             difficulty.diagnosedBy = ""
             difficulty.diagnosedByUserID = user.id

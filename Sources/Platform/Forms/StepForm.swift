@@ -1,0 +1,8 @@
+/// A step of a procedure taken from a page: the `action` and its `reason`, as the API's transitions take them,
+/// with what some steps add (`expert_id` for an assignment, `rating` when a request is completed).
+public struct StepForm: Decodable, Sendable {
+    public var action: String?
+    public var reason: String?
+    public var expertID: String?
+    public var rating: String?
+}

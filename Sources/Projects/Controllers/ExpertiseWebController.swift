@@ -1,0 +1,142 @@
+import Directory
+import Fluent
+import Platform
+import Vapor
+
+/// Expertise requests: the list, a new request, one request with the experts ranked for it, and its steps.
+struct ExpertiseWebController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(ProjectsSiteURL.expertise.pathComponents, use: expertiseList)
+        routes.post(ProjectsSiteURL.expertise.pathComponents, use: requestExpertise)
+        let request = ProjectsSiteURL.expertise.pathComponents + [":id"]
+        routes.get(request, use: showExpertise)
+        routes.post(request + ["transitions"], use: stepExpertise)
+    }
+
+    struct ExpertiseLine: Encodable {
+        let id: String
+        let subject: String
+        let domain: String
+        let state: String
+        let requestedAt: Date
+    }
+
+    struct ExpertiseListContext: Encodable {
+        let page: PageMeta
+        let requests: [ExpertiseLine]
+        let pagination: PaginationView
+        let canRequest: Bool
+        let organizations: [ChoiceOption]
+        let domains: [ChoiceOption]
+        let wilayas: [ChoiceOption]
+        let languages: [ChoiceOption]
+        let form: FormState
+    }
+
+    @Sendable func expertiseList(req: Request) async throws -> Response {
+        try await renderExpertiseList(req, form: .empty)
+    }
+
+    func renderExpertiseList(_ req: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+        let user = try req.requireUser()
+        let reference = try await req.referenceData()
+        let names = Dictionary(uniqueKeysWithValues: reference.domains.map { ($0.code, $0.name.resolve(in: req.language).text) })
+        let pageQuery = try PageQuery(from: req)
+        let state = try WorkQueries.expertiseState(req)
+        let (requests, total) = try await WorkQueries.expertise(state: state, viewer: user, page: pageQuery, on: req.db)
+        let organizations = try await Representation.organizations(of: user.id, on: req.db)
+        return try await req.render("projects/expertise-list", ExpertiseListContext(
+            page: try await PageMeta.make(for: req, titleKey: "expertise.title"),
+            requests: requests.compactMap { request in
+                request.id.map { ExpertiseLine(id: $0.uuidString, subject: request.subject,
+                                               domain: names[request.domainCode] ?? request.domainCode,
+                                               state: request.state.rawValue, requestedAt: request.requestedAt) }
+            },
+            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path,
+                                       query: ["state": state?.rawValue ?? ""]),
+            canRequest: user.may(.requestExpertise) && !organizations.isEmpty,
+            organizations: organizations.compactMap { organization in
+                organization.id.map { ChoiceOption(value: $0.uuidString, label: organization.name.resolve(in: req.language).text,
+                                             selected: $0.uuidString == form.values["organization_id"]) }
+            },
+            domains: try await Options.domains(req, selected: Set([form.values["domain_code"]].compactMap { $0 })),
+            wilayas: try await Options.wilayas(req, selected: form.values["wilaya_code"]),
+            languages: ["ar", "fr", "en", "tzm"].map {
+                ChoiceOption(value: $0, label: req.t("person.language." + $0), selected: $0 == (form.values["language"] ?? req.language.rawValue))
+            },
+            form: form), status: status)
+    }
+
+    @Sendable func requestExpertise(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let input = try req.form(ExpertiseForm.self).input
+        do {
+            let request = try await ExpertiseService.create(input, by: user, on: req.db, now: req.now)
+            return req.seeOther(ProjectsSiteURL.expertise.path(in: req.language) + "/" + (try request.requireID()).uuidString)
+        } catch let failure as ValidationFailure {
+            return try await renderExpertiseList(req, form: FormState(posted: req, fieldErrors: failure.fieldErrors),
+                                                 status: .unprocessableEntity)
+        }
+    }
+
+    struct MatchLine: Encodable {
+        let id: String
+        let name: String
+        let score: Int
+        let reasons: [String]
+        let assigned: Bool
+    }
+
+    struct ExpertiseContext: Encodable {
+        let page: PageMeta
+        let request: ExpertiseRequest.View
+        let matches: [MatchLine]
+        let actions: [String]
+        let canAssign: Bool
+        let history: [WorkflowStepView]
+    }
+
+    @Sendable func showExpertise(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let request = try await req.find(ExpertiseRequest.self, id: "id", orElse: ProjectsError.expertiseRequestNotFound)
+        try await ProjectsPolicy.requireReader(of: request, req)
+        let reference = try await req.referenceData()
+        let domainName = { (code: String) in reference.domains.first { $0.code == code }?.name.resolve(in: req.language).text ?? code }
+        let matches = try await ExpertiseService.matches(for: request, on: req.db)
+        let lines = matches.map { match in
+            MatchLine(id: match.candidate.id.uuidString, name: match.candidate.name, score: match.score,
+                      reasons: match.reasons.map { reason in
+                          let argument: String
+                          switch reason.code {
+                          case "domain", "related_domain": argument = domainName(reason.argument)
+                          case "wilaya": argument = reference.wilaya(reason.argument)?.name(in: req.language) ?? reason.argument
+                          case "language": argument = req.t("person.language." + reason.argument)
+                          default: argument = ""
+                          }
+                          return req.t("expertise.reason." + reason.code, argument, "\(reason.points)")
+                      }, assigned: match.candidate.id == request.expertID)
+        }
+        let actions = ProjectWorkflows.expertise.actions(from: request.state, for: user).map(\.action)
+        return try await req.render("projects/expertise", ExpertiseContext(
+            page: try await PageMeta.make(for: req, titleKey: "expertise.show_title", request.subject),
+            request: ExpertiseRequest.View(request, domain: domainName(request.domainCode),
+                                           wilaya: reference.wilaya(request.wilayaCode)?.name(in: req.language),
+                                           language: req.t("person.language." + request.language)),
+            matches: lines, actions: actions.filter { $0 != "assign" }, canAssign: actions.contains("assign"),
+            history: try await WorkflowStep.history(workflow: "expertise", subjectID: request.requireID(), on: req.db)
+                .map(WorkflowStepView.init)))
+    }
+
+    @Sendable func stepExpertise(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let request = try await req.find(ExpertiseRequest.self, id: "id", orElse: ProjectsError.expertiseRequestNotFound)
+        let form = try req.form(StepForm.self)
+        var unread: [FieldError] = []
+        let rating = FormText.optionalInteger(form.rating, field: "rating", into: &unread)
+        guard unread.isEmpty else { throw ValidationFailure(unread) }
+        try await ExpertiseService.step(request, action: form.action ?? "", reason: form.reason,
+                                        expertID: FormText.id(form.expertID), rating: rating, by: user,
+                                        on: req.db, now: req.now, messaging: req.messaging)
+        return req.seeOther(ProjectsSiteURL.expertise.path(in: req.language) + "/" + (try request.requireID()).uuidString)
+    }
+}

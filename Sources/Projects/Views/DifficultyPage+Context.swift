@@ -1,0 +1,58 @@
+import Platform
+import Vapor
+
+/// The forms of a difficulty's page, each with its own state; `stepAction` says which step's form `step` is.
+struct DifficultyPageForms {
+    var propose = FormState.empty
+    var decide = FormState.empty
+    var step = FormState.empty
+    var stepAction = ""
+}
+
+/// One difficulty's page: its procedure so far and the forms for the next steps.
+struct DifficultyPageContext: Encodable {
+    struct SolutionLine: Encodable {
+        let id: String
+        let description: String
+        let cost: String
+        let days: Int
+        let proposer: String
+        let chosen: Bool
+    }
+
+    let page: PageMeta
+    let difficulty: DifficultyDTO
+    let project: LocalizedText
+    let solutions: [SolutionLine]
+    let actions: [String]
+    let canPropose: Bool
+    let canDecide: Bool
+    let proposeForm: FormState
+    let decideForm: FormState
+    let stepForm: FormState
+    let stepAction: String
+    let today: String
+    let procedure: [ProcedureLine]
+
+    static func make(_ difficulty: Difficulty, forms: DifficultyPageForms, _ req: Request) async throws
+        -> DifficultyPageContext
+    {
+        let dto = try await DifficultyDTO.load(difficulty, on: req.db, reader: req.reader, now: req.now)
+        let project = try await Project.find(difficulty.projectID, on: req.db)
+        let user = req.currentUser
+        let actions = user.map { ProjectWorkflows.difficulty.actions(from: difficulty.state, for: $0).map(\.action) } ?? []
+        let currency = project?.currency ?? "DZD"
+        return DifficultyPageContext(
+            page: try await PageMeta.make(for: req, titleKey: "difficulties.show_title", difficulty.title), difficulty: dto,
+            project: LocalizedText(project?.title ?? Translated(), in: req.language),
+            solutions: dto.solutions.map {
+                SolutionLine(id: $0.id.uuidString, description: $0.description, cost: Choices.money($0.costMinor, currency, req),
+                             days: $0.durationDays, proposer: $0.proposer, chosen: $0.chosen)
+            },
+            actions: actions.filter { $0 != "decide" },
+            canPropose: user?.may(.proposeSolutions) == true && [.diagnosed, .escalated].contains(difficulty.state),
+            canDecide: actions.contains("decide") && !dto.solutions.isEmpty, proposeForm: forms.propose,
+            decideForm: forms.decide, stepForm: forms.step, stepAction: forms.stepAction,
+            today: ISODate.string(req.now), procedure: ProcedureLine.lines(ProjectWorkflows.difficulty, req))
+    }
+}

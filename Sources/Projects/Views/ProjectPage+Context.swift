@@ -1,0 +1,90 @@
+import Directory
+import Platform
+import Vapor
+
+/// The state of each form of a project's page: what was typed and what is wrong, form by form.
+struct ProjectPageForms {
+    var report = FormState.empty
+    var difficulty = FormState.empty
+    var evaluation = FormState.empty
+}
+
+/// A project's page: its record, follow-up, and the forms for each step.
+struct ProjectPageContext: Encodable {
+    let page: PageMeta
+    let project: ProjectDTO
+    let title: LocalizedText
+    let summary: LocalizedText
+    let socialNeed: LocalizedText
+    let organization: LocalizedText
+    let wilaya: String
+    let domain: String
+    let budget: String
+    let funding: [String]
+    let revenue: String
+    let actions: [String]
+    let canReport: Bool
+    let canEvaluate: Bool
+    let reportForm: FormState
+    let difficultyForm: FormState
+    let evaluationForm: FormState
+    let categories: [ChoiceOption]
+    let severities: [ChoiceOption]
+    let phases: [ChoiceOption]
+    let criteria: [String]
+    let scale: [Int]
+    let pledges: [PledgeLine]
+    let cooperation: [CooperationLine]
+    let evaluations: [EvaluationLine]
+    let procedure: [ProcedureLine]
+    let scoreFields: [ScoreField]
+    let jobs: [JobsFieldset]
+
+    /// One criterion's input of the evaluation form, with what was typed and its error.
+    struct ScoreField: Encodable {
+        let id: String
+        let name: String
+        let criterion: String
+        let value: String
+        let error: String?
+    }
+
+    struct EvaluationLine: Encodable {
+        let phase: String
+        let scores: [Int]
+        let average: String
+        let findings: String
+        let recommendations: String
+        let evaluator: String
+        let date: String
+    }
+
+    struct PledgeLine: Encodable {
+        let company: String
+        let kind: String
+        let value: String
+        let fulfilment: String
+        let state: String
+    }
+
+    struct CooperationLine: Encodable {
+        let partner: LocalizedText
+        let nature: String
+        let description: String
+        let since: String
+    }
+
+    /// The inputs of one jobs figure (by sex, then by age group), with what was typed and the errors.
+    struct JobsFieldset: Encodable {
+        struct Input: Encodable {
+            let id: String
+            let name: String
+            let label: String
+            let value: String
+            let error: String?
+        }
+        let legend: String
+        let error: String?
+        let inputs: [Input]
+    }
+}
