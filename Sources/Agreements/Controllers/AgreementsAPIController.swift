@@ -16,19 +16,6 @@ struct AgreementsAPIController: RouteCollection {
         routes.grouped("api", "v1", "commitments").post(":id", "transitions", use: transitionCommitment)
     }
 
-    struct TransitionInput: Content {
-        var action: String
-        var reason: String?
-    }
-
-    struct ListItem: Content {
-        let id: UUID
-        let slug: String
-        let kind: String
-        let title: Translated
-        let state: String
-    }
-
     @Sendable func list(req: Request) async throws -> Paged<ListItem> {
         let page = try PageQuery(from: req)
         let (rows, total) = try await AgreementsQueries.agreements(page, on: req.db)

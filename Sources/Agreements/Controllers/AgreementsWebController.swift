@@ -15,20 +15,6 @@ struct AgreementsWebController: RouteCollection {
         routes.post(one + ["commitments", ":id", "transitions"], use: transitionCommitment)
     }
 
-    struct ListItem: Encodable {
-        let id: String
-        let slug: String
-        let title: LocalizedText
-        let kind: String
-        let state: String
-    }
-
-    struct ListContext: Encodable {
-        let page: PageMeta
-        let agreements: [ListItem]
-        let pagination: PaginationView
-    }
-
     @Sendable func list(req: Request) async throws -> Response {
         let pageQuery = try PageQuery(from: req)
         let (rows, total) = try await AgreementsQueries.agreements(pageQuery, on: req.db)
@@ -39,33 +25,6 @@ struct AgreementsWebController: RouteCollection {
         return try await req.render("agreements/list", ListContext(
             page: try await PageMeta.make(for: req, titleKey: "agreements.title"), agreements: agreements,
             pagination: PaginationView(request: pageQuery, total: total, path: req.url.path)))
-    }
-
-    struct CommitmentView: Encodable {
-        let id: String
-        let owner: LocalizedText
-        let description: LocalizedText
-        let dueOn: String
-        let state: String
-        let late: Bool
-        let bar: ProgressBar
-        let actions: [String]
-    }
-
-    struct ShowContext: Encodable {
-        let page: PageMeta
-        let agreement: AgreementDTO
-        let title: LocalizedText
-        let summary: LocalizedText
-        let parties: [LocalizedText]
-        let signatories: [String]
-        let objectives: [Translated]
-        let commitments: [CommitmentView]
-        let lateCount: Int
-        let canFollowUp: Bool
-        let agreementActions: [String]
-        let form: FormState
-        let today: String
     }
 
     @Sendable func show(req: Request) async throws -> Response {

@@ -17,14 +17,6 @@ struct StrategyAPIController: RouteCollection {
         plans.get(":id", use: actionPlan)
     }
 
-    struct StrategyItem: Content {
-        let id: UUID
-        let slug: String
-        let title: Translated
-        let startYear: Int
-        let endYear: Int
-    }
-
     @Sendable func list(req: Request) async throws -> Paged<StrategyItem> {
         let page = try PageQuery(from: req)
         let (rows, total) = try await AgreementsQueries.strategies(page, on: req.db)
@@ -49,27 +41,6 @@ struct StrategyAPIController: RouteCollection {
         return Response(status: .ok, headers: headers, body: .init(string: report.csv(language: req.language)))
     }
 
-    struct MeasurementDTO: Content {
-        let id: UUID
-        let period: String
-        let year: Int
-        let value: Double
-        let breakdown: [String: [String: Double]]
-        let source: String
-        let recordedBy: String
-
-        init(_ measurement: Measurement, authors: AuthorNames) throws {
-            id = try measurement.requireID()
-            period = measurement.period
-            year = measurement.year
-            value = measurement.value
-            breakdown = measurement.breakdown
-            source = measurement.source
-            recordedBy = measurement.source == MeasurementService.computedFromReports
-                ? measurement.recordedBy : authors.name(of: measurement.recordedByUserID, stored: measurement.recordedBy)
-        }
-    }
-
     @Sendable func measurementsList(req: Request) async throws -> Paged<MeasurementDTO> {
         let id = try await Self.indicatorID(req)
         let page = try PageQuery(from: req)
@@ -85,35 +56,6 @@ struct StrategyAPIController: RouteCollection {
                                                               indicatorID: id, by: user, on: req.db, now: req.now)
         let authors = try await req.authorNames([measurement.recordedByUserID])
         return try await MeasurementDTO(measurement, authors: authors).encodeResponse(status: .created, for: req)
-    }
-
-    struct ActionPlanDTO: Content {
-        struct ActivityDTO: Content {
-            let id: UUID
-            let title: Translated
-            let objectiveID: UUID?
-            let responsibleID: UUID?
-            let startsOn: String?
-            let endsOn: String?
-            let state: String
-            let budgetMinor: Int64
-            let currency: String
-        }
-        let id: UUID
-        let strategyID: UUID
-        let year: Int
-        let title: Translated
-        let activities: [ActivityDTO]
-
-        static func load(_ plan: ActionPlan, on db: any Database) async throws -> ActionPlanDTO {
-            let id = try plan.requireID()
-            let activities = try await Activity.query(on: db).filter(\.$actionPlanID == id).all().map {
-                ActivityDTO(id: try $0.requireID(), title: $0.title, objectiveID: $0.objectiveID, responsibleID: $0.responsibleID,
-                            startsOn: $0.startsOn, endsOn: $0.endsOn, state: $0.state.rawValue, budgetMinor: $0.budgetMinor,
-                            currency: $0.currency)
-            }
-            return ActionPlanDTO(id: id, strategyID: plan.strategyID, year: plan.year, title: plan.title, activities: activities)
-        }
     }
 
     @Sendable func actionPlans(req: Request) async throws -> Paged<ActionPlanDTO> {

@@ -3,28 +3,6 @@ import Platform
 import Vapor
 
 extension StrategyWebController {
-    struct IndicatorContext: Encodable {
-        struct MeasurementRow: Encodable {
-            let id: String
-            let period: String
-            let value: String
-            let breakdown: String
-            let source: String
-        }
-        let page: PageMeta
-        let name: LocalizedText
-        let code: String
-        let unit: String
-        let direction: String
-        let baseline: String
-        let targets: [String]
-        let disaggregations: [String]
-        let measurements: [MeasurementRow]
-        let pagination: PaginationView
-        let canRecord: Bool
-        let form: FormState
-        let back: String
-    }
 
     @Sendable func indicator(req: Request) async throws -> Response {
         try await renderIndicator(req, form: .empty)

@@ -13,13 +13,6 @@ struct StrategyWebController: RouteCollection {
         routes.post(one + ["indicators", ":id"], use: record)
     }
 
-    struct ListContext: Encodable {
-        struct Item: Encodable { let id: String; let slug: String; let title: LocalizedText; let years: String }
-        let page: PageMeta
-        let strategies: [Item]
-        let pagination: PaginationView
-    }
-
     @Sendable func list(req: Request) async throws -> Response {
         let pageQuery = try PageQuery(from: req)
         let (rows, total) = try await AgreementsQueries.strategies(pageQuery, on: req.db)
@@ -30,32 +23,6 @@ struct StrategyWebController: RouteCollection {
         return try await req.render("agreements/strategies", ListContext(
             page: try await PageMeta.make(for: req, titleKey: "strategy.list_title"), strategies: items,
             pagination: PaginationView(request: pageQuery, total: total, path: req.url.path)))
-    }
-
-    struct Row: Encodable {
-        let level: String
-        let code: String
-        let title: LocalizedText
-        let bar: ProgressBar
-        let status: String
-        let value: String
-        let target: String
-        let unit: String
-        let link: String?
-    }
-
-    struct DashboardContext: Encodable {
-        struct Plan: Encodable { let title: LocalizedText; let activities: [ActivityRow] }
-        struct ActivityRow: Encodable { let title: LocalizedText; let state: String; let budget: String; let dates: String }
-        let page: PageMeta
-        let title: LocalizedText
-        let year: Int
-        let years: [Int]
-        let overall: ProgressBar
-        let rows: [Row]
-        let plans: [Plan]
-        let csvLink: String
-        let slug: String
     }
 
     @Sendable func dashboard(req: Request) async throws -> Response {

@@ -1,14 +1,5 @@
 import Foundation
 
-/// How an indicator, objective, axis or strategy stands against what was expected by now.
-public enum ProgressStatus: String, Codable, Sendable, CaseIterable {
-    case onTrack = "on_track"
-    case atRisk = "at_risk"
-    case late
-    case noData = "no_data"
-    case noTarget = "no_target"
-}
-
 /// The progress of one indicator in one year.
 ///
 /// - The year's value: for flows (`sum`) an annual figure if one was recorded, else the periods added up;
@@ -98,27 +89,5 @@ public struct IndicatorProgress: Codable, Sendable, Equatable {
         if date <= start { return 0 }
         if date >= end { return 1 }
         return date.timeIntervalSince(start) / end.timeIntervalSince(start)
-    }
-}
-
-/// Progress of a group (objective, axis, strategy): the mean achievement of its members that have data,
-/// each capped at 1 so one over-achieved indicator cannot hide a late one.
-public struct RolledUpProgress: Codable, Sendable, Equatable {
-    public let ratio: Double?
-    public let expected: Double
-    public let status: ProgressStatus
-    public let counts: [String: Int]
-
-    public static func combine(_ members: [(ratio: Double?, status: ProgressStatus)], expected: Double) -> RolledUpProgress {
-        var counts: [String: Int] = [:]
-        for member in members { counts[member.status.rawValue, default: 0] += 1 }
-        // A non-finite ratio (a value stored before inputs were bounded) counts as no data, never as NaN.
-        let ratios = members.compactMap(\.ratio).filter(\.isFinite).map { min($0, 1) }
-        guard !ratios.isEmpty else {
-            return RolledUpProgress(ratio: nil, expected: expected, status: .noData, counts: counts)
-        }
-        let mean = ratios.reduce(0, +) / Double(ratios.count)
-        return RolledUpProgress(ratio: mean, expected: expected,
-                                status: IndicatorProgress.status(ratio: mean, expected: expected), counts: counts)
     }
 }

@@ -3,31 +3,6 @@ import Fluent
 import Platform
 import Vapor
 
-/// A commitment as `POST /api/v1/agreements/{id}/commitments` submits it.
-public struct CommitmentInput: Content, Sendable {
-    public var ownerID: UUID?
-    public var description: Translated?
-    public var dueOn: String?
-    public var strategyObjectiveID: UUID?
-}
-
-/// A follow-up entry as the form and the API submit it.
-public struct FollowUpInput: Content, Sendable {
-    public var commitmentID: UUID?
-    public var occurredOn: String?
-    public var text: String?
-    public var evidenceURL: String?
-    public var progress: Int?
-
-    public init(commitmentID: UUID? = nil, occurredOn: String?, text: String?, evidenceURL: String?, progress: Int?) {
-        self.commitmentID = commitmentID
-        self.occurredOn = occurredOn
-        self.text = text
-        self.evidenceURL = evidenceURL
-        self.progress = progress
-    }
-}
-
 public enum AgreementService {
     public static func transition(
         _ agreement: Agreement, action: String, reason: String?, by user: CurrentUser, on db: any Database, now: Date

@@ -9,29 +9,6 @@ struct DirectoryWebController: RouteCollection {
         routes.get(DirectorySiteURL.organizations.pathComponents + [":slug"], use: show)
     }
 
-    struct Card: Encodable {
-        let id: String
-        let link: String
-        let slug: String
-        let kind: String
-        let name: LocalizedText
-        let summary: LocalizedText
-        let wilaya: String?
-    }
-
-    struct ListContext: Encodable {
-        let page: PageMeta
-        let filter: [String: String]
-        let kinds: [ChoiceOption]
-        let wilayas: [ChoiceOption]
-        let domains: [ChoiceOption]
-        /// Each organisation's card, rendered from `directory/card` once per language and kept until it changes.
-        let cards: [String]
-        let total: Int
-        let pagination: PaginationView
-        let exportLink: String
-    }
-
     @Sendable func list(req: Request) async throws -> Response {
         let filter = try await OrganizationFilter.from(req)
         let pageRequest = try PageQuery(from: req)
@@ -66,26 +43,6 @@ struct DirectoryWebController: RouteCollection {
             pagination: PaginationView(request: pageRequest, total: total, path: req.url.path, query: filter.parameters),
             exportLink: export.string ?? export.path)
         return try await req.render("directory/organizations", context)
-    }
-
-    struct ShowContext: Encodable {
-        struct MembershipView: Encodable {
-            let id: String
-            let other: LocalizedText
-            let otherSlug: String
-            let state: String
-            let history: [WorkflowStepView]
-            let actions: [String]
-        }
-        let page: PageMeta
-        let organization: OrganizationDTO
-        let name: LocalizedText
-        let summary: LocalizedText
-        let wilaya: String?
-        let domains: [String]
-        let memberships: [MembershipView]
-        let members: [MembershipView]
-        let canApply: Bool
     }
 
     @Sendable func show(req: Request) async throws -> Response {

@@ -9,14 +9,6 @@ struct ImportWebController: RouteCollection {
         routes.post(DirectorySiteURL.importOrganizations.pathComponents, use: run)
     }
 
-    struct Context: Encodable {
-        let page: PageMeta
-        let form: FormState
-        let columns: String
-        let problems: [ImportProblem]
-        let imported: Int?
-    }
-
     @Sendable func form(req: Request) async throws -> Response {
         try req.require(.manageOrganizations)
         return try await render(req, form: .empty, problems: [], imported: nil)

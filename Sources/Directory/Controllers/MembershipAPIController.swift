@@ -15,16 +15,6 @@ struct MembershipAPIController: RouteCollection {
         routes.grouped("api", "v1", "memberships").post(":id", "transitions", use: transitionMembership)
     }
 
-    struct TransitionInput: Content {
-        var action: String
-        var reason: String?
-    }
-
-    struct ChecklistInput: Content {
-        var items: [String: Bool]
-        var note: String?
-    }
-
     @Sendable func list(req: Request) async throws -> Paged<ApplicationDTO> {
         let user = try req.requireUser()
         let page = try PageQuery(from: req)

@@ -3,23 +3,6 @@ import Platform
 import Vapor
 
 extension MembershipWebController {
-    struct ChecklistRow: Encodable {
-        let code: String
-        let satisfied: Bool
-    }
-
-    struct ShowContext: Encodable {
-        let page: PageMeta
-        let application: ApplicationDTO
-        let organization: LocalizedText
-        let organizationSlug: String
-        let network: LocalizedText
-        let domains: [String]
-        let checklist: [ChecklistRow]
-        let canReview: Bool
-        let notice: String?
-        let form: FormState
-    }
 
     @Sendable func show(req: Request) async throws -> Response {
         try await renderShow(req, form: .empty)

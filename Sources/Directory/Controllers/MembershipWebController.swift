@@ -15,14 +15,6 @@ struct MembershipWebController: RouteCollection {
         routes.post([":lang", "memberships", ":id", "transitions"], use: transitionMembership)
     }
 
-    struct ApplyContext: Encodable {
-        let page: PageMeta
-        let form: FormState
-        let organizations: [ChoiceOption]
-        let networks: [ChoiceOption]
-        let domains: [ChoiceOption]
-    }
-
     @Sendable func applyForm(req: Request) async throws -> Response {
         let user = try req.require(.applyForMembership)
         let preselected = req.query[String.self, at: "organization"]
@@ -62,19 +54,6 @@ struct MembershipWebController: RouteCollection {
             organizations: options(represented, "organization_id"), networks: options(networks, "network_id"),
             domains: try await Options.domains(req, selected: domains))
         return try await req.render("directory/apply", context, status: status)
-    }
-
-    struct ListRow: Encodable {
-        let id: String
-        let organization: LocalizedText
-        let state: String
-        let submittedAt: Date?
-    }
-
-    struct ListContext: Encodable {
-        let page: PageMeta
-        let applications: [ListRow]
-        let pagination: PaginationView
     }
 
     @Sendable func list(req: Request) async throws -> Response {

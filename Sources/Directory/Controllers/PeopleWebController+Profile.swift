@@ -3,17 +3,6 @@ import Platform
 import Vapor
 
 extension PeopleWebController {
-    struct ProfileContext: Encodable {
-        let page: PageMeta
-        let form: FormState
-        let kinds: [ChoiceOption]
-        let availabilities: [ChoiceOption]
-        let languages: [ChoiceOption]
-        let wilayas: [ChoiceOption]
-        let domains: [ChoiceOption]
-        let isPublic: Bool
-        let personID: String?
-    }
 
     @Sendable func profileForm(req: Request) async throws -> Response {
         let user = try req.requireUser()

@@ -14,29 +14,6 @@ struct PeopleWebController: RouteCollection {
         routes.post(DirectorySiteURL.eraseAccount.pathComponents, use: erase)
     }
 
-    struct ExpertCard: Encodable {
-        let id: String
-        let name: String
-        let kind: String
-        let title: String?
-        let wilaya: String?
-        let languages: [String]
-        let availability: String
-        let expertise: [String]
-        /// Shown to staff only: a profile its person has not made public.
-        let isPrivate: Bool
-    }
-
-    struct ExpertsContext: Encodable {
-        let page: PageMeta
-        let filter: [String: String]
-        let wilayas: [ChoiceOption]
-        let domains: [ChoiceOption]
-        let experts: [ExpertCard]
-        let total: Int
-        let pagination: PaginationView
-    }
-
     /// The experts and academics (every kind but members unless `kind` says otherwise), as `/api/v1/people`.
     @Sendable func experts(req: Request) async throws -> Response {
         let pageQuery = try PageQuery(from: req)
@@ -60,14 +37,6 @@ struct PeopleWebController: RouteCollection {
             domains: try await Options.domains(req, selected: Set([filter.domain].compactMap { $0 })), experts: cards,
             total: total, pagination: PaginationView(request: pageQuery, total: total, path: req.url.path, query: parameters))
         return try await req.render("directory/experts", context)
-    }
-
-    struct PersonContext: Encodable {
-        let page: PageMeta
-        let person: PersonDTO
-        let wilaya: String?
-        let expertise: [String]
-        let isOwn: Bool
     }
 
     @Sendable func person(req: Request) async throws -> Response {

@@ -51,8 +51,3 @@ struct CreateReferenceData: AsyncMigration {
         return wilayas
     }
 }
-
-struct ReferenceDataError: Error, CustomStringConvertible {
-    var description: String
-    init(_ description: String) { self.description = description }
-}

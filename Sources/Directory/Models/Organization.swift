@@ -2,17 +2,6 @@ import Fluent
 import Platform
 import Vapor
 
-/// Kinds of organisation named in the founding document.
-public enum OrganizationKind: String, CaseIterable, Codable, Sendable {
-    case association
-    case network
-    case observatory
-    case publicInstitution = "public_institution"
-    case company
-    case academicInstitution = "academic_institution"
-    case internationalOrganization = "international_organization"
-}
-
 /// An organisation of any kind: association, network, observatory, public institution, company…
 public final class Organization: Model, @unchecked Sendable {
     public static let schema = "organizations"
@@ -51,22 +40,6 @@ public final class Organization: Model, @unchecked Sendable {
         self.summary = summary
         self.wilayaCode = wilayaCode
         self.sortName = ""
-    }
-}
-
-/// Which domains an organisation works in.
-public final class OrganizationDomain: Model, @unchecked Sendable {
-    public static let schema = "organization_domains"
-
-    @ID(key: .id) public var id: UUID?
-    @Field(key: "organization_id") public var organizationID: UUID
-    @Field(key: "domain_code") public var domainCode: String
-
-    public init() {}
-
-    public init(organizationID: UUID, domainCode: String) {
-        self.organizationID = organizationID
-        self.domainCode = domainCode
     }
 }
 

@@ -3,13 +3,6 @@ import Fluent
 import Foundation
 import Platform
 
-/// One bad cell of an import file.
-public struct ImportProblem: Sendable, Equatable, Codable {
-    public let line: Int
-    public let field: String
-    public let reason: String
-}
-
 /// CSV import of organisations: every row is checked first; if any is bad, nothing is imported and every
 /// problem is reported (line, field, reason), so the file can be fixed in one pass.
 public enum OrganizationImport {

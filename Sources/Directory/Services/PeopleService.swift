@@ -2,63 +2,6 @@ import Fluent
 import Platform
 import Vapor
 
-/// A person's own profile, as the profile form and `PUT /api/v1/people/me` submit it.
-public struct PersonInput: Content, Sendable {
-    public var displayName: String?
-    public var kind: String?
-    public var title: String?
-    public var bio: String?
-    public var wilayaCode: String?
-    public var languages: [String]?
-    public var availability: String?
-    public var contactEmail: String?
-    public var expertise: [String]?
-    public var isPublic: Bool?
-
-    /// `public` in JSON (the API's key strategy gives the others).
-    enum CodingKeys: String, CodingKey {
-        case displayName, kind, title, bio, wilayaCode, languages, availability, contactEmail, expertise
-        case isPublic = "public"
-    }
-
-    public init() {}
-}
-
-/// A person as the API shows it (only public profiles to the public).
-public struct PersonDTO: Content {
-    let id: UUID
-    let displayName: String
-    let kind: String
-    let title: String?
-    let bio: String?
-    let wilayaCode: String?
-    let languages: [String]
-    let availability: String
-    let expertise: [String]
-    let contactEmail: String?
-    let isPublic: Bool
-
-    /// `public` in JSON (the API's key strategy gives the others).
-    enum CodingKeys: String, CodingKey {
-        case id, kind, title, bio, languages, availability, expertise, displayName, wilayaCode, contactEmail
-        case isPublic = "public"
-    }
-
-    init(_ person: Person, expertise: [String]) throws {
-        id = try person.requireID()
-        displayName = person.displayName
-        kind = person.kind.rawValue
-        title = person.title
-        bio = person.bio
-        wilayaCode = person.wilayaCode
-        languages = person.languageList
-        availability = person.availability.rawValue
-        self.expertise = expertise.sorted()
-        contactEmail = person.contactEmail
-        isPublic = person.isPublic
-    }
-}
-
 public enum PeopleService {
     static let workingLanguages: Set<String> = ["ar", "fr", "en", "tzm"]
 

@@ -2,19 +2,6 @@ import Fluent
 import Platform
 import Vapor
 
-/// One choice of a `<select>` or a checkbox list.
-public struct ChoiceOption: Encodable, Sendable {
-    let value: String
-    let label: String
-    let selected: Bool
-
-    public init(value: String, label: String, selected: Bool) {
-        self.value = value
-        self.label = label
-        self.selected = selected
-    }
-}
-
 /// The reference lists forms and filters offer, in the reader's language (from the in-memory reference data).
 public enum Options {
     public static func wilayas(_ req: Request, selected: String?) async throws -> [ChoiceOption] {

@@ -51,8 +51,3 @@ public enum AuditLog {
         return SHA256.hash(data: Data(material.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 }
-
-public enum AuditError: Error, CustomStringConvertible {
-    case headMissing
-    public var description: String { "audit_head row is missing: run the migrations" }
-}

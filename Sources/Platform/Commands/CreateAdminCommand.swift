@@ -43,8 +43,3 @@ public struct CreateAdminCommand: AsyncCommand {
         context.console.print("One-time password: \(password)")
     }
 }
-
-public struct CommandUsageError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
-}

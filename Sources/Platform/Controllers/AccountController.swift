@@ -7,14 +7,6 @@ struct AccountController: RouteCollection {
         routes.get(SiteURL.account.pathComponents, use: show)
     }
 
-    struct Context: Encodable {
-        let page: PageMeta
-        let name: String
-        let email: String
-        let roles: [String]
-        let welcome: Bool
-    }
-
     @Sendable func show(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let page = try await PageMeta.make(for: req, titleKey: "account.title")

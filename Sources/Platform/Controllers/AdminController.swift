@@ -9,22 +9,6 @@ struct AdminController: RouteCollection {
         routes.post(SiteURL.adminUsers.pathComponents + [":userID", "roles"], use: changeRole)
     }
 
-    struct OutboxRow: Encodable {
-        let recipient: String
-        let subject: String
-        let body: String
-        let status: String
-        let attempts: Int
-        let lastError: String?
-        let createdAt: String
-    }
-
-    struct OutboxContext: Encodable {
-        let page: PageMeta
-        let messages: [OutboxRow]
-        let pagination: PaginationView
-    }
-
     @Sendable func outbox(req: Request) async throws -> Response {
         try req.require(.readOutbox)
         let pageRequest = try PageQuery(from: req)
@@ -42,21 +26,6 @@ struct AdminController: RouteCollection {
             page: try await PageMeta.make(for: req, titleKey: "admin.outbox.title"), messages: rows,
             pagination: PaginationView(request: pageRequest, total: total, path: req.url.path))
         return try await req.render("platform/admin-outbox", context)
-    }
-
-    struct UserRow: Encodable {
-        let id: String
-        let name: String
-        let email: String
-        let roles: [String]
-    }
-
-    struct UsersContext: Encodable {
-        let page: PageMeta
-        let users: [UserRow]
-        let allRoles: [String]
-        let pagination: PaginationView
-        let message: String?
     }
 
     @Sendable func users(req: Request) async throws -> Response {
@@ -88,26 +57,5 @@ struct AdminController: RouteCollection {
         let grant = form.change != "revoke"
         try await RoleChange.apply(grant: grant, role: role, userID: userID, actor: AuditActor(admin), on: req.db, now: req.now)
         return req.seeOther(SiteURL.adminUsers.path(in: req.language) + "?changed=1")
-    }
-}
-
-/// Granting and revoking roles, audited.
-public enum RoleChange {
-    public static func apply(
-        grant: Bool, role: Role, userID: UUID, actor: AuditActor, on db: any Database, now: Date
-    ) async throws {
-        try await db.transaction { tx in
-            let existing = try await UserRole.query(on: tx).filter(\.$user.$id == userID).filter(\.$role == role).first()
-            if grant, existing == nil {
-                try await UserRole(userID: userID, role: role).create(on: tx)
-            } else if !grant, let existing {
-                try await existing.delete(on: tx)
-            } else {
-                return
-            }
-            try await AuditLog.record(on: tx, actor: actor, action: grant ? "role.granted" : "role.revoked",
-                                      subjectType: "user", subjectID: userID.uuidString, details: ["role": role.rawValue],
-                                      at: now)
-        }
     }
 }

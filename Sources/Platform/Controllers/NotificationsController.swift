@@ -8,19 +8,6 @@ struct NotificationsController: RouteCollection {
         routes.post(SiteURL.notifications.pathComponents + ["read"], use: markRead)
     }
 
-    struct Item: Encodable {
-        let message: String
-        let link: String
-        let unread: Bool
-        let createdAt: String
-    }
-
-    struct Context: Encodable {
-        let page: PageMeta
-        let notifications: [Item]
-        let pagination: PaginationView
-    }
-
     @Sendable func list(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let pageQuery = try PageQuery(from: req)

@@ -43,15 +43,6 @@ public struct ErrorRenderingMiddleware: AsyncMiddleware {
     }
 }
 
-struct ErrorPageContext: Encodable {
-    let page: PageMeta
-    let status: Int
-    let message: String
-    let code: String
-    /// What is wrong with each input (a query parameter of a list page, say), in the page's language.
-    let fields: [ProblemField]
-}
-
 extension Request {
     /// API requests answer JSON problems; every other path answers HTML.
     public var isAPI: Bool { url.path == "/api" || url.path.hasPrefix("/api/") }

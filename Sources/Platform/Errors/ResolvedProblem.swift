@@ -92,21 +92,6 @@ struct ResolvedProblem {
     }
 }
 
-struct ProblemField: Codable, Equatable {
-    var field: String
-    var message: String
-}
-
-/// RFC 9457 problem details, with Shabaka's `code` and `errors` extensions.
-struct ProblemDocument: Codable {
-    var type: String
-    var title: String
-    var status: Int
-    var code: String
-    var detail: String
-    var errors: [ProblemField]
-}
-
 extension Application {
     private struct UniqueViolationKey: StorageKey {
         typealias Value = @Sendable (any Error) -> Bool

@@ -42,12 +42,6 @@ public struct Catalog: Sendable {
     }
 }
 
-public struct CatalogError: Error, CustomStringConvertible {
-    public var path: String
-    public var reason: String
-    public var description: String { "Cannot load catalog \(path): \(reason)" }
-}
-
 extension Application {
     private struct CatalogKey: StorageKey { typealias Value = Catalog }
     public var catalog: Catalog {

@@ -92,11 +92,6 @@ public struct OutboxDelivery: Sendable {
     }
 }
 
-struct SendFailure: Error {
-    var reason: String
-    init(_ reason: String) { self.reason = reason }
-}
-
 extension Array {
     subscript(safe index: Int) -> Element? { indices.contains(index) ? self[index] : nil }
 }

@@ -14,32 +14,6 @@ struct DifficultiesWebController: RouteCollection {
         routes.post(difficulty + ["decision"], use: decide)
     }
 
-    struct BoardLine: Encodable {
-        let id: String
-        let title: String
-        let category: String
-        let severity: String
-        let state: String
-        let project: LocalizedText
-        let projectSlug: String
-        let wilaya: String
-        let age: Int
-        let deadline: String?
-        let overdue: Bool
-    }
-
-    struct BoardContext: Encodable {
-        let page: PageMeta
-        let filter: [String: String]
-        let categories: [ChoiceOption]
-        let states: [ChoiceOption]
-        let wilayas: [ChoiceOption]
-        let ages: [ChoiceOption]
-        let difficulties: [BoardLine]
-        let total: Int
-        let pagination: PaginationView
-    }
-
     @Sendable func board(req: Request) async throws -> Response {
         let filter = try await DifficultyBoardFilter.from(req)
         let pageQuery = try PageQuery(from: req)

@@ -13,26 +13,6 @@ struct ExpertiseWebController: RouteCollection {
         routes.post(request + ["transitions"], use: stepExpertise)
     }
 
-    struct ExpertiseLine: Encodable {
-        let id: String
-        let subject: String
-        let domain: String
-        let state: String
-        let requestedAt: Date
-    }
-
-    struct ExpertiseListContext: Encodable {
-        let page: PageMeta
-        let requests: [ExpertiseLine]
-        let pagination: PaginationView
-        let canRequest: Bool
-        let organizations: [ChoiceOption]
-        let domains: [ChoiceOption]
-        let wilayas: [ChoiceOption]
-        let languages: [ChoiceOption]
-        let form: FormState
-    }
-
     @Sendable func expertiseList(req: Request) async throws -> Response {
         try await renderExpertiseList(req, form: .empty)
     }
@@ -77,23 +57,6 @@ struct ExpertiseWebController: RouteCollection {
             return try await renderExpertiseList(req, form: FormState(posted: req, fieldErrors: failure.fieldErrors),
                                                  status: .unprocessableEntity)
         }
-    }
-
-    struct MatchLine: Encodable {
-        let id: String
-        let name: String
-        let score: Int
-        let reasons: [String]
-        let assigned: Bool
-    }
-
-    struct ExpertiseContext: Encodable {
-        let page: PageMeta
-        let request: ExpertiseRequest.View
-        let matches: [MatchLine]
-        let actions: [String]
-        let canAssign: Bool
-        let history: [WorkflowStepView]
     }
 
     @Sendable func showExpertise(req: Request) async throws -> Response {

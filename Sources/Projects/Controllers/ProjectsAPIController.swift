@@ -4,14 +4,6 @@ import Fluent
 import Platform
 import Vapor
 
-/// Step requests of every workflow: `{"action": "...", "reason": "..."}` (+ `expert_id`, `rating` for expertise).
-struct StepInput: Content {
-    var action: String?
-    var reason: String?
-    var expertID: UUID?
-    var rating: Int?
-}
-
 /// `/api/v1/projects…`, `/api/v1/evaluations`.
 struct ProjectsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
@@ -27,15 +19,6 @@ struct ProjectsAPIController: RouteCollection {
         routes.get("api", "v1", "evaluations", use: evaluations)
         routes.get("api", "v1", "indicators", ":id", "feed", use: feed)
         routes.put("api", "v1", "indicators", ":id", "feed", use: setFeed)
-    }
-
-    struct FeedInput: Content {
-        var metric: String?
-    }
-
-    struct FeedAnswer: Content {
-        let indicatorID: UUID
-        let metric: String?
     }
 
     static func indicator(_ req: Request) async throws -> UUID {
@@ -145,12 +128,6 @@ struct ProjectsAPIController: RouteCollection {
                                                             by: user, on: req.db, now: req.now)
         let authors = try await req.authorNames([evaluation.evaluatorID])
         return try await EvaluationDTO(evaluation, authors: authors).encodeResponse(status: .created, for: req)
-    }
-
-    struct ComparedEvaluation: Content {
-        let project: String
-        let title: Translated
-        let evaluation: EvaluationDTO
     }
 
     /// Evaluations side by side (same criteria, same scale), best average first; `phase` filters.

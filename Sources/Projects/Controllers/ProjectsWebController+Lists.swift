@@ -5,24 +5,6 @@ import Vapor
 
 /// The two list pages: projects (with filters) and evaluations compared across projects.
 extension ProjectsWebController {
-    struct ComparedLine: Encodable {
-        let id: String
-        let slug: String
-        let title: LocalizedText
-        let phase: String
-        let scores: [Int]
-        let average: String
-        let date: String
-    }
-
-    struct EvaluationsContext: Encodable {
-        let page: PageMeta
-        let phases: [ChoiceOption]
-        let criteria: [String]
-        let lines: [ComparedLine]
-        let total: Int
-        let pagination: PaginationView
-    }
 
     /// Evaluations side by side: the same six criteria on the same scale, best average first.
     @Sendable func evaluations(req: Request) async throws -> Response {
@@ -45,28 +27,6 @@ extension ProjectsWebController {
             total: total,
             pagination: PaginationView(request: pageQuery, total: total, path: req.url.path,
                                        query: ["phase": phase?.rawValue ?? ""])))
-    }
-
-    struct Card: Encodable {
-        let id: String
-        let slug: String
-        let title: LocalizedText
-        let state: String
-        let wilaya: String
-        let domain: String
-        let budget: String
-    }
-
-    struct ListContext: Encodable {
-        let page: PageMeta
-        let filter: [String: String]
-        let states: [ChoiceOption]
-        let wilayas: [ChoiceOption]
-        let domains: [ChoiceOption]
-        let projects: [Card]
-        let total: Int
-        let pagination: PaginationView
-        let canCreate: Bool
     }
 
     @Sendable func list(req: Request) async throws -> Response {

@@ -21,14 +21,6 @@ struct ProjectsWebController: RouteCollection {
 
     // MARK: new project
 
-    struct NewContext: Encodable {
-        let page: PageMeta
-        let form: FormState
-        let organizations: [ChoiceOption]
-        let wilayas: [ChoiceOption]
-        let domains: [ChoiceOption]
-    }
-
     @Sendable func newForm(req: Request) async throws -> Response {
         try await renderNew(req, form: .empty)
     }

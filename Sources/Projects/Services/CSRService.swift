@@ -4,36 +4,6 @@ import Platform
 import SQLKit
 import Vapor
 
-/// A pledge as `POST /api/v1/csr-pledges` submits it (value in minor units).
-public struct PledgeInput: Content, Sendable {
-    public var companyID: UUID?
-    public var projectID: UUID?
-    public var kind: String?
-    public var description: String?
-    public var valueMinor: Int64?
-    public var currency: String?
-    public var pledgedOn: String?
-    public init() {}
-}
-
-public struct DeliveryInput: Content, Sendable {
-    public var deliveredOn: String?
-    public var valueMinor: Int64?
-    public var note: String?
-    public init() {}
-}
-
-/// Pledged and delivered value of one company, and the share delivered.
-public struct CompanyFulfilment: Content {
-    public let companyID: UUID
-    public let company: Translated
-    public let currency: String
-    public let pledges: Int
-    public let pledgedMinor: Int64
-    public let deliveredMinor: Int64
-    public let fulfilment: Double
-}
-
 public enum CSRService {
     /// The problems of a pledge that need no database, all at once.
     static func validate(_ input: PledgeInput, now: Date) -> (CSRPledge, [FieldError]) {

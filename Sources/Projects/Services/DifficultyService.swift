@@ -3,39 +3,6 @@ import Fluent
 import Platform
 import Vapor
 
-/// A difficulty as reported (`POST /api/v1/projects/{id}/difficulties`).
-public struct DifficultyInput: Content, Sendable {
-    public var category: String?
-    public var severity: String?
-    public var title: String?
-    public var description: String?
-    public init() {}
-}
-
-/// A proposed solution or alternative.
-public struct SolutionInput: Content, Sendable {
-    public var description: String?
-    public var costMinor: Int64?
-    public var durationDays: Int?
-    public init() {}
-}
-
-/// The decision: which solution, why, who carries it out and by when.
-public struct DecisionInput: Content, Sendable {
-    public var solutionID: UUID?
-    public var reason: String?
-    public var owner: String?
-    public var deadline: String?
-    public init() {}
-}
-
-/// Any other step: `diagnose` (the cause in `reason`), `resolve` (what was done), `escalate` (why).
-public struct DifficultyStepInput: Content, Sendable {
-    public var action: String?
-    public var reason: String?
-    public init() {}
-}
-
 public enum DifficultyService {
     /// Projects that can still meet difficulties and receive pledges.
     static let openStates: Set<ProjectState> = [.submitted, .underReview, .approved, .inProgress, .suspended, .completed]

@@ -1,0 +1,15 @@
+import Fluent
+import Platform
+import Vapor
+
+/// A document of an agreement (the signed text, annexes), by link.
+public final class AgreementDocument: Model, @unchecked Sendable {
+    public static let schema = "agreement_documents"
+
+    @ID(key: .id) public var id: UUID?
+    @Field(key: "agreement_id") public var agreementID: UUID
+    @Field(key: "title") public var title: Translated
+    @Field(key: "url") public var url: String
+
+    public init() {}
+}

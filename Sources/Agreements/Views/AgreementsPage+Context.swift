@@ -1,0 +1,48 @@
+import Directory
+import Fluent
+import Platform
+import Vapor
+
+/// The page contexts of AgreementsWebController.
+extension AgreementsWebController {
+    struct ListItem: Encodable {
+        let id: String
+        let slug: String
+        let title: LocalizedText
+        let kind: String
+        let state: String
+    }
+
+    struct ListContext: Encodable {
+        let page: PageMeta
+        let agreements: [ListItem]
+        let pagination: PaginationView
+    }
+
+    struct CommitmentView: Encodable {
+        let id: String
+        let owner: LocalizedText
+        let description: LocalizedText
+        let dueOn: String
+        let state: String
+        let late: Bool
+        let bar: ProgressBar
+        let actions: [String]
+    }
+
+    struct ShowContext: Encodable {
+        let page: PageMeta
+        let agreement: AgreementDTO
+        let title: LocalizedText
+        let summary: LocalizedText
+        let parties: [LocalizedText]
+        let signatories: [String]
+        let objectives: [Translated]
+        let commitments: [CommitmentView]
+        let lateCount: Int
+        let canFollowUp: Bool
+        let agreementActions: [String]
+        let form: FormState
+        let today: String
+    }
+}

@@ -1,0 +1,49 @@
+import Fluent
+import Platform
+import Vapor
+
+/// The page contexts of DirectoryWebController.
+extension DirectoryWebController {
+    struct Card: Encodable {
+        let id: String
+        let link: String
+        let slug: String
+        let kind: String
+        let name: LocalizedText
+        let summary: LocalizedText
+        let wilaya: String?
+    }
+
+    struct ListContext: Encodable {
+        let page: PageMeta
+        let filter: [String: String]
+        let kinds: [ChoiceOption]
+        let wilayas: [ChoiceOption]
+        let domains: [ChoiceOption]
+        /// Each organisation's card, rendered from `directory/card` once per language and kept until it changes.
+        let cards: [String]
+        let total: Int
+        let pagination: PaginationView
+        let exportLink: String
+    }
+
+    struct ShowContext: Encodable {
+        struct MembershipView: Encodable {
+            let id: String
+            let other: LocalizedText
+            let otherSlug: String
+            let state: String
+            let history: [WorkflowStepView]
+            let actions: [String]
+        }
+        let page: PageMeta
+        let organization: OrganizationDTO
+        let name: LocalizedText
+        let summary: LocalizedText
+        let wilaya: String?
+        let domains: [String]
+        let memberships: [MembershipView]
+        let members: [MembershipView]
+        let canApply: Bool
+    }
+}

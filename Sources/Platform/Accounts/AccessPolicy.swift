@@ -1,0 +1,31 @@
+/// The one place that says what each role may do.
+public enum AccessPolicy {
+    public static let grants: [Role: Set<Permission>] = [
+        .admin: Set(Permission.allCases),
+        .coordinator: [
+            .manageOrganizations, .reviewMembership, .decideMembership, .manageAgreements, .recordFollowUp,
+            .recordMeasurements,
+            .reviewProjects, .manageProcesses, .participate, .readAuditLog,
+            .assignExpertise, .diagnoseDifficulties, .proposeSolutions, .decideDifficulties, .resolveDifficulties,
+            .manageCSR,
+        ],
+        .reviewer: [.reviewMembership, .reviewProjects, .diagnoseDifficulties, .participate],
+        .evaluator: [.evaluateProjects, .recordFollowUp, .recordMeasurements, .participate],
+        .expert: [.answerExpertise, .diagnoseDifficulties, .proposeSolutions, .participate],
+        .organizationRepresentative: [
+            .applyForMembership, .submitProjects, .recordFollowUp, .participate, .requestExpertise, .proposeSolutions,
+            .resolveDifficulties, .pledgeCSR,
+        ],
+        .member: [.submitProjects, .proposeSolutions, .participate],
+        .citizen: [.participate],
+    ]
+
+    public static func allows(_ roles: some Sequence<Role>, _ permission: Permission) -> Bool {
+        roles.contains { grants[$0]?.contains(permission) ?? false }
+    }
+
+    /// The roles that grant a permission, for error messages that say who may act.
+    public static func roles(granting permission: Permission) -> [Role] {
+        Role.allCases.filter { grants[$0]?.contains(permission) ?? false }
+    }
+}

@@ -1,0 +1,28 @@
+/// What an action needs. Every check in the app names one of these; ``AccessPolicy`` alone
+/// decides which roles grant it.
+public enum Permission: String, CaseIterable, Sendable {
+    case readOutbox = "outbox.read"
+    case manageUsers = "users.manage"
+    case readAuditLog = "audit.read"
+    case manageOrganizations = "organizations.manage"
+    case applyForMembership = "membership.apply"
+    case reviewMembership = "membership.review"
+    case decideMembership = "membership.decide"
+    case manageAgreements = "agreements.manage"
+    case recordFollowUp = "follow_up.record"
+    case recordMeasurements = "indicators.measure"
+    case submitProjects = "projects.submit"
+    case reviewProjects = "projects.review"
+    case evaluateProjects = "projects.evaluate"
+    case answerExpertise = "expertise.answer"
+    case requestExpertise = "expertise.request"
+    case assignExpertise = "expertise.assign"
+    case diagnoseDifficulties = "difficulties.diagnose"
+    case proposeSolutions = "difficulties.propose"
+    case decideDifficulties = "difficulties.decide"
+    case resolveDifficulties = "difficulties.resolve"
+    case pledgeCSR = "csr.pledge"
+    case manageCSR = "csr.manage"
+    case participate = "participation.participate"
+    case manageProcesses = "participation.manage"
+}

@@ -1,0 +1,16 @@
+import Fluent
+import SQLKit
+import Vapor
+
+/// Compare-and-set on a workflow row: inside the transaction of a step, claims the row only if it is still in the
+/// state the step was checked against (a row lock on PostgreSQL, the write lock on SQLite), so two concurrent steps
+/// cannot both apply.
+public enum WorkflowGuard {
+    public static func claim(_ table: String, id: UUID, state expected: String, on db: any Database) async throws {
+        guard let sql = db as? any SQLDatabase else { return }
+        let claimed = try await sql.update(table).set("state", to: SQLColumn("state"))
+            .where("id", .equal, SQLBind(id)).where("state", .equal, SQLBind(expected))
+            .returning("id").first()
+        guard claimed != nil else { throw WorkflowError.changedMeanwhile }
+    }
+}
