@@ -104,6 +104,7 @@ struct I18nCatalogTests {
         for folder in ["Resources/Views", "Sources"] {
             let root = repositoryRoot + folder
             let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
+            #expect(files.count > 20, "\(root) has \(files.count) files: the enumeration found nothing to check")
             for file in files where file.hasSuffix(".leaf") || file.hasSuffix(".swift") {
                 let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
                 for pattern in patterns {
@@ -150,23 +151,5 @@ struct I18nCatalogTests {
         let used = try literalKeys().union(dynamicKeys)
         let unused = Set(catalog.entries[.en]?.keys ?? [:].keys).subtracting(used)
         #expect(unused.isEmpty, "unused catalog keys: \(unused.sorted())")
-    }
-
-    @Test func everyLinkATemplateUsesIsARegisteredPage() throws {
-        var links = SiteLinks()
-        links.register(SiteURL.allCases)
-        links.register(DirectorySiteURL.allCases)
-        links.register(AgreementsSiteURL.allCases)
-        links.register(ProjectsSiteURL.allCases)
-        let root = repositoryRoot + "Resources/Views"
-        let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
-        let regex = try NSRegularExpression(pattern: #"page\.links\.([A-Za-z]+)"#)
-        for file in files where file.hasSuffix(".leaf") {
-            let text = try String(contentsOfFile: root + "/" + file, encoding: .utf8)
-            for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
-                let name = String(text[Range(match.range(at: 1), in: text)!])
-                #expect(links.relativePaths[name] != nil, "\(file) links to unknown page \(name)")
-            }
-        }
     }
 }

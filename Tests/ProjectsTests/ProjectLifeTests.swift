@@ -32,21 +32,44 @@ struct ProjectLifeTests {
         let history: [Step]
     }
 
-    @Test func fromDraftToEvaluatedWithADifficultyResolvedAndAnotherEscalated() async throws {
-        let clock = ManualClock(march2026)
-        try await withShabaka(demo: true, clock: clock) { app in
+    typealias W = ProjectsWorld
+
+    /// A new project's address and a step taker for it.
+    struct Started {
+        let world: ProjectsWorld
+        let id: UUID
+        var path: String { "/api/v1/projects/\(id)" }
+
+        func step(_ action: String, _ reason: String? = nil, as email: String) async throws -> TestingHTTPResponse {
+            let body = reason.map { #"{"action": "\#(action)", "reason": "\#($0)"}"# } ?? #"{"action": "\#(action)"}"#
+            return try await world.api(.POST, path + "/transitions", as: email, json: body)
+        }
+    }
+
+    /// A draft taken through submission, review, approval and start, each by whom it belongs to.
+    static func startedProject(_ world: ProjectsWorld) async throws -> Started {
+        let created = try await world.api(.POST, "/api/v1/projects", as: W.representative, json: world.projectJSON)
+        let project = Started(world: world, id: try created.decoded(ProjectAnswer.self).id)
+        for (action, email) in [("submit", W.representative), ("start_review", W.reviewer), ("approve", W.reviewer),
+                                ("start", W.representative)] {
+            #expect(try await project.step(action, as: email).status == .ok, "\(action)")
+        }
+        return project
+    }
+
+    @Test func aDraftIsSubmittedReviewedApprovedAndStartedWithEveryRefusalExplained() async throws {
+        try await withShabaka(demo: true, clock: ManualClock(march2026)) { app in
             let world = try await ProjectsWorld.make(app)
-            typealias W = ProjectsWorld
 
             // a draft, submitted by the association's representative
             let created = try await world.api(.POST, "/api/v1/projects", as: W.representative, json: world.projectJSON)
             #expect(created.status == .created)
             let project = try created.decoded(ProjectAnswer.self)
             #expect(project.state == "draft")
-            let path = "/api/v1/projects/\(project.id)"
+            let started = Started(world: world, id: project.id)
+            let path = started.path
             func step(_ action: String, _ reason: String? = nil, as email: String) async throws -> TestingHTTPResponse {
-                let body = reason.map { #"{"action": "\#(action)", "reason": "\#($0)"}"# } ?? #"{"action": "\#(action)"}"#
-                return try await world.api(.POST, path + "/transitions", as: email, json: body)
+                try await started.step(action, reason, as: email)
             }
             #expect(try await step("submit", as: W.representative).state == "submitted")
 
@@ -71,6 +94,13 @@ struct ProjectLifeTests {
                                              json: #"{"action": "complete"}"#, language: "ar")
             #expect(arabic.body.string.contains("الانطلاق"))
             #expect(try await step("start", as: W.representative).state == "in_progress")
+        }
+    }
+
+    @Test func aDifficultyIsDiagnosedGivenTwoSolutionsDecidedAndResolved() async throws {
+        try await withShabaka(demo: true, clock: ManualClock(march2026)) { app in
+            let world = try await ProjectsWorld.make(app)
+            let path = try await Self.startedProject(world).path
 
             // a difficulty: reported → diagnosed → two solutions → decision → resolved
             let reported = try await world.api(.POST, path + "/difficulties", as: W.representative, json: """
@@ -123,6 +153,14 @@ struct ProjectLifeTests {
             #expect(final.state == "resolved")
             #expect(final.history.map(\.action) == ["report", "diagnose", "decide", "resolve"])
             #expect(final.solutions.filter(\.chosen).map(\.id) == [solutions[0].id])
+        }
+    }
+
+    @Test func aDecisionPastItsDeadlineIsEscalatedByTheWorkerNotByReading() async throws {
+        let clock = ManualClock(march2026)
+        try await withShabaka(demo: true, clock: clock) { app in
+            let world = try await ProjectsWorld.make(app)
+            let path = try await Self.startedProject(world).path
 
             // another difficulty whose decision deadline passes: escalated to the observatory
             let second = try await world.api(.POST, path + "/difficulties", as: W.representative, json: """
@@ -154,6 +192,17 @@ struct ProjectLifeTests {
             let notices = try await UserNotification.query(on: app.db).filter(\.$user.$id == coordinatorID).all().map(\.messageKey)
             #expect(notices.contains("notification.difficulty_escalated"))
             #expect(try await AuditEntry.query(on: app.db).all().map(\.action).contains("difficulty.escalate"))
+        }
+    }
+
+    @Test func aProjectIsSuspendedResumedCompletedAndEvaluated() async throws {
+        try await withShabaka(demo: true, clock: ManualClock(march2026)) { app in
+            let world = try await ProjectsWorld.make(app)
+            let started = try await Self.startedProject(world)
+            let path = started.path
+            func step(_ action: String, _ reason: String? = nil, as email: String) async throws -> TestingHTTPResponse {
+                try await started.step(action, reason, as: email)
+            }
 
             // suspended and resumed with reasons, completed, then the final evaluation closes it
             let suspendWithoutReason = try await step("suspend", as: W.reviewer)
