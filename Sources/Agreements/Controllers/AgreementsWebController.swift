@@ -77,15 +77,13 @@ struct AgreementsWebController: RouteCollection {
     @Sendable func addFollowUp(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let agreement = try await AgreementsAPIController.find(req)
-        let (input, unread) = try req.form(FollowUpForm.self).input()
-        do {
-            guard unread.isEmpty else { throw ValidationFailure(unread) }
-            _ = try await AgreementService.addFollowUp(input, to: agreement, by: user, on: req.db, now: req.now)
-        } catch let failure as ValidationFailure {
-            return try await renderShow(req, form: FormState(posted: req, fieldErrors: failure.fieldErrors),
-                                        status: .unprocessableEntity)
+        return try await req.submitting {
+            _ = try await AgreementService.addFollowUp(try req.input(FollowUpForm.self), to: agreement, by: user,
+                                                       on: req.db, now: req.now)
+            return req.seeOther(AgreementsSiteURL.agreements.path(in: req.language) + "/" + agreement.slug + "#follow-ups")
+        } refused: { form in
+            try await renderShow(req, form: form)
         }
-        return req.seeOther(AgreementsSiteURL.agreements.path(in: req.language) + "/" + agreement.slug + "#follow-ups")
     }
 
     @Sendable func transition(req: Request) async throws -> Response {

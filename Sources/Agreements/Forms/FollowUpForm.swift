@@ -2,7 +2,7 @@ import Foundation
 import Platform
 
 /// The follow-up form, with the API's field names; `progress` is typed, so it is read here.
-struct FollowUpForm: Decodable {
+struct FollowUpForm: InputForm {
     var commitmentID: String?
     var occurredOn: String?
     var text: String?

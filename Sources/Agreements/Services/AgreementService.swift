@@ -10,13 +10,8 @@ public enum AgreementService {
         let from = agreement.state
         let step = try AgreementWorkflows.agreement.check(action: action, from: from, user: user, reason: reason)
         agreement.state = step.to
-        try await db.transaction { tx in
-            try await WorkflowGuard.claim(Agreement.schema, id: try agreement.requireID(), state: from.rawValue, on: tx)
-            try await agreement.save(on: tx)
-            try await WorkflowStep.record(workflow: "agreement", subjectID: try agreement.requireID(), action: step.action,
-                                          from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user),
-                                          reason: reason, on: tx, at: now)
-        }
+        try await AgreementWorkflows.agreement.apply(step, to: agreement, from: from, by: AuditActor(user), reason: reason,
+                                                     on: db, at: now)
     }
 
     public static func addCommitment(
@@ -61,13 +56,8 @@ public enum AgreementService {
         try await AgreementsPolicy.requireActing(on: commitment, by: user, on: db)
         commitment.state = step.to
         if step.to == .done { commitment.progress = 100 }
-        try await db.transaction { tx in
-            try await WorkflowGuard.claim(Commitment.schema, id: try commitment.requireID(), state: from.rawValue, on: tx)
-            try await commitment.save(on: tx)
-            try await WorkflowStep.record(workflow: "commitment", subjectID: try commitment.requireID(), action: step.action,
-                                          from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user),
-                                          reason: reason, on: tx, at: now)
-        }
+        try await AgreementWorkflows.commitment.apply(step, to: commitment, from: from, by: AuditActor(user), reason: reason,
+                                                      on: db, at: now)
     }
 
     public static func addFollowUp(

@@ -21,12 +21,8 @@ extension MembershipService {
         }
         application.state = step.to
         if step.to == .accepted || step.to == .rejected { application.decisionReason = Validate.trimmed(reason) }
-        try await context.db.transaction { tx in
-            try await WorkflowGuard.claim(MembershipApplication.schema, id: applicationID, state: from.rawValue, on: tx)
-            try await application.save(on: tx)
-            try await WorkflowStep.record(workflow: "application", subjectID: applicationID, action: step.action,
-                                          from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user),
-                                          reason: reason, on: tx, at: context.now)
+        try await workflowApplication.apply(step, to: application, from: from, by: AuditActor(user), reason: reason,
+                                            on: context.db, at: context.now) { tx in
             if step.to == .accepted {
                 let membership = NetworkMembership(networkID: application.networkID, memberID: application.organizationID,
                                                    applicationID: applicationID)
@@ -53,12 +49,8 @@ extension MembershipService {
         let from = membership.state
         let step = try workflowMembership.check(action: action, from: from, user: user, reason: reason)
         membership.state = step.to
-        try await context.db.transaction { tx in
-            try await WorkflowGuard.claim(NetworkMembership.schema, id: membershipID, state: from.rawValue, on: tx)
-            try await membership.save(on: tx)
-            try await WorkflowStep.record(workflow: "membership", subjectID: membershipID, action: step.action,
-                                          from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user),
-                                          reason: reason, on: tx, at: context.now)
+        try await workflowMembership.apply(step, to: membership, from: from, by: AuditActor(user), reason: reason,
+                                           on: context.db, at: context.now) { tx in
             let representatives = try await Representation.userIDs(of: membership.memberID, on: tx)
             if let slug = try await Organization.find(membership.memberID, on: tx)?.slug {
                 try await context.on(tx).notify(representatives, "notification.membership_\(step.to.rawValue)",

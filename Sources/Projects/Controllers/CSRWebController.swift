@@ -86,14 +86,12 @@ struct CSRWebController: RouteCollection {
 
     @Sendable func pledge(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let (input, unread) = try req.form(PledgeForm.self).input()
-        do {
-            guard unread.isEmpty else { throw ValidationFailure(unread + CSRService.validate(input, now: req.now).1) }
+        return try await req.submitting {
+            let input = try req.input(PledgeForm.self) { CSRService.validate($0, now: req.now).1 }
             _ = try await CSRService.pledge(input, by: user, on: req.db, now: req.now)
             return back(req)
-        } catch let failure as ValidationFailure {
-            return try await render(req, pledgeForm: FormState(posted: req, fieldErrors: failure.fieldErrors),
-                                    status: .unprocessableEntity)
+        } refused: { form in
+            try await render(req, pledgeForm: form)
         }
     }
 
@@ -109,19 +107,16 @@ struct CSRWebController: RouteCollection {
     @Sendable func deliver(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let pledge = try await req.find(CSRPledge.self, id: "id", orElse: ProjectsError.pledgeNotFound)
-        let (input, unread) = try req.form(DeliveryForm.self).input()
-        do {
-            guard unread.isEmpty else { throw ValidationFailure(unread) }
+        return try await req.submitting {
+            let input = try req.input(DeliveryForm.self)
             do {
                 _ = try await CSRService.deliver(input, to: pledge, by: user, on: req.db, now: req.now)
             } catch ProjectsError.deliveryExceedsPledge {
                 throw ValidationFailure(ProjectsError.deliveryExceedsPledge.fieldErrors)
             }
             return back(req)
-        } catch let failure as ValidationFailure {
-            return try await render(req, delivery: (try pledge.requireID(),
-                                                    FormState(posted: req, fieldErrors: failure.fieldErrors)),
-                                    status: .unprocessableEntity)
+        } refused: { form in
+            try await render(req, delivery: (try pledge.requireID(), form))
         }
     }
 }

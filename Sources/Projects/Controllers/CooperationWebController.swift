@@ -65,12 +65,11 @@ struct CooperationWebController: RouteCollection {
     @Sendable func link(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let input = try req.form(CooperationForm.self).input
-        do {
+        return try await req.submitting {
             _ = try await CooperationService.link(input, by: user, on: req.db, now: req.now)
             return req.seeOther(ProjectsSiteURL.cooperation.path(in: req.language))
-        } catch let failure as ValidationFailure {
-            return try await render(req, form: FormState(posted: req, fieldErrors: failure.fieldErrors),
-                                    status: .unprocessableEntity)
+        } refused: { form in
+            try await render(req, form: form)
         }
     }
 }

@@ -61,51 +61,37 @@ struct DifficultiesWebController: RouteCollection {
         let user = try req.requireUser()
         let difficulty = try await Self.difficulty(req)
         let form = try req.form(StepForm.self)
-        do {
+        return try await req.submitting {
             try await DifficultyService.step(difficulty, action: form.action ?? "", text: form.reason, by: user,
                                              on: req.db, now: req.now, messaging: req.messaging)
-        } catch let failure as ValidationFailure {
-            return try await render(req, forms: DifficultyPageForms(step: FormState(posted: req, fieldErrors: failure.fieldErrors),
-                                                                    stepAction: form.action ?? ""),
-                                    status: .unprocessableEntity)
-        } catch WorkflowError.reasonRequired {
-            let state = FormState(posted: req, fieldErrors: [FieldError("reason", "validation.required")])
-            return try await render(req, forms: DifficultyPageForms(step: state, stepAction: form.action ?? ""),
-                                    status: .unprocessableEntity)
+            return try back(req, difficulty)
+        } refused: { state in
+            try await render(req, forms: DifficultyPageForms(step: state, stepAction: form.action ?? ""))
         }
-        return try back(req, difficulty)
     }
 
     @Sendable func propose(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let difficulty = try await Self.difficulty(req)
-        let (input, unread) = try req.form(SolutionForm.self).input()
-        do {
-            guard unread.isEmpty else { throw ValidationFailure(unread + DifficultyService.validate(input).1) }
+        return try await req.submitting {
+            let input = try req.input(SolutionForm.self) { DifficultyService.validate($0).1 }
             _ = try await DifficultyService.propose(input, for: difficulty, by: user, on: req.db, now: req.now)
-        } catch let failure as ValidationFailure {
-            return try await render(req, forms: DifficultyPageForms(propose: FormState(posted: req,
-                                                                                       fieldErrors: failure.fieldErrors)),
-                                    status: .unprocessableEntity)
+            return try back(req, difficulty)
+        } refused: { form in
+            try await render(req, forms: DifficultyPageForms(propose: form))
         }
-        return try back(req, difficulty)
     }
 
     @Sendable func decide(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let difficulty = try await Self.difficulty(req)
         let input = try req.form(DecisionForm.self).input
-        do {
+        return try await req.submitting {
             try await DifficultyService.decide(input, for: difficulty, by: user, on: req.db, now: req.now,
                                                messaging: req.messaging)
-        } catch let failure as ValidationFailure {
-            return try await render(req, forms: DifficultyPageForms(decide: FormState(posted: req,
-                                                                                      fieldErrors: failure.fieldErrors)),
-                                    status: .unprocessableEntity)
-        } catch WorkflowError.reasonRequired {
-            let state = FormState(posted: req, fieldErrors: [FieldError("reason", "validation.required")])
-            return try await render(req, forms: DifficultyPageForms(decide: state), status: .unprocessableEntity)
+            return try back(req, difficulty)
+        } refused: { form in
+            try await render(req, forms: DifficultyPageForms(decide: form))
         }
-        return try back(req, difficulty)
     }
 }

@@ -50,12 +50,11 @@ struct ExpertiseWebController: RouteCollection {
     @Sendable func requestExpertise(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let input = try req.form(ExpertiseForm.self).input
-        do {
+        return try await req.submitting {
             let request = try await ExpertiseService.create(input, by: user, on: req.db, now: req.now)
             return req.seeOther(ProjectsSiteURL.expertise.path(in: req.language) + "/" + (try request.requireID()).uuidString)
-        } catch let failure as ValidationFailure {
-            return try await renderExpertiseList(req, form: FormState(posted: req, fieldErrors: failure.fieldErrors),
-                                                 status: .unprocessableEntity)
+        } refused: { form in
+            try await renderExpertiseList(req, form: form)
         }
     }
 

@@ -8,15 +8,14 @@ extension ProjectsWebController {
         let user = try req.requireUser()
         let project = try await ProjectsAPIController.find(req)
         try await ReportService.requireReporter(user, of: project, on: req.db)
-        let (input, unread) = try req.form(ReportForm.self).input()
         do {
-            guard unread.isEmpty else { throw ValidationFailure(unread + ReportService.validate(input, now: req.now).1) }
-            _ = try await ReportService.file(input, for: project, by: user, on: req.db, now: req.now)
-            return backToProject(req, project, anchor: "#reports")
-        } catch let failure as ValidationFailure {
-            return try await renderShow(req, forms: ProjectPageForms(report: FormState(posted: req,
-                                                                                       fieldErrors: failure.fieldErrors)),
-                                        status: .unprocessableEntity)
+            return try await req.submitting {
+                let input = try req.input(ReportForm.self) { ReportService.validate($0, now: req.now).1 }
+                _ = try await ReportService.file(input, for: project, by: user, on: req.db, now: req.now)
+                return backToProject(req, project, anchor: "#reports")
+            } refused: { form in
+                try await renderShow(req, forms: ProjectPageForms(report: form))
+            }
         } catch let conflict as ProjectsError where conflict.status == .conflict {
             // A report for that period exists already: say so on the form, with what was typed kept.
             let form = FormState(posted: req, fieldErrors: conflict.fieldErrors, message: Self.text(of: conflict, req))
@@ -28,28 +27,27 @@ extension ProjectsWebController {
         let user = try req.requireUser()
         let project = try await ProjectsAPIController.find(req)
         let input = try req.form(DifficultyInput.self)
-        do {
+        return try await req.submitting {
             let difficulty = try await DifficultyService.report(input, on: project, by: user, db: req.db, now: req.now,
                                                                 messaging: req.messaging)
             return req.seeOther(ProjectsSiteURL.difficulties.path(in: req.language) + "/"
                                 + (try difficulty.requireID()).uuidString)
-        } catch let failure as ValidationFailure {
-            let form = FormState(posted: req, fieldErrors: failure.fieldErrors)
-            return try await renderShow(req, forms: ProjectPageForms(difficulty: form), status: .unprocessableEntity)
+        } refused: { form in
+            try await renderShow(req, forms: ProjectPageForms(difficulty: form))
         }
     }
 
     @Sendable func evaluate(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let project = try await ProjectsAPIController.find(req)
-        let (input, unread) = try req.form(EvaluationForm.self).input()
         do {
-            guard unread.isEmpty else { throw ValidationFailure(unread + EvaluationService.validate(input, now: req.now).1) }
-            _ = try await EvaluationService.record(input, for: project, by: user, on: req.db, now: req.now)
-            return backToProject(req, project, anchor: "#evaluations")
-        } catch let failure as ValidationFailure {
-            let form = FormState(posted: req, fieldErrors: failure.fieldErrors)
-            return try await renderShow(req, forms: ProjectPageForms(evaluation: form), status: .unprocessableEntity)
+            return try await req.submitting {
+                let input = try req.input(EvaluationForm.self) { EvaluationService.validate($0, now: req.now).1 }
+                _ = try await EvaluationService.record(input, for: project, by: user, on: req.db, now: req.now)
+                return backToProject(req, project, anchor: "#evaluations")
+            } refused: { form in
+                try await renderShow(req, forms: ProjectPageForms(evaluation: form))
+            }
         } catch let conflict as ProjectsError where conflict.status == .conflict {
             let form = FormState(posted: req, fieldErrors: conflict.fieldErrors, message: Self.text(of: conflict, req))
             return try await renderShow(req, forms: ProjectPageForms(evaluation: form), status: .conflict)

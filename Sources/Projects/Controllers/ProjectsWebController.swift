@@ -43,16 +43,15 @@ struct ProjectsWebController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let (input, unread) = try req.form(ProjectForm.self).input(in: req.language)
-        do {
+        return try await req.submitting {
             // Problems of the typed numbers and of every other field are all reported at once.
             guard unread.isEmpty else {
                 throw ValidationFailure(unread + (try await ProjectService.validate(input, on: req.db)).1)
             }
             let project = try await ProjectService.create(input, by: user, on: req.db, now: req.now)
             return req.seeOther(ProjectsSiteURL.projects.path(in: req.language) + "/" + project.slug)
-        } catch let failure as ValidationFailure {
-            return try await renderNew(req, form: FormState(posted: req, fieldErrors: failure.fieldErrors),
-                                       status: .unprocessableEntity)
+        } refused: { form in
+            try await renderNew(req, form: form)
         }
     }
 

@@ -1,7 +1,7 @@
 import Platform
 
 /// A delivery against a pledge: `delivered_on`, `value_minor` typed in currency units, `note`.
-struct DeliveryForm: Decodable {
+struct DeliveryForm: InputForm {
     var deliveredOn: String?
     var valueMinor: String?
     var note: String?

@@ -2,7 +2,7 @@ import Platform
 
 /// The evaluation form, with the API's field names: `phase`, `scores[<criterion>]`, `findings`,
 /// `recommendations`.
-struct EvaluationForm: Decodable {
+struct EvaluationForm: InputForm {
     var phase: String?
     var scores: [String: String]?
     var findings: String?

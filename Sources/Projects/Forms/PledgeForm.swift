@@ -2,7 +2,7 @@ import Platform
 
 /// A CSR pledge: `company_id`, `project_id` (none: to the network), `kind`, `description`, `value_minor`
 /// typed in currency units.
-struct PledgeForm: Decodable {
+struct PledgeForm: InputForm {
     var companyID: String?
     var projectID: String?
     var kind: String?

@@ -3,7 +3,7 @@ import Platform
 /// The follow-up report form, with the API's field names: jobs by sex and age group
 /// (`jobs_created_breakdown[sex][f]`…), whose sex figures add up to the totals; `revenue_minor` typed in
 /// currency units. An empty count is zero.
-struct ReportForm: Decodable {
+struct ReportForm: InputForm {
     var period: String?
     var narrative: String?
     var milestones: String?

@@ -1,7 +1,7 @@
 import Platform
 
 /// A proposed solution: `description`, `cost_minor` typed in currency units, `duration_days`.
-struct SolutionForm: Decodable {
+struct SolutionForm: InputForm {
     var description: String?
     var costMinor: String?
     var durationDays: String?

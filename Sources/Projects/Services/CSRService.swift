@@ -58,13 +58,8 @@ public enum CSRService {
         let from = pledge.state
         let step = try ProjectWorkflows.pledge.check(action: action, from: from, user: user, reason: reason)
         pledge.state = step.to
-        try await db.transaction { tx in
-            try await WorkflowGuard.claim(CSRPledge.schema, id: try pledge.requireID(), state: from.rawValue, on: tx)
-            try await pledge.save(on: tx)
-            try await WorkflowStep.record(workflow: "pledge", subjectID: try pledge.requireID(), action: action,
-                                          from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user), reason: reason,
-                                          on: tx, at: now)
-        }
+        try await ProjectWorkflows.pledge.apply(step, to: pledge, from: from, by: AuditActor(user), reason: reason,
+                                                on: db, at: now)
     }
 
     /// Records a delivery against a confirmed pledge; the pledge is fulfilled when deliveries reach its value.

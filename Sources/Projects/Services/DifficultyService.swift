@@ -66,12 +66,8 @@ public enum DifficultyService {
             difficulty.closedAt = now
         }
         difficulty.state = step.to
-        try await db.transaction { tx in
-            try await WorkflowGuard.claim(Difficulty.schema, id: try difficulty.requireID(), state: from.rawValue, on: tx)
-            try await difficulty.save(on: tx)
-            try await WorkflowStep.record(workflow: "difficulty", subjectID: try difficulty.requireID(), action: action,
-                                          from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user), reason: note,
-                                          on: tx, at: now)
+        try await ProjectWorkflows.difficulty.apply(step, to: difficulty, from: from, by: AuditActor(user), reason: note,
+                                                    on: db, at: now) { tx in
             if action == "escalate" {
                 try await notify(difficulty, key: "notification.difficulty_escalated", roles: [.coordinator, .admin],
                                  except: user.id, on: tx, messaging: messaging, now: now)
@@ -145,12 +141,8 @@ public enum DifficultyService {
         difficulty.decidedByUserID = user.id
         difficulty.decidedAt = now
         difficulty.state = step.to
-        try await db.transaction { tx in
-            try await WorkflowGuard.claim(Difficulty.schema, id: difficultyID, state: from.rawValue, on: tx)
-            try await difficulty.save(on: tx)
-            try await WorkflowStep.record(workflow: "difficulty", subjectID: difficultyID, action: "decide",
-                                          from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user), reason: reason,
-                                          on: tx, at: now)
+        try await ProjectWorkflows.difficulty.apply(step, to: difficulty, from: from, by: AuditActor(user), reason: reason,
+                                                    on: db, at: now) { tx in
             if let project = try await Project.find(difficulty.projectID, on: tx) {
                 let owners = try await Representation.userIDs(of: project.organizationID, on: tx)
                 try await Notifier.notify(userIDs: owners.filter { $0 != user.id }, messageKey: "notification.difficulty_decided",

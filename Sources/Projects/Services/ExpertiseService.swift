@@ -105,12 +105,8 @@ public enum ExpertiseService {
         }
         request.state = step.to
         let expertAccount = notifyExpert
-        try await db.transaction { tx in
-            try await WorkflowGuard.claim(ExpertiseRequest.schema, id: try request.requireID(), state: from.rawValue, on: tx)
-            try await request.save(on: tx)
-            try await WorkflowStep.record(workflow: "expertise", subjectID: try request.requireID(), action: action,
-                                          from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user), reason: reason,
-                                          on: tx, at: now)
+        try await ProjectWorkflows.expertise.apply(step, to: request, from: from, by: AuditActor(user), reason: reason,
+                                                   on: db, at: now) { tx in
             if let expertAccount {
                 try await Notifier.notify(userIDs: [expertAccount], messageKey: "notification.expertise_assigned",
                                           arguments: [request.subject], link: "expertise/\(try request.requireID())", on: tx,

@@ -102,12 +102,8 @@ public enum ProjectService {
             try await ProjectsPolicy.requireOwner(user, of: project.organizationID, on: db)
         }
         project.state = step.to
-        try await db.transaction { tx in
-            try await WorkflowGuard.claim(Project.schema, id: try project.requireID(), state: from.rawValue, on: tx)
-            try await project.save(on: tx)
-            try await WorkflowStep.record(workflow: "project", subjectID: try project.requireID(), action: step.action,
-                                          from: from.rawValue, to: step.to.rawValue, actor: AuditActor(user), reason: reason,
-                                          on: tx, at: now)
+        try await ProjectWorkflows.project.apply(step, to: project, from: from, by: AuditActor(user), reason: reason,
+                                                 on: db, at: now) { tx in
             let staff = step.action == "submit" ? try await Notifier.users(withAnyOf: [.coordinator, .reviewer], on: tx) : []
             let owners = try await Representation.userIDs(of: project.organizationID, on: tx)
             try await Notifier.notify(
