@@ -46,8 +46,7 @@ struct MembershipWebController: RouteCollection {
             : try await Representation.organizations(of: user.id, on: req.db)
         let networks = try await Organization.query(on: req.db).filter(\.$kind == .network).sort(\.$sortName).all()
         func options(_ list: [Organization], _ field: String) -> [ChoiceOption] {
-            list.map { ChoiceOption(value: $0.id?.uuidString ?? "", label: $0.name.resolve(in: req.language).text,
-                              selected: $0.id?.uuidString == form.values[field]) }
+            ChoiceOption.records(list, label: \.name, selected: form.values[field], req)
         }
         let context = ApplyContext(
             page: try await PageMeta.make(for: req, titleKey: "membership.apply.title"), form: form,

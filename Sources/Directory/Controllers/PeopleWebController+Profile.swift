@@ -39,16 +39,10 @@ extension PeopleWebController {
     ) async throws -> Response {
         let context = ProfileContext(
             page: try await PageMeta.make(for: req, titleKey: "profile.title"), form: form,
-            kinds: PersonProfileKind.allCases.map {
-                ChoiceOption(value: $0.rawValue, label: req.t("person.kind." + $0.rawValue), selected: form.values["kind"] == $0.rawValue)
-            },
-            availabilities: Availability.allCases.map {
-                ChoiceOption(value: $0.rawValue, label: req.t("person.availability." + $0.rawValue),
-                       selected: form.values["availability"] == $0.rawValue)
-            },
-            languages: PeopleService.workingLanguages.sorted().map {
-                ChoiceOption(value: $0, label: req.t("person.language." + $0), selected: languages.contains($0))
-            },
+            kinds: ChoiceOption.cases(PersonProfileKind.self, key: "person.kind", selected: form.values["kind"], req),
+            availabilities: ChoiceOption.cases(Availability.self, key: "person.availability",
+                                               selected: form.values["availability"], req),
+            languages: ChoiceOption.languages(selected: languages, req),
             wilayas: try await Options.wilayas(req, selected: form.values["wilaya_code"]),
             domains: try await Options.domains(req, selected: expertise), isPublic: isPublic,
             personID: personID?.uuidString)

@@ -3,7 +3,9 @@ import Platform
 import Vapor
 
 public enum PeopleService {
-    static let workingLanguages: Set<String> = ["ar", "fr", "en", "tzm"]
+    /// The languages a person can work in or a request be answered in, in the order forms list them.
+    static let workingLanguageList = ["ar", "fr", "en", "tzm"]
+    static let workingLanguages = Set(workingLanguageList)
 
     /// Creates or updates the signed-in person's profile; publishing it records the consent time.
     public static func saveOwnProfile(_ input: PersonInput, user: CurrentUser, on db: any Database, now: Date) async throws

@@ -17,9 +17,7 @@ public enum Options {
     }
 
     static func kinds(_ req: Request, selected: String?) -> [ChoiceOption] {
-        OrganizationKind.allCases.map {
-            ChoiceOption(value: $0.rawValue, label: req.t("organization.kind." + $0.rawValue), selected: $0.rawValue == selected)
-        }
+        ChoiceOption.cases(OrganizationKind.self, key: "organization.kind", selected: selected, req)
     }
 
     static func domainNames(_ req: Request) async throws -> [String: String] {

@@ -68,15 +68,9 @@ struct CSRWebController: RouteCollection {
                                                 parameter: "companies_page"),
             pagination: PaginationView(request: pageQuery, total: total, path: ProjectsSiteURL.csr.path(in: req.language),
                                        query: ["company": req.query[String.self, at: "company"] ?? ""]),
-            pledgeCompanies: pledgeCompanies.compactMap { company in
-                company.id.map { ChoiceOption(value: $0.uuidString, label: company.name.resolve(in: req.language).text,
-                                        selected: $0.uuidString == form.values["company_id"]) }
-            },
-            projects: open.compactMap { project in
-                project.id.map { ChoiceOption(value: $0.uuidString, label: project.title.resolve(in: req.language).text,
-                                        selected: $0.uuidString == form.values["project_id"]) }
-            },
-            kinds: Choices.enumeration(PledgeKind.self, key: "pledge.kind", req, selected: form.values["kind"]),
+            pledgeCompanies: ChoiceOption.records(pledgeCompanies, label: \.name, selected: form.values["company_id"], req),
+            projects: ChoiceOption.records(open, label: \.title, selected: form.values["project_id"], req),
+            kinds: ChoiceOption.cases(PledgeKind.self, key: "pledge.kind", selected: form.values["kind"], req),
             pledgeForm: form, today: ISODate.string(req.now)), status: status)
     }
 

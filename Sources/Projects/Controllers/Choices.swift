@@ -5,12 +5,6 @@ import Platform
 import Vapor
 
 enum Choices {
-    static func enumeration<E: CaseIterable & RawRepresentable>(_ type: E.Type, key: String, _ req: Request, selected: String?)
-        -> [ChoiceOption] where E.RawValue == String
-    {
-        E.allCases.map { ChoiceOption(value: $0.rawValue, label: req.t("\(key).\($0.rawValue)"), selected: $0.rawValue == selected) }
-    }
-
     /// An amount in minor units as the reader writes it (``MoneyText``).
     static func money(_ minor: Int64, _ currency: String, _ req: Request) -> String {
         MoneyText.format(minor, currency: currency, in: req.language, catalog: req.application.catalog)

@@ -46,19 +46,10 @@ struct CooperationWebController: RouteCollection {
         return try await req.render("projects/cooperation", Context(
             page: try await PageMeta.make(for: req, titleKey: "cooperation.title"), links: lines,
             pagination: PaginationView(request: pageQuery, total: total, path: req.url.path, query: [:]), canLink: canLink,
-            partners: partners.compactMap { partner in
-                partner.id.map { ChoiceOption(value: $0.uuidString, label: partner.name.resolve(in: req.language).text,
-                                        selected: $0.uuidString == form.values["partner_id"]) }
-            },
-            projects: projects.compactMap { project in
-                project.id.map { ChoiceOption(value: $0.uuidString, label: project.title.resolve(in: req.language).text,
-                                        selected: $0.uuidString == form.values["project_id"]) }
-            },
-            agreements: agreements.compactMap { agreement in
-                agreement.id.map { ChoiceOption(value: $0.uuidString, label: agreement.title.resolve(in: req.language).text,
-                                          selected: $0.uuidString == form.values["agreement_id"]) }
-            },
-            natures: Choices.enumeration(CooperationNature.self, key: "cooperation.nature", req, selected: form.values["nature"]),
+            partners: ChoiceOption.records(partners, label: \.name, selected: form.values["partner_id"], req),
+            projects: ChoiceOption.records(projects, label: \.title, selected: form.values["project_id"], req),
+            agreements: ChoiceOption.records(agreements, label: \.title, selected: form.values["agreement_id"], req),
+            natures: ChoiceOption.cases(CooperationNature.self, key: "cooperation.nature", selected: form.values["nature"], req),
             form: form), status: status)
     }
 

@@ -29,10 +29,10 @@ struct DifficultiesWebController: RouteCollection {
         let age = filter.olderThanDays.map(String.init)
         return try await req.render("projects/difficulties", BoardContext(
             page: try await PageMeta.make(for: req, titleKey: "difficulties.title"), filter: filter.parameters,
-            categories: Choices.enumeration(DifficultyCategory.self, key: "difficulty.category", req,
-                                            selected: filter.category?.rawValue),
-            states: Choices.enumeration(DifficultyState.self, key: "workflow.difficulty.state", req,
-                                        selected: filter.state?.rawValue),
+            categories: ChoiceOption.cases(DifficultyCategory.self, key: "difficulty.category",
+                                            selected: filter.category?.rawValue, req),
+            states: ChoiceOption.cases(DifficultyState.self, key: "workflow.difficulty.state",
+                                        selected: filter.state?.rawValue, req),
             wilayas: try await Options.wilayas(req, selected: filter.wilaya),
             ages: [7, 30, 90].map { ChoiceOption(value: "\($0)", label: req.t("difficulties.older_than", "\($0)"), selected: "\($0)" == age) },
             difficulties: lines, total: total,

@@ -35,15 +35,10 @@ struct ExpertiseWebController: RouteCollection {
             pagination: PaginationView(request: pageQuery, total: total, path: req.url.path,
                                        query: ["state": state?.rawValue ?? ""]),
             canRequest: user.may(.requestExpertise) && !organizations.isEmpty,
-            organizations: organizations.compactMap { organization in
-                organization.id.map { ChoiceOption(value: $0.uuidString, label: organization.name.resolve(in: req.language).text,
-                                             selected: $0.uuidString == form.values["organization_id"]) }
-            },
+            organizations: ChoiceOption.records(organizations, label: \.name, selected: form.values["organization_id"], req),
             domains: try await Options.domains(req, selected: Set([form.values["domain_code"]].compactMap { $0 })),
             wilayas: try await Options.wilayas(req, selected: form.values["wilaya_code"]),
-            languages: ["ar", "fr", "en", "tzm"].map {
-                ChoiceOption(value: $0, label: req.t("person.language." + $0), selected: $0 == (form.values["language"] ?? req.language.rawValue))
-            },
+            languages: ChoiceOption.languages(selected: [form.values["language"] ?? req.language.rawValue], req),
             form: form), status: status)
     }
 

@@ -15,7 +15,7 @@ extension ProjectsWebController {
         let byID = Dictionary(uniqueKeysWithValues: projects.compactMap { project in project.id.map { ($0, project) } })
         return try await req.render("projects/evaluations", EvaluationsContext(
             page: try await PageMeta.make(for: req, titleKey: "evaluations.title"),
-            phases: Choices.enumeration(EvaluationPhase.self, key: "evaluation.phase", req, selected: phase?.rawValue),
+            phases: ChoiceOption.cases(EvaluationPhase.self, key: "evaluation.phase", selected: phase?.rawValue, req),
             criteria: DACCriterion.allCases.map(\.rawValue),
             lines: slice.map { evaluation in
                 ComparedLine(id: evaluation.id?.uuidString ?? "", slug: byID[evaluation.projectID]?.slug ?? "",
@@ -42,7 +42,7 @@ extension ProjectsWebController {
         }
         return try await req.render("projects/list", ListContext(
             page: try await PageMeta.make(for: req, titleKey: "projects.title"), filter: filter.parameters,
-            states: Choices.enumeration(ProjectState.self, key: "workflow.project.state", req, selected: filter.state?.rawValue),
+            states: ChoiceOption.cases(ProjectState.self, key: "workflow.project.state", selected: filter.state?.rawValue, req),
             wilayas: try await Options.wilayas(req, selected: filter.wilaya),
             domains: try await Options.domains(req, selected: Set([filter.domain].compactMap { $0 })), projects: cards, total: total,
             pagination: PaginationView(request: pageQuery, total: total, path: req.url.path, query: filter.parameters),

@@ -31,10 +31,7 @@ struct ProjectsWebController: RouteCollection {
         let selected = form.values["organization_id"]
         return try await req.render("projects/new", NewContext(
             page: try await PageMeta.make(for: req, titleKey: "projects.new"), form: form,
-            organizations: organizations.compactMap { organization in
-                organization.id.map { ChoiceOption(value: $0.uuidString, label: organization.name.resolve(in: req.language).text,
-                                             selected: $0.uuidString == selected) }
-            },
+            organizations: ChoiceOption.records(organizations, label: \.name, selected: selected, req),
             wilayas: try await Options.wilayas(req, selected: form.values["wilaya_code"]),
             domains: try await Options.domains(req, selected: Set([form.values["domain_code"]].compactMap { $0 }))),
             status: status)
