@@ -20,16 +20,7 @@ struct MESExactEngine {
     func run(initialShare: ExactFraction) -> MESRun {
         var denominator = WideUInt(UInt64(initialShare.denominator))
         var budgets = [WideUInt](repeating: WideUInt(UInt64(initialShare.numerator)), count: profile.voterCount)
-        var run = MESRun()
-        var remaining: [Int] = []
-        for project in profile.candidates {
-            if profile.costs[project] == 0 {
-                run.purchases.append(.init(project: project, fullPayers: 0, payment: 0, partialPayers: 0,
-                                           partialTotal: 0, rho: 0))
-            } else {
-                remaining.append(project)
-            }
-        }
+        var (run, remaining) = MESRun.start(profile)
         while true {
             var best: Quote?
             remaining = remaining.filter { project in

@@ -46,18 +46,10 @@ struct MESFastEngine {
             budgets[voter] = share
             status[voter] = .full
         }
-        var run = MESRun()
-        var remaining: [Int] = []
-        for project in profile.candidates {
-            if profile.costs[project] == 0 {
-                run.purchases.append(.init(project: project, fullPayers: 0, payment: 0, partialPayers: 0,
-                                           partialTotal: 0, rho: 0))
-            } else {
-                // Round one's rho is a lower bound for every later round: budgets only shrink.
-                lowerBound[project] = Double(profile.costs[project]) / Double(profile.approvals[project])
-                    / utilities[project]
-                remaining.append(project)
-            }
+        var (run, remaining) = MESRun.start(profile)
+        for project in remaining {
+            // Round one's rho is a lower bound for every later round: budgets only shrink.
+            lowerBound[project] = Double(profile.costs[project]) / Double(profile.approvals[project]) / utilities[project]
         }
         while true {
             remaining.sort { lowerBound[$0] < lowerBound[$1] }

@@ -21,6 +21,21 @@ struct MESRun: Sendable {
 
     var selected: [Int] { purchases.map(\.project) }
 
+    /// A run that starts by buying, for nothing, every candidate that costs nothing; the other candidates remain.
+    static func start(_ profile: PBProfile) -> (run: MESRun, remaining: [Int]) {
+        var run = MESRun()
+        var remaining: [Int] = []
+        for project in profile.candidates {
+            if profile.costs[project] == 0 {
+                run.purchases.append(.init(project: project, fullPayers: 0, payment: 0, partialPayers: 0,
+                                           partialTotal: 0, rho: 0))
+            } else {
+                remaining.append(project)
+            }
+        }
+        return (run, remaining)
+    }
+
     func totalCost(_ profile: PBProfile) -> Int64 {
         purchases.reduce(0) { $0 + profile.costs[$1.project] }
     }
