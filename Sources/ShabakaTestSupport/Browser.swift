@@ -46,8 +46,10 @@ public final class Browser: Sendable {
         var allowed = CharacterSet.alphanumerics
         allowed.insert(charactersIn: "-._~")
         return fields.sorted { $0.key < $1.key }.map { key, value in
+            // As browsers do: names too (`title[ar]` travels as `title%5Bar%5D`).
+            let name = key.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
             let encoded = value.addingPercentEncoding(withAllowedCharacters: allowed) ?? ""
-            return "\(key)=\(encoded)"
+            return "\(name)=\(encoded)"
         }.joined(separator: "&")
     }
 }

@@ -35,6 +35,31 @@ struct RealSocketTests {
         }
     }
 
+    @Test func bracketedFieldNamesArriveAsTheAPINestsThem() async throws {
+        // 2026-12-15, so the last quarter of 2026 has begun.
+        try await withLiveShabaka(demo: true, clock: ManualClock(Date(timeIntervalSince1970: 1_797_292_800))) { app, browser in
+            // setup
+            try await makeRepresentative(app, email: "rep@example.org", of: "tadamoun-batna")
+            try await browser.get("/fr/sign-in")
+            try await browser.post("/fr/sign-in", form: ["email": "rep@example.org", "password": "correct horse battery"])
+            try await browser.get("/fr/projects/" + ProjectsDemo.flagshipSlug)
+
+            // act: the report form as a browser sends it, names percent-encoded
+            let form = ["period": "2026-Q4", "narrative": "Deux emplois", "jobs_created_breakdown[sex][f]": "2",
+                        "jobs_created_breakdown[age_group][18_24]": "2", "revenue_minor": "1 500,50"]
+            #expect(Browser.encode(form).contains("jobs_created_breakdown%5Bsex%5D%5Bf%5D=2"))
+            let posted = try await browser.post("/fr/projects/\(ProjectsDemo.flagshipSlug)/reports", form: form)
+
+            // assert
+            let problems = posted.body.components(separatedBy: #"class="field-error""#).dropFirst().map { $0.prefix(120) }
+            #expect(posted.status == .seeOther, "\(posted.status): \(problems)")
+            let report = try #require(try await ProjectReport.query(on: app.db).filter(\.$period == "2026-Q4").first())
+            #expect(report.jobsCreated == 2 && report.jobsCreatedBreakdown["sex"]?["f"] == 2
+                        && report.jobsCreatedBreakdown["age_group"]?["18_24"] == 2)
+            #expect(report.revenueMinor == 150_050)
+        }
+    }
+
     @Test func aBodyOverTheLimitIsRefusedWith413WhileStreaming() async throws {
         try await withLiveShabaka(adjust: { $0.maxBodyBytes = 4_096 }) { app, browser in
             // setup
