@@ -39,6 +39,8 @@ public func withShabaka(
     defer { if let slots { Task { await slots.release() } } }
     try await withApp(configure: { app in
         app.directory = DirectoryConfiguration(workingDirectory: repositoryRoot)
+        // Warnings and errors only (migrations log each step at info), unless LOG_LEVEL asks for more.
+        app.logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap { Logger.Level(rawValue: $0) } ?? .warning
         app.clock = clock
         try await configure(app, config: finalConfig, options: StartOptions(migrate: false, loadDemoData: false,
                                                                             startWorkers: false))

@@ -190,9 +190,3 @@ struct AgreementsHTTPTests {
         }
     }
 }
-
-extension TestingHTTPResponse {
-    func decoded<T: Decodable>(_ type: T.Type) throws -> T {
-        try JSONDecoder().decode(T.self, from: body)
-    }
-}

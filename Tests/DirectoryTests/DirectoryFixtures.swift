@@ -27,16 +27,14 @@ struct MembershipWorld {
     }
 
     func token(_ email: String) async throws -> String {
-        try await apiToken(app, email: email)
+        try await TestAPI(app).token(email)
     }
 
     /// A JSON API call with a bearer token; returns the response.
     func api(_ method: HTTPMethod, _ path: String, as email: String?, json: String? = nil, language: String = "en")
         async throws -> TestingHTTPResponse
     {
-        var bearer: String?
-        if let email { bearer = try await token(email) }
-        return try await apiCall(app, method, path, token: bearer, json: json, language: language)
+        try await TestAPI(app).call(method, path, as: email, json: json, language: language)
     }
 
     var applicationJSON: String {
@@ -53,10 +51,4 @@ struct IDState: Decodable {
     let id: UUID
     let state: String
     let allowed_actions: [String]?
-}
-
-extension TestingHTTPResponse {
-    func decoded<T: Decodable>(_ type: T.Type) throws -> T {
-        try JSONDecoder().decode(T.self, from: body)
-    }
 }

@@ -1,16 +1,10 @@
 import Directory
 import Fluent
 import Foundation
-import NIOConcurrencyHelpers
 import Platform
 import Projects
 import ShabakaTestSupport
 import VaporTesting
-
-struct FixtureError: Error, CustomStringConvertible {
-    let description: String
-    init(_ description: String) { self.description = description }
-}
 
 /// The demo world plus one account per role of the Projects room; the association's representative represents
 /// `tadamoun-batna`, the company's represents the demo company.
@@ -18,7 +12,7 @@ final class ProjectsWorld: Sendable {
     let app: Application
     let association: Organization
     let company: Organization
-    private let tokens = NIOLockedValueBox<[String: String]>([:])
+    let client: TestAPI
 
     static let representative = "rep@example.org"
     static let companyRep = "company@example.org"
@@ -32,6 +26,7 @@ final class ProjectsWorld: Sendable {
         self.app = app
         self.association = association
         self.company = company
+        client = TestAPI(app)
     }
 
     static func make(_ app: Application) async throws -> ProjectsWorld {
@@ -50,19 +45,14 @@ final class ProjectsWorld: Sendable {
     }
 
     func token(_ email: String) async throws -> String {
-        if let token = tokens.withLockedValue({ $0[email] }) { return token }
-        let token = try await apiToken(app, email: email)
-        tokens.withLockedValue { $0[email] = token }
-        return token
+        try await client.token(email)
     }
 
     /// A JSON API call with a bearer token (none when `email` is nil).
     func api(_ method: HTTPMethod, _ path: String, as email: String?, json: String? = nil, language: String = "en")
         async throws -> TestingHTTPResponse
     {
-        var bearer: String?
-        if let email { bearer = try await token(email) }
-        return try await apiCall(app, method, path, token: bearer, json: json, language: language)
+        try await client.call(method, path, as: email, json: json, language: language)
     }
 
     var projectJSON: String {
@@ -74,17 +64,5 @@ final class ProjectsWorld: Sendable {
          "budget_minor": 150000000, "funding": [{"source": "وزارة الفلاحة", "amount_minor": 100000000}],
          "partners": "غرفة الفلاحة", "starts_on": "2026-02-01", "ends_on": "2027-12-31", "expected_jobs": 6}
         """
-    }
-}
-
-extension TestingHTTPResponse {
-    func decoded<T: Decodable>(_ type: T.Type) throws -> T {
-        try JSONDecoder().decode(T.self, from: body)
-    }
-
-    /// The `state` of a JSON answer.
-    var state: String? {
-        struct Stated: Decodable { let state: String }
-        return try? decoded(Stated.self).state
     }
 }
