@@ -41,6 +41,13 @@ public enum DirectoryDemo {
                 }
                 try await PersonSearchIndex.reindex(person, on: tx)
             }
+            // A registration that waits for the network's staff to verify it (registered from the site).
+            let waiting = try await OrganizationService.insert(pendingRegistration, actor: actor, on: tx, now: now)
+            waiting.verification = .pending
+            try await waiting.save(on: tx)
+            try await WorkflowStep.record(workflow: "organization", subjectID: try waiting.requireID(), action: "register",
+                                          from: nil, to: OrganizationVerification.pending.rawValue, actor: actor,
+                                          reason: nil, on: tx, at: now)
             guard let applicant = created["youth-entrepreneurs-oran"]?.id else { return }
             let application = MembershipApplication()
             application.networkID = network
@@ -74,6 +81,15 @@ public enum DirectoryDemo {
         input.accreditationDate = accreditation?.1
         input.foundedOn = founded
         return input
+    }
+
+    static var pendingRegistration: OrganizationInput {
+        organization(
+            "palm-heritage-ouargla", .association, ar: "جمعية تراث النخيل - ورقلة", fr: "Association Patrimoine du palmier – Ouargla",
+            en: "Palm Heritage Association – Ouargla",
+            about: Translated(ar: "تثمين منتجات النخيل وتكوين الشباب في تحويل التمور.",
+                              fr: "Valorisation des produits du palmier et formation des jeunes à la transformation des dattes."),
+            wilaya: "30", domains: ["sse.agriculture"], accreditation: ("30/2021/018", "2021-02-11"))
     }
 
     static var organizations: [OrganizationInput] {

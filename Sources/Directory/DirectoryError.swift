@@ -14,12 +14,24 @@ public enum DirectoryError: ShabakaError {
     case alreadyMember
     case checklistIncomplete(missing: [String])
     case checklistClosed
+    case organizationNotVerified
+    case notActingForOrganization
+    case alreadyRepresentative
+    case representationAlreadyOpen
+    case representationNotFound
+    case representativeNotFound
+    case invitationInvalid
+    case invitationForAnotherAddress
+    case lastRepresentative
 
     public var status: HTTPResponseStatus {
         switch self {
-        case .organizationNotFound, .applicationNotFound, .membershipNotFound, .personNotFound: .notFound
-        case .notRepresentative, .notYourApplication: .forbidden
-        case .applicationAlreadyOpen, .alreadyMember, .checklistIncomplete, .checklistClosed: .conflict
+        case .organizationNotFound, .applicationNotFound, .membershipNotFound, .personNotFound, .representationNotFound,
+             .representativeNotFound: .notFound
+        case .notRepresentative, .notYourApplication, .notActingForOrganization, .invitationForAnotherAddress: .forbidden
+        case .applicationAlreadyOpen, .alreadyMember, .checklistIncomplete, .checklistClosed, .organizationNotVerified,
+             .alreadyRepresentative, .representationAlreadyOpen, .lastRepresentative: .conflict
+        case .invitationInvalid: .gone
         case .notANetwork: .unprocessableEntity
         }
     }
@@ -37,6 +49,15 @@ public enum DirectoryError: ShabakaError {
         case .alreadyMember: "directory.already_member"
         case .checklistIncomplete: "directory.checklist_incomplete"
         case .checklistClosed: "directory.checklist_closed"
+        case .organizationNotVerified: "directory.organization_not_verified"
+        case .notActingForOrganization: "directory.not_acting_for_organization"
+        case .alreadyRepresentative: "directory.already_representative"
+        case .representationAlreadyOpen: "directory.representation_already_open"
+        case .representationNotFound: "directory.representation_not_found"
+        case .representativeNotFound: "directory.representative_not_found"
+        case .invitationInvalid: "directory.invitation_invalid"
+        case .invitationForAnotherAddress: "directory.invitation_for_another_address"
+        case .lastRepresentative: "directory.last_representative"
         }
     }
 

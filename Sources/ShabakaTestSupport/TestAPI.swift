@@ -1,5 +1,6 @@
 import Foundation
 import NIOConcurrencyHelpers
+import Platform
 import Vapor
 import VaporTesting
 
@@ -25,13 +26,6 @@ public final class TestAPI: Sendable {
                      language: String = "en") async throws -> TestingHTTPResponse {
         let bearer = try await email.asyncMap(token)
         return try await apiCall(app, method, path, token: bearer, json: json, language: language)
-    }
-}
-
-extension Optional {
-    fileprivate func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
     }
 }
 

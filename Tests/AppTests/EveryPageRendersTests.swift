@@ -15,6 +15,7 @@ struct EveryPageRendersTests {
     static let notPages: [String: HTTPStatus] = [
         "account/data": .ok, "sign-up/confirm": PlatformError.confirmationLinkInvalid.status,
         "password/reset": PlatformError.resetTokenInvalid.status,
+        "invitations/accept": DirectoryError.invitationInvalid.status,
     ]
 
     @Test(arguments: SiteLanguage.allCases)

@@ -142,4 +142,64 @@ struct MembershipJourneyTests {
             #expect(fields.isSuperset(of: ["network_id", "organization_id", "motivation", "references", "domains"]))
         }
     }
+
+    @Test func onlyAssociationsApplyTheNoteStaysAndEveryRepresentativeHearsTheDecision() async throws {
+        try await withShabaka(demo: true) { app in
+            // setup: a second representative of the association, and a company represented by the same person
+            let world = try await MembershipWorld.make(app)
+            try await makeRepresentative(app, email: "secretary@example.org", of: world.association.slug)
+            let companyBody = #"""
+                {"slug": "sahara-company", "kind": "company", "name": {"fr": "Sahara SARL"}, "wilaya_code": "30",
+                 "domains": ["sse.agriculture"]}
+                """#
+            #expect(try await world.api(.POST, "/api/v1/organizations", as: world.coordinator, json: companyBody).status == .created)
+            let linked = try await world.api(.POST, "/api/v1/organizations/sahara-company/representatives", as: world.coordinator,
+                                             json: #"{"email": "rep@example.org", "role": "president"}"#)
+            #expect(linked.status == .created || linked.status == .ok)
+            let company = try #require(try await Organization.query(on: app.db).filter(\.$slug == "sahara-company").first())
+            let companyJSON = world.applicationJSON.replacingOccurrences(of: world.association.id!.uuidString,
+                                                                         with: company.id!.uuidString)
+            let browser = Browser(app)
+            try await signIn(browser, email: world.representative)
+
+            // act
+            let refused = try await world.api(.POST, "/api/v1/membership-applications", as: world.representative,
+                                              json: companyJSON)
+            let form = try await browser.get("/fr/membership/apply")
+            let pageBefore = try await browser.get("/fr/organizations/\(world.association.slug)")
+            let id = try await world.api(.POST, "/api/v1/membership-applications", as: world.representative,
+                                         json: world.applicationJSON).decoded(IDState.self).id
+            let pageWhileOpen = try await browser.get("/fr/organizations/\(world.association.slug)")
+            _ = try await transition(world, id, "start_review", as: world.reviewer)
+            let items = MembershipChecklist.items.map { #""\#($0)": true"# }.joined(separator: ", ")
+            _ = try await world.api(.PUT, "/api/v1/membership-applications/\(id)/checklist", as: world.reviewer,
+                                    json: #"{"items": {\#(items)}, "note": "Statuts vérifiés le 2 mars"}"#)
+            let shown = try await world.api(.GET, "/api/v1/membership-applications/\(id)", as: world.reviewer)
+            let reviewer = Browser(app)
+            try await signIn(reviewer, email: world.reviewer)
+            let reviewPage = try await reviewer.get("/fr/membership/applications/\(id)")
+            _ = try await transition(world, id, "accept", as: world.coordinator, reason: "Dossier complet")
+            let pageAfter = try await browser.get("/fr/organizations/\(world.association.slug)")
+
+            // assert: a company is refused on its field; the form offers only associations
+            #expect(refused.status == .unprocessableEntity)
+            #expect(refused.body.string.contains(#""field":"organization_id""#))
+            #expect(refused.body.string.contains("Only accredited associations join the network"))
+            #expect(form.body.string.contains(world.association.id!.uuidString) && !form.body.string.contains(company.id!.uuidString))
+            // the "apply" link shows only while the association may apply
+            let apply = "/fr/membership/apply?organization="
+            #expect(pageBefore.body.string.contains(apply))
+            #expect(!pageWhileOpen.body.string.contains(apply) && !pageAfter.body.string.contains(apply))
+            // the reviewer's note is kept, in the API and on the page
+            #expect(shown.body.string.contains(#""checklist_note":"Statuts vérifiés le 2 mars""#))
+            #expect(reviewPage.body.string.contains(">Statuts vérifiés le 2 mars</textarea>"))
+            // both representatives are told of the decision, with its reason
+            for email in [world.representative, "secretary@example.org"] {
+                let user = try #require(try await User.query(on: app.db).filter(\.$email == email).first())
+                let told = try await UserNotification.query(on: app.db).filter(\.$user.$id == user.requireID())
+                    .filter(\.$messageKey == "notification.application_accepted").all()
+                #expect(told.count == 1 && told.first?.arguments.last == "Dossier complet", "\(email)")
+            }
+        }
+    }
 }

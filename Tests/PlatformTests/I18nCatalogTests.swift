@@ -40,9 +40,17 @@ struct I18nCatalogTests {
         let directoryErrors: [DirectoryError] = [
             .organizationNotFound, .applicationNotFound, .membershipNotFound, .personNotFound, .notANetwork,
             .notRepresentative, .notYourApplication, .applicationAlreadyOpen, .alreadyMember,
-            .checklistIncomplete(missing: []), .checklistClosed,
+            .checklistIncomplete(missing: []), .checklistClosed, .organizationNotVerified, .notActingForOrganization,
+            .alreadyRepresentative, .representationAlreadyOpen, .representationNotFound, .representativeNotFound,
+            .invitationInvalid, .invitationForAnotherAddress, .lastRepresentative,
         ]
         keys.formUnion(directoryErrors.map(\.messageKey))
+        keys.formUnion(workflowKeys(OrganizationWorkflows.verification, extraActions: ["register"]))
+        keys.formUnion(workflowKeys(OrganizationWorkflows.representation, extraActions: ["ask", "invite"]))
+        keys.formUnion(["verified", "rejected"].map { "notification.organization_" + $0 })
+        keys.formUnion(["approved", "declined", "withdrawn"].map { "notification.representation_" + $0 })
+        keys.formUnion(["approved", "declined"].map { "notification.invitation_" + $0 })
+        keys.formUnion(OrganizationVerification.allCases.map { "organization.verification_explain." + $0.rawValue })
         keys.formUnion(MembershipChecklist.items.map { "membership.checklist." + $0 })
         keys.formUnion(ApplicationState.allCases.filter { $0 != .submitted }.map { "notification.application_" + $0.rawValue })
         keys.insert("notification.application_submitted")

@@ -56,9 +56,9 @@ struct RolesTests {
         }
     }
 
-    @Test func thePolicyGivesAdminsEverythingAndCitizensOnlyParticipation() {
+    @Test func thePolicyGivesAdminsEverythingAndCitizensParticipationAndRegistration() {
         #expect(Permission.allCases.allSatisfy { AccessPolicy.allows([.admin], $0) })
-        #expect(Permission.allCases.filter { AccessPolicy.allows([.citizen], $0) } == [.participate])
+        #expect(Permission.allCases.filter { AccessPolicy.allows([.citizen], $0) } == [.registerOrganizations, .participate])
         #expect(AccessPolicy.roles(granting: .readOutbox) == [.admin])
     }
 }

@@ -32,8 +32,8 @@ struct AgreementsAPIController: RouteCollection {
     @Sendable func transition(req: Request) async throws -> AgreementDTO {
         let user = try req.requireUser()
         let agreement = try await Self.find(req)
-        let input = try req.content.decode(TransitionInput.self)
-        try await AgreementService.transition(agreement, action: input.action, reason: input.reason, by: user,
+        let input = try req.content.decode(StepInput.self)
+        try await AgreementService.transition(agreement, action: input.action ?? "", reason: input.reason, by: user,
                                               on: req.db, now: req.now)
         return try await AgreementDTO.load(agreement, for: req)
     }
@@ -70,8 +70,8 @@ struct AgreementsAPIController: RouteCollection {
         let user = try req.requireUser()
         guard let id = req.parameters.get("id", as: UUID.self), let commitment = try await Commitment.find(id, on: req.db)
         else { throw AgreementsError.commitmentNotFound }
-        let input = try req.content.decode(TransitionInput.self)
-        try await AgreementService.transition(commitment, action: input.action, reason: input.reason, by: user,
+        let input = try req.content.decode(StepInput.self)
+        try await AgreementService.transition(commitment, action: input.action ?? "", reason: input.reason, by: user,
                                               on: req.db, now: req.now)
         guard let agreement = try await Agreement.find(commitment.agreementID, on: req.db),
               let dto = try await AgreementDTO.load(agreement, for: req).commitments.first(where: { $0.id == id })

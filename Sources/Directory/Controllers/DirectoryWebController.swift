@@ -46,48 +46,25 @@ struct DirectoryWebController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> Response {
+        try await Self.render(req, try await Self.organization(req), forms: OrganizationPageForms())
+    }
+
+    /// The organisation of the page's `:slug`, if the reader may see it.
+    static func organization(_ req: Request) async throws -> Organization {
         guard let slug = req.parameters.get("slug"),
               let organization = try await Organization.query(on: req.db).filter(\.$slug == slug).first()
         else { throw DirectoryError.organizationNotFound }
-        let dto = try await OrganizationDTO.load(organization, on: req.db)
-        let domainNames = try await Options.domainNames(req)
-        let wilaya = try await organization.wilayaCode.asyncMap { try await Wilaya.find($0, on: req.db) }?
-            .map { $0.name(in: req.language) }
-        let related = try await Organization.query(on: req.db)
-            .filter(\.$id ~~ (dto.memberships.map(\.networkID) + dto.members.map(\.memberID))).all()
-        func views(_ list: [OrganizationDTO.MembershipDTO], other: (OrganizationDTO.MembershipDTO) -> UUID)
-            -> [ShowContext.MembershipView]
-        {
-            list.compactMap { membership in
-                guard let org = related.first(where: { $0.id == other(membership) }),
-                      let state = MembershipState(rawValue: membership.state) else { return nil }
-                let actions = req.currentUser.map { MembershipWorkflows.membership.actions(from: state, for: $0).map(\.action) }
-                return .init(id: membership.id.uuidString, other: LocalizedText(org.name, in: req.language),
-                             otherSlug: org.slug, state: membership.state, history: membership.history,
-                             actions: actions ?? [])
-            }
-        }
-        let user = req.currentUser
-        var canApply = false
-        if let user, user.may(.applyForMembership), organization.kind != .network {
-            canApply = try await Representation.represents(userID: user.id, organizationID: dto.id, on: req.db)
-                || user.may(.manageOrganizations)
-        }
-        let context = ShowContext(
-            page: try await PageMeta.make(for: req, titleKey: "directory.organization_title",
-                                          organization.name.resolve(in: req.language).text),
-            organization: dto, name: LocalizedText(organization.name, in: req.language),
-            summary: LocalizedText(organization.summary, in: req.language), wilaya: wilaya,
-            domains: dto.domains.compactMap { domainNames[$0] },
-            memberships: views(dto.memberships, other: \.networkID), members: views(dto.members, other: \.memberID),
-            canApply: canApply)
-        return try await req.render("directory/organization", context)
+        try await OrganizationPolicy.requireVisible(organization, viewer: req.currentUser, on: req.db)
+        return organization
     }
-}
 
-extension Optional {
-    func asyncMap<T>(_ transform: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let value = self else { return nil }
-        return try await transform(value)
+    static func path(of organization: Organization, _ req: Request, anchor: String = "") -> String {
+        DirectorySiteURL.organizations.path(in: req.language) + "/" + organization.slug + anchor
+    }
+
+    static func render(_ req: Request, _ organization: Organization, forms: OrganizationPageForms,
+                       status: HTTPResponseStatus = .ok) async throws -> Response {
+        let context = try await OrganizationPageContext.make(organization, forms: forms, req)
+        return try await req.render("directory/organization", context, status: status)
     }
 }

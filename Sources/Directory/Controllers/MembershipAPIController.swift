@@ -52,18 +52,18 @@ struct MembershipAPIController: RouteCollection {
 
     @Sendable func transition(req: Request) async throws -> ApplicationDTO {
         let user = try req.requireUser()
-        let input = try req.content.decode(TransitionInput.self)
+        let input = try req.content.decode(StepInput.self)
         let application = try await MembershipService.transition(
-            applicationID: try Self.id(req), action: input.action, reason: input.reason, by: user, req.service)
+            applicationID: try Self.id(req), action: input.action ?? "", reason: input.reason, by: user, req.service)
         return try await ApplicationDTO.load(application, for: user, on: req.db)
     }
 
     @Sendable func transitionMembership(req: Request) async throws -> OrganizationDTO.MembershipDTO {
         let user = try req.requireUser()
-        let input = try req.content.decode(TransitionInput.self)
+        let input = try req.content.decode(StepInput.self)
         guard let id = req.parameters.get("id", as: UUID.self) else { throw DirectoryError.membershipNotFound }
         let membership = try await MembershipService.transitionMembership(
-            membershipID: id, action: input.action, reason: input.reason, by: user, req.service)
+            membershipID: id, action: input.action ?? "", reason: input.reason, by: user, req.service)
         let history = try await WorkflowStep.history(workflow: "membership", subjectID: id, on: req.db)
         return OrganizationDTO.MembershipDTO(id: id, networkID: membership.networkID, memberID: membership.memberID,
                                              state: membership.state.rawValue, history: history.map(WorkflowStepView.init))

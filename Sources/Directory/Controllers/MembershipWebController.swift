@@ -12,7 +12,7 @@ struct MembershipWebController: RouteCollection {
         routes.get(one, use: show)
         routes.post(one + ["transitions"], use: transition)
         routes.post(one + ["checklist"], use: checklist)
-        routes.post([":lang", "memberships", ":id", "transitions"], use: transitionMembership)
+        routes.post(DirectorySiteURL.memberships.pathComponents + [":id", "transitions"], use: transitionMembership)
     }
 
     @Sendable func applyForm(req: Request) async throws -> Response {
@@ -41,10 +41,13 @@ struct MembershipWebController: RouteCollection {
     private func renderApply(
         _ req: Request, user: CurrentUser, form: FormState, domains: Set<String>, status: HTTPResponseStatus = .ok
     ) async throws -> Response {
-        let represented = user.may(.manageOrganizations)
-            ? try await Organization.query(on: req.db).filter(\.$kind != .network).sort(\.$sortName).limit(200).all()
-            : try await Representation.organizations(of: user.id, on: req.db)
-        let networks = try await Organization.query(on: req.db).filter(\.$kind == .network).sort(\.$sortName).all()
+        let represented = (user.may(.manageOrganizations)
+            ? try await Organization.query(on: req.db).filter(\.$kind ~~ MembershipRules.admittedKinds)
+                .filter(\.$verification == .verified).sort(\.$sortName).limit(200).all()
+            : try await Representation.verifiedOrganizations(of: user.id, on: req.db))
+            .filter { MembershipRules.admits($0.kind) }
+        let networks = try await Organization.query(on: req.db).filter(\.$kind == .network)
+            .filter(\.$verification == .verified).sort(\.$sortName).all()
         func options(_ list: [Organization], _ field: String) -> [ChoiceOption] {
             ChoiceOption.records(list, label: \.name, selected: form.values[field], req)
         }

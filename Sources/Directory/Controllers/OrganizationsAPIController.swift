@@ -2,7 +2,8 @@ import Fluent
 import Platform
 import Vapor
 
-/// `/api/v1/organizations`: list (filters and search), get, create, update, CSV and JSON export.
+/// `/api/v1/organizations`: list (filters and search), get, create (staff) or register (anyone signed in: it waits
+/// for verification), update (staff, or the organisation's representatives), verification steps, CSV export.
 struct OrganizationsAPIController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         let organizations = routes.grouped("api", "v1", "organizations")
@@ -11,6 +12,7 @@ struct OrganizationsAPIController: RouteCollection {
         organizations.get("export.csv", use: exportCSV)
         organizations.get(":organization", use: show)
         organizations.patch(":organization", use: update)
+        organizations.post(":organization", "transitions", use: transition)
     }
 
     @Sendable func list(req: Request) async throws -> Paged<OrganizationRow> {
@@ -21,24 +23,48 @@ struct OrganizationsAPIController: RouteCollection {
     }
 
     @Sendable func show(req: Request) async throws -> OrganizationDTO {
-        try await OrganizationDTO.load(try await Self.find(req), on: req.db)
+        try await OrganizationDTO.load(try await Self.visible(req), on: req.db)
     }
 
+    struct Registrant: Content {
+        /// The registrant's role in the organisation (`president`…); for a registration by someone who is not staff.
+        var representativeRole: String?
+    }
+
+    /// Staff add a verified organisation; anyone else signed in registers one, which waits for verification.
     @Sendable func create(req: Request) async throws -> Response {
-        let user = try req.require(.manageOrganizations)
+        let user = try req.requireUser()
         let input = try req.content.decode(OrganizationInput.self)
-        let organization = try await OrganizationService.create(input, actor: AuditActor(user), on: req.db, now: req.now)
+        let organization: Organization
+        if user.may(.manageOrganizations) {
+            organization = try await OrganizationService.create(input, actor: AuditActor(user), on: req.db, now: req.now)
+        } else {
+            let role = try req.content.decode(Registrant.self).representativeRole
+            organization = try await OrganizationRegistration.register(input, role: role, by: user, req.service)
+        }
         req.application.directoryIndex.invalidate()
         let response = try await OrganizationDTO.load(organization, on: req.db).encodeResponse(status: .created, for: req)
         response.headers.replaceOrAdd(name: .location, value: "/api/v1/organizations/\(try organization.requireID())")
         return response
     }
 
+    /// Staff, or the organisation's representatives (who change neither its address nor its kind).
     @Sendable func update(req: Request) async throws -> OrganizationDTO {
-        let user = try req.require(.manageOrganizations)
-        let organization = try await Self.find(req)
+        let user = try req.requireUser()
+        let organization = try await Self.visible(req)
         let input = try req.content.decode(OrganizationInput.self)
-        try await OrganizationService.update(organization, with: input, actor: AuditActor(user), on: req.db, now: req.now)
+        try await OrganizationService.update(organization, with: input, by: user, on: req.db, now: req.now)
+        req.application.directoryIndex.invalidate()
+        return try await OrganizationDTO.load(organization, on: req.db)
+    }
+
+    /// `{"action": "verify" | "reject" | "resubmit", "reason"}`.
+    @Sendable func transition(req: Request) async throws -> OrganizationDTO {
+        let user = try req.requireUser()
+        let organization = try await Self.visible(req)
+        let input = try req.content.decode(StepInput.self)
+        try await OrganizationRegistration.transition(organization, action: input.action ?? "", reason: input.reason,
+                                                      by: user, req.service)
         req.application.directoryIndex.invalidate()
         return try await OrganizationDTO.load(organization, on: req.db)
     }
@@ -66,5 +92,12 @@ struct OrganizationsAPIController: RouteCollection {
     /// By id or slug.
     static func find(_ req: Request) async throws -> Organization {
         try await req.find(Organization.self, "organization", orElse: DirectoryError.organizationNotFound)
+    }
+
+    /// By id or slug, if the reader may see it (one waiting for verification: its representatives and staff).
+    static func visible(_ req: Request) async throws -> Organization {
+        let organization = try await find(req)
+        try await OrganizationPolicy.requireVisible(organization, viewer: req.currentUser, on: req.db)
+        return organization
     }
 }

@@ -6,7 +6,7 @@ import Vapor
 struct PeopleWebController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(DirectorySiteURL.experts.pathComponents, use: experts)
-        routes.get([":lang", "people", ":id"], use: person)
+        routes.get(DirectorySiteURL.people.pathComponents + [":id"], use: person)
         routes.get(DirectorySiteURL.myProfile.pathComponents, use: profileForm)
         routes.post(DirectorySiteURL.myProfile.pathComponents, use: saveProfile)
         routes.get(DirectorySiteURL.myData.pathComponents, use: download)

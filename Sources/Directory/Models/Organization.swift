@@ -30,6 +30,11 @@ public final class Organization: Model, @unchecked Sendable {
     @OptionalField(key: "website") public var website: String?
     /// ISO date `YYYY-MM-DD`.
     @OptionalField(key: "founded_on") public var foundedOn: String?
+    /// Registered by a person: `pending` until staff verify it; created by staff or imported: `verified`.
+    @Enum(key: "verification") public var verification: OrganizationVerification
+    @OptionalField(key: "registered_by_user_id") public var registeredByUserID: UUID?
+    /// Why staff refused the registration (what to correct before asking again).
+    @OptionalField(key: "verification_note") public var verificationNote: String?
 
     public init() {}
 
@@ -40,6 +45,7 @@ public final class Organization: Model, @unchecked Sendable {
         self.summary = summary
         self.wilayaCode = wilayaCode
         self.sortName = ""
+        self.verification = .verified
     }
 }
 

@@ -29,7 +29,9 @@ public enum OrganizationQuery {
         let terms = OrganizationSearchIndex.queryTerms(filter.query)
         if !filter.query.trimmingCharacters(in: .whitespaces).isEmpty, terms.isEmpty { return ([], 0) }
 
-        var conditions: [any SQLExpression] = []
+        var conditions: [any SQLExpression] = [
+            SQLBinaryExpression(SQLColumn("verification"), .equal, SQLBind(OrganizationVerification.verified.rawValue)),
+        ]
         if let kind = filter.kind {
             conditions.append(SQLBinaryExpression(SQLColumn("kind"), .equal, SQLBind(kind.rawValue)))
         }

@@ -40,7 +40,7 @@ enum DirectoryIndexLoader {
         var after: UUID?
         repeat {
             var query = sql.select().columns("id", "sort_name", "slug", "kind", "wilaya_code").from("organizations")
-                .orderBy("id").limit(chunk)
+                .where("verification", .equal, SQLBind(OrganizationVerification.verified.rawValue)).orderBy("id").limit(chunk)
             if let after { query = query.where("id", .greaterThan, SQLBind(after)) }
             after = try await collector.read(query) { collector.addOrganization($0) }
         } while after != nil
@@ -63,13 +63,16 @@ enum DirectoryIndexLoader {
         return DirectoryIndex(collector.organizations, postings: collector.postings, lastChange: last ?? 0)
     }
 
-    /// The organisations with these ids as the index keeps them; a missing id was deleted.
+    /// The organisations with these ids as the index keeps them; a missing id was deleted or is not verified (the
+    /// public directory lists verified organisations only).
     static func organizations(ids: Set<UUID>, on db: any Database) async throws -> [UUID: IndexedOrganization] {
         guard let sql = db as? any SQLDatabase, !ids.isEmpty else { return [:] }
         let list = SQLGroupExpression(SQLList(ids.map { SQLBind($0) }))
         let collector = Collector(postingsOnly: false)
         try await sql.select().columns("id", "sort_name", "slug", "kind", "wilaya_code").from("organizations")
-            .where(SQLColumn("id"), .in, list).run { row in collector.addOrganization(row) }
+            .where(SQLColumn("id"), .in, list)
+            .where("verification", .equal, SQLBind(OrganizationVerification.verified.rawValue))
+            .run { row in collector.addOrganization(row) }
         try await sql.select().columns("organization_id", "domain_code").from("organization_domains")
             .where(SQLColumn("organization_id"), .in, list).run { row in collector.addDomain(row) }
         try await sql.select().columns("term", "organization_id").from("organization_terms")

@@ -31,10 +31,14 @@ extension MembershipService {
                                               from: nil, to: MembershipState.active.rawValue, actor: AuditActor(user),
                                               reason: reason, on: tx, at: context.now)
             }
-            if let applicant = application.applicantUserID, applicant != user.id {
-                try await notify([applicant], "notification.application_\(step.to.rawValue)", [],
-                                 application: applicationID, context.on(tx))
-            }
+            // The applicant and every representative of the organisation hear of each step, with its reason.
+            let representatives = try await Representation.userIDs(of: application.organizationID, on: tx)
+            let concerned = ([application.applicantUserID].compactMap { $0 } + representatives)
+            var told = Set<UUID>()
+            let recipients = concerned.filter { $0 != user.id && told.insert($0).inserted }
+            let name = try await Organization.find(application.organizationID, on: tx)?.name.resolve(in: .ar).text ?? ""
+            try await notify(recipients, "notification.application_\(step.to.rawValue)",
+                             [name, Validate.trimmed(reason) ?? ""], application: applicationID, context.on(tx))
         }
         return application
     }
@@ -64,32 +68,5 @@ extension MembershipService {
         _ userIDs: [UUID], _ key: String, _ arguments: [String], application: UUID, _ context: ServiceContext
     ) async throws {
         try await context.notify(userIDs, key, arguments: arguments, link: "membership/applications/" + application.uuidString)
-    }
-}
-
-/// Who represents which organisation.
-public enum Representation {
-    public static func represents(userID: UUID, organizationID: UUID, on db: any Database) async throws -> Bool {
-        guard let person = try await Person.query(on: db).filter(\.$userID == userID).first(),
-              let personID = person.id else { return false }
-        return try await OrganizationRepresentative.query(on: db).filter(\.$personID == personID)
-            .filter(\.$organizationID == organizationID).count() > 0
-    }
-
-    /// Organisations a user represents.
-    public static func organizations(of userID: UUID, on db: any Database) async throws -> [Organization] {
-        guard let personID = try await Person.query(on: db).filter(\.$userID == userID).first()?.id else { return [] }
-        let ids = try await OrganizationRepresentative.query(on: db).filter(\.$personID == personID).all()
-            .map(\.organizationID)
-        guard !ids.isEmpty else { return [] }
-        return try await Organization.query(on: db).filter(\.$id ~~ ids).sort(\.$sortName).all()
-    }
-
-    /// Accounts of the people representing an organisation.
-    public static func userIDs(of organizationID: UUID, on db: any Database) async throws -> [UUID] {
-        let personIDs = try await OrganizationRepresentative.query(on: db).filter(\.$organizationID == organizationID)
-            .all().map(\.personID)
-        guard !personIDs.isEmpty else { return [] }
-        return try await Person.query(on: db).filter(\.$id ~~ personIDs).all().compactMap(\.userID)
     }
 }

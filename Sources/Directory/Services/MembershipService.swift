@@ -30,6 +30,9 @@ public enum MembershipService {
             organization = try await Organization.find(id, on: db)
             if organization == nil { errors.append(FieldError("organization_id", "validation.invalid_choice")) }
         }
+        if let organization, !MembershipRules.admits(organization.kind) {
+            errors.append(FieldError("organization_id", "validation.kind_not_admitted"))
+        }
         if organization?.kind == .association, Validate.trimmed(input.accreditationNumber) == nil {
             errors.append(FieldError("accreditation_number", "validation.required"))
         }
@@ -39,6 +42,7 @@ public enum MembershipService {
         guard let network = try await Organization.find(networkID, on: db), network.kind == .network,
               network.id != organization.id else { throw DirectoryError.notANetwork }
         let organizationID = try organization.requireID()
+        try OrganizationPolicy.requireVerified(organization)
         if !user.may(.manageOrganizations) {
             guard try await Representation.represents(userID: user.id, organizationID: organizationID, on: db) else {
                 throw DirectoryError.notRepresentative

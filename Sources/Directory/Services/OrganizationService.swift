@@ -66,12 +66,15 @@ public enum OrganizationService {
         organization.sortName = OrganizationSearchIndex.sortName(of: organization)
     }
 
-    /// Saves a new organisation with its domains and search terms, audited; call inside a transaction.
-    static func insert(_ input: OrganizationInput, actor: AuditActor, on db: any Database, now: Date) async throws
-        -> Organization
+    /// Saves a new organisation with its domains and search terms, audited; call inside a transaction. One
+    /// registered by a person (`registeredBy`) waits for verification.
+    static func insert(_ input: OrganizationInput, actor: AuditActor, registeredBy: UUID? = nil, on db: any Database,
+                       now: Date) async throws -> Organization
     {
         let organization = Organization()
         apply(input, to: organization)
+        organization.verification = registeredBy == nil ? .verified : .pending
+        organization.registeredByUserID = registeredBy
         try await organization.create(on: db)
         try await replaceDomains(of: organization, with: input.domains ?? [], on: db)
         try await OrganizationSearchIndex.reindex(organization, on: db)
@@ -90,6 +93,20 @@ public enum OrganizationService {
         }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         return try await db.transaction { tx in try await insert(input, actor: actor, on: tx, now: now) }
+    }
+
+    /// An update by a person: staff, or the organisation's representatives, who change neither its address (slug)
+    /// nor its kind.
+    public static func update(_ organization: Organization, with input: OrganizationInput, by user: CurrentUser,
+                              on db: any Database, now: Date) async throws {
+        try await OrganizationPolicy.requireActing(for: organization, user, on: db)
+        if !user.may(.manageOrganizations) {
+            let changed = [("slug", input.slug.map { $0 != organization.slug }),
+                           ("kind", input.kind.map { $0 != organization.kind.rawValue })]
+            let staffOnly = changed.filter { $0.1 == true }.map { FieldError($0.0, "validation.staff_only") }
+            guard staffOnly.isEmpty else { throw ValidationFailure(staffOnly) }
+        }
+        try await update(organization, with: input, actor: AuditActor(user), on: db, now: now)
     }
 
     public static func update(_ organization: Organization, with input: OrganizationInput, actor: AuditActor,

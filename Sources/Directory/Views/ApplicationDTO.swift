@@ -15,6 +15,8 @@ public struct ApplicationDTO: Content {
     let references: String
     let checklist: [String: Bool]
     let checklistItems: [String]
+    /// The reviewer's note beside the checklist.
+    let checklistNote: String?
     let decisionReason: String?
     let allowedActions: [String]
     let history: [WorkflowStepView]
@@ -30,7 +32,7 @@ public struct ApplicationDTO: Content {
             state: application.state.rawValue, motivation: application.motivation,
             accreditationNumber: application.accreditationNumber, accreditationDate: application.accreditationDate,
             domains: application.domains.split(separator: ",").map(String.init), references: application.references,
-            checklist: application.checklist, checklistItems: MembershipChecklist.items,
+            checklist: application.checklist, checklistItems: MembershipChecklist.items, checklistNote: application.checklistNote,
             decisionReason: application.decisionReason, allowedActions: actions, history: history.map(WorkflowStepView.init))
     }
 }

@@ -26,24 +26,4 @@ extension DirectoryWebController {
         let pagination: PaginationView
         let exportLink: String
     }
-
-    struct ShowContext: Encodable {
-        struct MembershipView: Encodable {
-            let id: String
-            let other: LocalizedText
-            let otherSlug: String
-            let state: String
-            let history: [WorkflowStepView]
-            let actions: [String]
-        }
-        let page: PageMeta
-        let organization: OrganizationDTO
-        let name: LocalizedText
-        let summary: LocalizedText
-        let wilaya: String?
-        let domains: [String]
-        let memberships: [MembershipView]
-        let members: [MembershipView]
-        let canApply: Bool
-    }
 }

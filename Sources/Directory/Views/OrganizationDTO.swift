@@ -5,6 +5,8 @@ import Vapor
 /// One organisation in full, with its domains, representatives and memberships.
 public struct OrganizationDTO: Content {
     public struct Representative: Content {
+        /// The representation's id (to remove it).
+        let id: UUID
         let personID: UUID
         let name: String
         let role: String
@@ -33,6 +35,11 @@ public struct OrganizationDTO: Content {
     let phone: String?
     let website: String?
     let foundedOn: String?
+    /// `pending` until staff verify an organisation a person registered, `verified`, or `rejected` (with the note).
+    let verification: String
+    let verificationNote: String?
+    /// The verification's steps: registered, verified or rejected, sent again.
+    let verificationHistory: [WorkflowStepView]
     let domains: [String]
     let representatives: [Representative]
     let memberships: [MembershipDTO]
@@ -45,8 +52,8 @@ public struct OrganizationDTO: Content {
         let links = try await OrganizationRepresentative.query(on: db).filter(\.$organizationID == id).all()
         let people = try await Person.query(on: db).filter(\.$id ~~ links.map(\.personID)).filter(\.$erasedAt == nil).all()
         let representatives = links.compactMap { link -> Representative? in
-            guard let person = people.first(where: { $0.id == link.personID }) else { return nil }
-            return Representative(personID: link.personID, name: person.displayName, role: link.role.rawValue)
+            guard let linkID = link.id, let person = people.first(where: { $0.id == link.personID }) else { return nil }
+            return Representative(id: linkID, personID: link.personID, name: person.displayName, role: link.role.rawValue)
         }
         func memberships(_ field: KeyPath<NetworkMembership, FieldProperty<NetworkMembership, UUID>>) async throws
             -> [MembershipDTO]
@@ -64,7 +71,11 @@ public struct OrganizationDTO: Content {
             accreditationNumber: organization.accreditationNumber, accreditationDate: organization.accreditationDate,
             wilayaCode: organization.wilayaCode, commune: organization.commune, address: organization.address,
             email: organization.email, phone: organization.phone, website: organization.website,
-            foundedOn: organization.foundedOn, domains: domains.sorted(), representatives: representatives,
+            foundedOn: organization.foundedOn, verification: organization.verification.rawValue,
+            verificationNote: organization.verificationNote,
+            verificationHistory: try await WorkflowStep.history(workflow: OrganizationWorkflows.verification.name,
+                                                                subjectID: id, on: db).map(WorkflowStepView.init),
+            domains: domains.sorted(), representatives: representatives,
             memberships: try await memberships(\.$memberID), members: try await memberships(\.$networkID),
             updatedAt: organization.updatedAt)
     }

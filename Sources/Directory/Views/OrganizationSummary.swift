@@ -11,8 +11,8 @@ public struct OrganizationSummary: Encodable, Sendable {
 
     /// The observatory and the networks first, then associations, for the home page.
     public static func featured(on db: any Database, language: SiteLanguage, limit: Int = 12) async throws -> [Self] {
-        let rows = try await Organization.query(on: db).filter(\.$kind ~~ [.observatory, .network]).sort(\.$kind, .descending)
-            .sort(\.$sortName).limit(limit).all()
+        let rows = try await Organization.query(on: db).filter(\.$verification == .verified)
+            .filter(\.$kind ~~ [.observatory, .network]).sort(\.$kind, .descending).sort(\.$sortName).limit(limit).all()
         return rows.map {
             OrganizationSummary(slug: $0.slug, kind: $0.kind.rawValue, name: LocalizedText($0.name, in: language),
                                 summary: LocalizedText($0.summary, in: language))

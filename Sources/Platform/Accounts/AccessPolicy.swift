@@ -3,21 +3,21 @@ public enum AccessPolicy {
     public static let grants: [Role: Set<Permission>] = [
         .admin: Set(Permission.allCases),
         .coordinator: [
-            .manageOrganizations, .reviewMembership, .decideMembership, .manageAgreements, .recordFollowUp,
-            .recordMeasurements,
+            .manageOrganizations, .registerOrganizations, .representOrganizations, .reviewMembership, .decideMembership,
+            .manageAgreements, .recordFollowUp, .recordMeasurements,
             .reviewProjects, .manageProcesses, .participate, .readAuditLog,
             .assignExpertise, .diagnoseDifficulties, .proposeSolutions, .decideDifficulties, .resolveDifficulties,
             .manageCSR,
         ],
-        .reviewer: [.reviewMembership, .reviewProjects, .diagnoseDifficulties, .participate],
-        .evaluator: [.evaluateProjects, .recordFollowUp, .recordMeasurements, .participate],
-        .expert: [.answerExpertise, .diagnoseDifficulties, .proposeSolutions, .participate],
+        .reviewer: [.reviewMembership, .reviewProjects, .diagnoseDifficulties, .participate, .registerOrganizations],
+        .evaluator: [.evaluateProjects, .recordFollowUp, .recordMeasurements, .participate, .registerOrganizations],
+        .expert: [.answerExpertise, .diagnoseDifficulties, .proposeSolutions, .participate, .registerOrganizations],
         .organizationRepresentative: [
-            .applyForMembership, .submitProjects, .recordFollowUp, .participate, .requestExpertise, .proposeSolutions,
-            .resolveDifficulties, .pledgeCSR,
+            .registerOrganizations, .representOrganizations, .applyForMembership, .submitProjects, .recordFollowUp,
+            .participate, .requestExpertise, .proposeSolutions, .resolveDifficulties, .pledgeCSR,
         ],
-        .member: [.submitProjects, .proposeSolutions, .participate],
-        .citizen: [.participate],
+        .member: [.submitProjects, .proposeSolutions, .participate, .registerOrganizations],
+        .citizen: [.participate, .registerOrganizations],
     ]
 
     public static func allows(_ roles: some Sequence<Role>, _ permission: Permission) -> Bool {

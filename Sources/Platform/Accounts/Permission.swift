@@ -5,6 +5,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageUsers = "users.manage"
     case readAuditLog = "audit.read"
     case manageOrganizations = "organizations.manage"
+    /// Register an organisation (it waits for verification) or ask to represent one: any signed-in person.
+    case registerOrganizations = "organizations.register"
+    /// Act for an organisation one represents: its profile, its representatives and who may join them.
+    case representOrganizations = "organizations.represent"
     case applyForMembership = "membership.apply"
     case reviewMembership = "membership.review"
     case decideMembership = "membership.decide"

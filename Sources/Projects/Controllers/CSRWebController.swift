@@ -32,9 +32,10 @@ struct CSRWebController: RouteCollection {
         let titles = Dictionary(uniqueKeysWithValues: projects.compactMap { project in project.id.map { ($0, project.title) } })
         var pledgeCompanies: [Organization] = []
         if let user {
-            let mine = try await Representation.organizations(of: user.id, on: req.db).filter { $0.kind == .company }
+            let mine = try await Representation.verifiedOrganizations(of: user.id, on: req.db).filter { $0.kind == .company }
             pledgeCompanies = user.may(.manageCSR)
-                ? try await Organization.query(on: req.db).filter(\.$kind == .company).sort(\.$sortName).all()
+                ? try await Organization.query(on: req.db).filter(\.$kind == .company)
+                    .filter(\.$verification == .verified).sort(\.$sortName).all()
                 : (user.may(.pledgeCSR) ? mine : [])
         }
         let open = try await Project.query(on: req.db).filter(\.$state ~~ Array(DifficultyService.openStates))

@@ -27,7 +27,7 @@ struct CooperationWebController: RouteCollection {
         let canLink = req.currentUser?.may(.manageAgreements) == true
         var partners: [Organization] = []
         if canLink {
-            partners = try await Organization.query(on: req.db)
+            partners = try await Organization.query(on: req.db).filter(\.$verification == .verified)
                 .filter(\.$kind ~~ Array(CooperationService.partnerKinds)).sort(\.$sortName).all()
         }
         let lines = dtos.map { link -> Line in

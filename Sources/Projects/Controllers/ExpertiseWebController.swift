@@ -24,7 +24,7 @@ struct ExpertiseWebController: RouteCollection {
         let pageQuery = try PageQuery(from: req)
         let state = try WorkQueries.expertiseState(req)
         let (requests, total) = try await WorkQueries.expertise(state: state, viewer: user, page: pageQuery, on: req.db)
-        let organizations = try await Representation.organizations(of: user.id, on: req.db)
+        let organizations = try await Representation.verifiedOrganizations(of: user.id, on: req.db)
         return try await req.render("projects/expertise-list", ExpertiseListContext(
             page: try await PageMeta.make(for: req, titleKey: "expertise.title"),
             requests: requests.compactMap { request in

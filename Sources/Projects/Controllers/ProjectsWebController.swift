@@ -27,7 +27,7 @@ struct ProjectsWebController: RouteCollection {
 
     func renderNew(_ req: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = try req.require(.submitProjects)
-        let organizations = try await Representation.organizations(of: user.id, on: req.db)
+        let organizations = try await Representation.verifiedOrganizations(of: user.id, on: req.db)
         let selected = form.values["organization_id"]
         return try await req.render("projects/new", NewContext(
             page: try await PageMeta.make(for: req, titleKey: "projects.new"), form: form,

@@ -18,6 +18,10 @@ public enum ProjectsPolicy {
         guard try await Representation.represents(userID: user.id, organizationID: organizationID, on: db) else {
             throw ProjectsError.notYourProject
         }
+        // An organisation acts in the network once the network's staff have verified it.
+        if let organization = try await Organization.find(organizationID, on: db) {
+            try OrganizationPolicy.requireVerified(organization)
+        }
     }
 
     /// What a viewer may see of the project lists: everything but drafts, plus the drafts of the
