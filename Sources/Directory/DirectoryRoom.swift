@@ -8,6 +8,7 @@ public enum DirectoryRoom {
         app.migrations.add(DirectoryMigrations.all(wilayasCSV: app.directory.resourcesDirectory + "Reference/wilayas.csv"))
         app.siteLinks.register(DirectorySiteURL.allCases)
         personalData.forEach(app.personalData.register)
+        workQueues.forEach(app.workQueues.register)
         _ = app.directoryIndex
         app.readiness.register("directory_index") { $0.directoryIndex.isReady }
         app.asyncCommands.use(ImportCommands(), as: "import")

@@ -64,6 +64,7 @@ public enum PlatformRoom {
         try pages.register(collection: PasswordResetController())
         try pages.register(collection: AccountController())
         try pages.register(collection: AdminController())
+        try pages.register(collection: AdminHomeController())
         try pages.register(collection: NotificationsController())
     }
 

@@ -10,6 +10,7 @@ public enum ProjectsRoom {
         app.siteLinks.register(ProjectsSiteURL.allCases)
         app.asyncCommands.use(ProjectsCommands(), as: "projects")
         personalData.forEach(app.personalData.register)
+        workQueues.forEach(app.workQueues.register)
     }
 
     public static func routes(_ app: Application, pages: any RoutesBuilder) throws {

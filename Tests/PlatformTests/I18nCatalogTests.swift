@@ -22,6 +22,7 @@ struct I18nCatalogTests {
         keys.formUnion(Role.allCases.map { "role." + $0.rawValue })
         keys.formUnion(OrganizationKind.allCases.map { "organization.kind." + $0.rawValue })
         keys.formUnion(OutboxMessage.Status.allCases.map { "outbox.status." + $0.rawValue })
+        keys.formUnion((DirectoryRoom.workQueues + ProjectsRoom.workQueues).map { "admin.work." + $0.key })
         keys.formUnion(["string", "number", "boolean", "array", "object"].map { "type." + $0 })
         let platformErrors: [PlatformError] = [
             .signInRequired, .forbidden(permission: .readOutbox), .csrfMismatch, .tooManyAttempts(retryAfterSeconds: 1),

@@ -16,7 +16,7 @@ let december2026 = Date(timeIntervalSince1970: 1_797_292_800)
 @Suite("A project's whole life through the API")
 struct ProjectLifeTests {
     struct ProjectAnswer: Decodable {
-        struct Step: Decodable { let action: String; let to: String; let actor: String }
+        struct Step: Decodable { let action: String; let to: String; let actor: String?; let actor_kind: String }
         let id: UUID
         let state: String
         let history: [Step]
@@ -24,7 +24,7 @@ struct ProjectLifeTests {
 
     struct DifficultyAnswer: Decodable {
         struct Solution: Decodable { let id: UUID; let chosen: Bool }
-        struct Step: Decodable { let action: String; let to: String; let actor: String }
+        struct Step: Decodable { let action: String; let to: String; let actor: String?; let actor_kind: String }
         let id: UUID
         let state: String
         let cause: String?
@@ -187,7 +187,7 @@ struct ProjectLifeTests {
             #expect(board.contains(second.id.uuidString))
             let escalated = try await world.api(.GET, secondPath, as: nil).decoded(DifficultyAnswer.self)
             #expect(escalated.state == "escalated")
-            #expect(escalated.history.last?.action == "escalate" && escalated.history.last?.actor == "system")
+            #expect(escalated.history.last?.action == "escalate" && escalated.history.last?.actor_kind == "automatic")
             let coordinatorID = try #require(try await User.query(on: app.db).filter(\.$email == W.coordinator).first()?.id)
             let notices = try await UserNotification.query(on: app.db).filter(\.$user.$id == coordinatorID).all().map(\.messageKey)
             #expect(notices.contains("notification.difficulty_escalated"))

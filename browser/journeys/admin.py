@@ -74,14 +74,17 @@ def admin(b: Browser) -> None:
         b.expect_path("account")
         b.expect_h1("account.title")
 
-    # Administration → people and roles.
-    b.click_link(t("nav.admin"), within=".site-nav", step="admin-outbox")
-    b.expect_path("admin/outbox")
-    b.expect_h1("admin.outbox.title")
+    # Administration (what waits, and the tools) → people and roles, found by a search.
+    b.click_link(t("nav.admin"), within=".site-nav", step="admin-home")
+    b.expect_path("admin")
+    b.expect_h1("admin.home.title")
     b.click_link(t("admin.users.title"), within="main", step="admin-users")
     b.expect_path("admin/users")
     b.expect_h1("admin.users.title")
 
+    b.fill({"q": person["email"]}, within="main form[role=search]")
+    b.submit(t("admin.users.filter"), within="main form[role=search]", step="users-searched")
+    b.expect_text("admin.users.count", 1)
     row = find_user_row(b, person["email"])
     before = roles_of(row)
     b.expect(t("role.citizen") in before and t(f"role.{ROLE}") not in before,

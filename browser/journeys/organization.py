@@ -64,8 +64,12 @@ def organization(b: Browser) -> None:
     b.expect_text("organization.verification_explain.pending")
     b.sign_out()
 
-    # Staff verify it: the notice goes, the organisation is public.
-    admin_on(b, org_path, "staff-sees-registration")
+    # Staff find it on the administration home, among what waits for them, and verify it.
+    admin_sign_in(b)
+    b.visit("admin", step="admin-home")
+    b.expect_h1("admin.home.title")
+    b.click_link(name_fr if lang != "ar" else name_ar, within="main", step="staff-sees-registration")
+    b.expect_path(org_path)
     b.expect_text("workflow.organization.state.pending")
     b.submit(t("workflow.organization.action.verify"), within="main", step="verified")
     b.expect_path(org_path)

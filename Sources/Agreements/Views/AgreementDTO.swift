@@ -85,7 +85,7 @@ public struct AgreementDTO: Content {
             commitmentDTOs.append(CommitmentDTO(
                 id: commitmentID, ownerID: commitment.ownerID, description: commitment.summary, dueOn: commitment.dueOn,
                 state: commitment.state.rawValue, progress: commitment.progress, late: commitment.isOverdue(today: today),
-                strategyObjectiveID: commitment.strategyObjectiveID, history: history.map(WorkflowStepView.init)))
+                strategyObjectiveID: commitment.strategyObjectiveID, history: try await WorkflowStepView.list(history, on: db)))
         }
         let followUps = try await FollowUp.query(on: db).filter(\.$agreementID == id)
             .sort(\.$occurredOn, .descending).sort(\.$createdAt, .descending).all()
@@ -107,6 +107,6 @@ public struct AgreementDTO: Content {
                 FollowUpDTO(id: try $0.requireID(), commitmentID: $0.commitmentID, occurredOn: $0.occurredOn,
                             author: authors.name(of: $0.authorID, stored: $0.authorName), text: $0.text, evidenceURL: $0.evidenceURL, progress: $0.progress)
             },
-            history: try await WorkflowStep.history(workflow: "agreement", subjectID: id, on: db).map(WorkflowStepView.init))
+            history: try await WorkflowStepView.history(workflow: "agreement", subjectID: id, on: db))
     }
 }

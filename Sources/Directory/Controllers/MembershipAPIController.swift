@@ -66,7 +66,7 @@ struct MembershipAPIController: RouteCollection {
             membershipID: id, action: input.action ?? "", reason: input.reason, by: user, req.service)
         let history = try await WorkflowStep.history(workflow: "membership", subjectID: id, on: req.db)
         return OrganizationDTO.MembershipDTO(id: id, networkID: membership.networkID, memberID: membership.memberID,
-                                             state: membership.state.rawValue, history: history.map(WorkflowStepView.init))
+                                             state: membership.state.rawValue, history: try await WorkflowStepView.list(history, on: req.db))
     }
 
     static func id(_ req: Request) throws -> UUID {

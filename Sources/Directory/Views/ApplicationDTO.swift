@@ -33,6 +33,6 @@ public struct ApplicationDTO: Content {
             accreditationNumber: application.accreditationNumber, accreditationDate: application.accreditationDate,
             domains: application.domains.split(separator: ",").map(String.init), references: application.references,
             checklist: application.checklist, checklistItems: MembershipChecklist.items, checklistNote: application.checklistNote,
-            decisionReason: application.decisionReason, allowedActions: actions, history: history.map(WorkflowStepView.init))
+            decisionReason: application.decisionReason, allowedActions: actions, history: try await WorkflowStepView.list(history, on: db))
     }
 }

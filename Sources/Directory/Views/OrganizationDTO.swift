@@ -62,7 +62,7 @@ public struct OrganizationDTO: Content {
                 let membershipID = try membership.requireID()
                 let history = try await WorkflowStep.history(workflow: "membership", subjectID: membershipID, on: db)
                 return MembershipDTO(id: membershipID, networkID: membership.networkID, memberID: membership.memberID,
-                                     state: membership.state.rawValue, history: history.map(WorkflowStepView.init))
+                                     state: membership.state.rawValue, history: try await WorkflowStepView.list(history, on: db))
             }
         }
         return OrganizationDTO(
@@ -73,8 +73,8 @@ public struct OrganizationDTO: Content {
             email: organization.email, phone: organization.phone, website: organization.website,
             foundedOn: organization.foundedOn, verification: organization.verification.rawValue,
             verificationNote: organization.verificationNote,
-            verificationHistory: try await WorkflowStep.history(workflow: OrganizationWorkflows.verification.name,
-                                                                subjectID: id, on: db).map(WorkflowStepView.init),
+            verificationHistory: try await WorkflowStepView.history(workflow: OrganizationWorkflows.verification.name,
+                                                                subjectID: id, on: db),
             domains: domains.sorted(), representatives: representatives,
             memberships: try await memberships(\.$memberID), members: try await memberships(\.$networkID),
             updatedAt: organization.updatedAt)

@@ -36,8 +36,8 @@ public struct RepresentationDTO: Content {
                 userName: request.userID.map { names.name(of: $0, stored: "") }, invitedEmail: request.invitedEmail,
                 role: request.role.rawValue, message: request.message, state: request.state.rawValue,
                 decisionReason: request.decisionReason, expiresAt: request.expiresAt, createdAt: request.createdAt,
-                history: try await WorkflowStep.history(workflow: OrganizationWorkflows.representation.name,
-                                                        subjectID: id, on: db).map(WorkflowStepView.init))
+                history: try await WorkflowStepView.history(workflow: OrganizationWorkflows.representation.name,
+                                                        subjectID: id, on: db))
         }
     }
 }

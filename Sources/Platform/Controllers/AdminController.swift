@@ -31,7 +31,17 @@ struct AdminController: RouteCollection {
     @Sendable func users(req: Request) async throws -> Response {
         try req.require(.manageUsers)
         let pageRequest = try PageQuery(from: req)
+        let text = try SearchText.read(req)
+        let search: String? = text.isEmpty ? nil : text
+        let role = req.query[String.self, at: "role"].flatMap(Role.init(rawValue:))
         let query = User.query(on: req.db).filter(\.$erasedAt == nil).sort(\.$email)
+        if let search {
+            // Addresses are stored in lower case; names as typed.
+            query.group(.or) { $0.filter(\.$email ~~ search.lowercased()).filter(\.$displayName ~~ search) }
+        }
+        if let role {
+            query.join(UserRole.self, on: \UserRole.$user.$id == \User.$id).filter(UserRole.self, \.$role == role)
+        }
         let total = try await query.count()
         let users = try await query.with(\.$roleAssignments).range(pageRequest.range).all()
         let context = UsersContext(
@@ -40,8 +50,9 @@ struct AdminController: RouteCollection {
                 UserRow(id: try $0.requireID().uuidString, name: $0.displayName, email: $0.email,
                         roles: $0.roleAssignments.map(\.role.rawValue).sorted())
             },
-            allRoles: Role.allCases.map(\.rawValue),
-            pagination: PaginationView(request: pageRequest, total: total, path: req.url.path),
+            allRoles: Role.allCases.map(\.rawValue), q: search ?? "", role: role?.rawValue ?? "", total: total,
+            pagination: PaginationView(request: pageRequest, total: total, path: req.url.path,
+                                       query: ["q": search ?? "", "role": role?.rawValue ?? ""].filter { !$0.value.isEmpty }),
             message: req.query[String.self, at: "changed"] == "1" ? req.t("admin.users.changed") : nil)
         return try await req.render("platform/admin-users", context)
     }

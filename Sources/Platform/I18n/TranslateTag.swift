@@ -21,5 +21,6 @@ extension Application {
         leaf.tags["tk"] = TranslateComposedKeyTag()
         leaf.tags["options"] = OptionsTag()
         leaf.tags["formGuard"] = FormGuardTag()
+        leaf.tags["actor"] = ActorTag()
     }
 }

@@ -30,6 +30,10 @@ extension AdminController {
         let page: PageMeta
         let users: [UserRow]
         let allRoles: [String]
+        /// The search and the role filter as asked, and how many people match.
+        let q: String
+        let role: String
+        let total: Int
         let pagination: PaginationView
         let message: String?
     }

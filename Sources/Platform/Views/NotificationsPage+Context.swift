@@ -4,10 +4,10 @@ import Vapor
 /// The page contexts of NotificationsController.
 extension NotificationsController {
     struct Item: Encodable {
+        let id: String
         let message: String
-        let link: String
         let unread: Bool
-        let createdAt: String
+        let createdAt: Date
     }
 
     struct Context: Encodable {

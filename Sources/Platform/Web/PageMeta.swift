@@ -50,7 +50,7 @@ public struct PageMeta: Encodable, Sendable {
             // A person signed in through a session has one; a bearer token on a page starts none (no write).
             csrf: request.hasSession || startsSession ? CSRF.token(for: request) : "",
             user: user.map {
-                Badge(name: $0.displayName, email: $0.email, isStaff: $0.may(.readOutbox) || $0.may(.manageUsers))
+                Badge(name: $0.displayName, email: $0.email, isStaff: AdminHomeController.mayOpen($0, request.application))
             },
             languages: SiteLanguage.allCases.map { other in
                 LanguageLink(

@@ -11,6 +11,7 @@ public enum SiteURL: String, CaseIterable, SiteRoute {
     case forgotPassword = "password/forgot"
     case resetPassword = "password/reset"
     case account = "account"
+    case admin = "admin"
     case adminOutbox = "admin/outbox"
     case adminUsers = "admin/users"
     case notifications = "notifications"

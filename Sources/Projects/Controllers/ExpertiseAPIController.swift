@@ -33,7 +33,7 @@ struct ExpertiseAPIController: RouteCollection {
         let request = try await req.find(ExpertiseRequest.self, id: "id", orElse: ProjectsError.expertiseRequestNotFound)
         try await ProjectsPolicy.requireReader(of: request, req)
         return try ExpertiseDTO(request, matches: try await ExpertiseService.matches(for: request, on: req.db),
-                                history: try await WorkflowStep.history(workflow: "expertise", subjectID: request.requireID(),
+                                history: try await WorkflowStepView.history(workflow: "expertise", subjectID: request.requireID(),
                                                                         on: req.db))
     }
 
@@ -43,7 +43,7 @@ struct ExpertiseAPIController: RouteCollection {
         let input = try req.content.decode(StepInput.self)
         try await ExpertiseService.step(request, action: input.action ?? "", reason: input.reason, expertID: input.expertID,
                                         rating: input.rating, by: user, on: req.db, now: req.now, messaging: req.messaging)
-        return try ExpertiseDTO(request, history: try await WorkflowStep.history(workflow: "expertise",
+        return try ExpertiseDTO(request, history: try await WorkflowStepView.history(workflow: "expertise",
                                                                                  subjectID: request.requireID(), on: req.db))
     }
 }

@@ -80,8 +80,7 @@ struct ExpertiseWebController: RouteCollection {
                                            wilaya: reference.wilaya(request.wilayaCode)?.name(in: req.language),
                                            language: req.t("person.language." + request.language)),
             matches: lines, actions: actions.filter { $0 != "assign" }, canAssign: actions.contains("assign"),
-            history: try await WorkflowStep.history(workflow: "expertise", subjectID: request.requireID(), on: req.db)
-                .map(WorkflowStepView.init)))
+            history: try await WorkflowStepView.history(workflow: "expertise", subjectID: request.requireID(), on: req.db)))
     }
 
     @Sendable func stepExpertise(req: Request) async throws -> Response {

@@ -60,6 +60,6 @@ public struct DifficultyDTO: Content {
                 decidedBy: difficulty.decidedBy.map { authors.name(of: difficulty.decidedByUserID, stored: $0) },
                 decidedAt: difficulty.decidedAt),
             closedNote: difficulty.closedNote, closedAt: difficulty.closedAt,
-            history: try await WorkflowStep.history(workflow: "difficulty", subjectID: id, on: db).map(WorkflowStepView.init))
+            history: try await WorkflowStepView.history(workflow: "difficulty", subjectID: id, on: db))
     }
 }

@@ -27,7 +27,7 @@ struct ExpertiseDTO: Content {
     let matches: [MatchDTO]?
     let history: [WorkflowStepView]?
 
-    init(_ request: ExpertiseRequest, matches: [ExpertMatcher.Match]? = nil, history: [WorkflowStep]? = nil) throws {
+    init(_ request: ExpertiseRequest, matches: [ExpertMatcher.Match]? = nil, history: [WorkflowStepView]? = nil) throws {
         id = try request.requireID()
         organizationID = request.organizationID
         projectID = request.projectID
@@ -45,6 +45,6 @@ struct ExpertiseDTO: Content {
         self.matches = matches?.map {
             MatchDTO(personID: $0.candidate.id, name: $0.candidate.name, score: $0.score, reasons: $0.reasons)
         }
-        self.history = history?.map(WorkflowStepView.init)
+        self.history = history
     }
 }

@@ -53,7 +53,7 @@ public struct ProjectDTO: Content {
             domainCode: project.domainCode, wilayaCode: project.wilayaCode, budgetMinor: project.budgetMinor,
             currency: project.currency, funding: project.funding, partners: project.partners, startsOn: project.startsOn,
             endsOn: project.endsOn, expectedJobs: project.expectedJobs, state: project.state.rawValue,
-            history: try await WorkflowStep.history(workflow: "project", subjectID: id, on: db).map(WorkflowStepView.init),
+            history: try await WorkflowStepView.history(workflow: "project", subjectID: id, on: db),
             reports: try reports.map { try ReportDTO($0, authors: authors) }, totals: ReportTotals(reports),
             difficulties: try difficulties.map { try BoardRow($0, of: project, now: now) },
             evaluations: try evaluations.map { try EvaluationDTO($0, authors: authors) }, pledges: try pledges.map { try PledgeDTO($0) },
