@@ -20,11 +20,12 @@ public enum ProjectsError: ShabakaError, Equatable {
     case notAMember
     case projectNotOpen
     case companyPledgeLimit
+    case notTheAssignedExpert
 
     public var status: HTTPResponseStatus {
         switch self {
         case .projectNotFound, .difficultyNotFound, .expertiseRequestNotFound, .pledgeNotFound: .notFound
-        case .notYourProject: .forbidden
+        case .notYourProject, .notTheAssignedExpert: .forbidden
         case .reportAlreadyFiled, .evaluationAlreadyRecorded, .reportNotAllowed, .evaluationNotAllowed, .pledgeNotOpen,
              .evaluationRequired, .projectNotOpen: .conflict
         case .notAMember: .unprocessableEntity
@@ -51,6 +52,7 @@ public enum ProjectsError: ShabakaError, Equatable {
         case .notAMember: "projects.not_a_member"
         case .projectNotOpen: "projects.project_not_open"
         case .companyPledgeLimit: "projects.company_pledge_limit"
+        case .notTheAssignedExpert: "projects.not_the_assigned_expert"
         }
     }
 

@@ -33,8 +33,12 @@ struct WorkflowTableTests {
             """,
         "expertise": """
             assign: open -> assigned; admin coordinator
-            complete!: assigned -> completed; admin organization_representative
-            cancel!: open assigned -> cancelled; admin organization_representative
+            accept: assigned -> accepted; admin expert
+            decline!: assigned -> open; admin expert
+            answer!: accepted -> answered; admin expert
+            ask!: answered -> accepted; admin organization_representative
+            complete!: answered -> completed; admin organization_representative
+            cancel!: open assigned accepted -> cancelled; admin organization_representative
             """,
         "pledge": """
             confirm: pledged -> confirmed; admin coordinator

@@ -79,7 +79,11 @@ struct I18nCatalogTests {
         keys.formUnion(DifficultyCategory.allCases.map { "difficulty.category." + $0.rawValue })
         keys.formUnion(DifficultySeverity.allCases.map { "difficulty.severity." + $0.rawValue })
         keys.formUnion(["diagnose", "resolve", "escalate"].map { "difficulty.step_text." + $0 })
-        keys.formUnion(["complete", "cancel"].map { "expertise.step_text." + $0 })
+        keys.formUnion(["diagnose", "resolve", "escalate"].map { "notification.difficulty_step_" + $0 })
+        let expertiseSteps = ProjectWorkflows.expertise.transitions.map(\.action)
+        keys.formUnion(expertiseSteps.filter { !["assign", "accept"].contains($0) }.map { "expertise.step_text." + $0 })
+        keys.formUnion(expertiseSteps.map { "notification.expertise_" + $0 })
+        keys.formUnion(["advice", "question"].map { "expertise.message." + $0 })
         keys.formUnion(["domain", "related_domain", "wilaya", "language", "available", "limited"].map { "expertise.reason." + $0 })
         keys.formUnion(EvaluationPhase.allCases.map { "evaluation.phase." + $0.rawValue })
         keys.formUnion(DACCriterion.allCases.map { "evaluation.criterion." + $0.rawValue })
@@ -90,7 +94,7 @@ struct I18nCatalogTests {
             .projectNotFound, .difficultyNotFound, .expertiseRequestNotFound, .pledgeNotFound, .notYourProject, .notACompany,
             .notAPartner, .reportAlreadyFiled(period: ""), .reportNotAllowed, .evaluationAlreadyRecorded,
             .evaluationNotAllowed, .pledgeNotOpen, .deliveryExceedsPledge, .evaluationRequired, .notAMember, .projectNotOpen,
-            .companyPledgeLimit,
+            .companyPledgeLimit, .notTheAssignedExpert,
         ]
         keys.formUnion(projectErrors.map(\.messageKey))
         return keys

@@ -116,6 +116,11 @@ struct ProjectLifeTests {
                                                 json: #"{"action": "diagnose", "reason": "ملف التبرير ناقص."}"#)
             #expect(diagnosed.state == "diagnosed")
             #expect(try diagnosed.decoded(DifficultyAnswer.self).cause == "ملف التبرير ناقص.")
+            // the association is told of the diagnosis, with the cause
+            let representative = try #require(try await User.query(on: app.db).filter(\.$email == W.representative).first())
+            let told = try await UserNotification.query(on: app.db).filter(\.$user.$id == representative.requireID())
+                .filter(\.$messageKey == "notification.difficulty_step_diagnose").all()
+            #expect(told.count == 1 && told.first?.arguments.last == "ملف التبرير ناقص.")
             for solution in [#"{"description": "قرض مرحلي", "cost_minor": 0, "duration_days": 15}"#,
                              #"{"description": "بيع مسبق", "cost_minor": 5000000, "duration_days": 45}"#] {
                 #expect(try await world.api(.POST, difficultyPath + "/solutions", as: W.expert, json: solution).status == .created)

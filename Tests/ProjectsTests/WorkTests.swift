@@ -34,22 +34,28 @@ struct WorkTests {
                  "language": "fr", "subject": "Comptabilité de la coopérative", "description": "Tenir les comptes."}
                 """)
 
-            // assert: the finance consultant first (domain, wilaya, language, available), then the SSE academic
-            // (a related SSE domain, French); the participatory-budgeting specialist is not proposed
+            // assert: the association does not see the ranking; staff see the finance consultant first (domain,
+            // wilaya, language, available), then the SSE academic (a related SSE domain, French); the
+            // participatory-budgeting specialist is not proposed
             #expect(created.status == .created)
-            let request = try created.decoded(Expertise.self)
+            let id = try created.decoded(Expertise.self).id
+            #expect(try created.decoded(Expertise.self).matches == nil)
+            let request = try await world.api(.GET, "/api/v1/expertise-requests/\(id)", as: W.coordinator).decoded(Expertise.self)
             let matches = try #require(request.matches)
             #expect(matches.map(\.name) == ["Karim Haddad", "د. سعاد بن علي"])
             #expect(matches.map(\.score) == [95, 50])
             #expect(matches[0].reasons.map(\.code) == ["domain", "wilaya", "language", "available"])
             #expect(matches[1].reasons.map(\.code) == ["related_domain", "language", "available"])
             #expect(matches[1].reasons[0].argument.hasPrefix("sse."))
-            let page = try await world.app.testing().sendRequest(.GET, "/fr/expertise/\(request.id)",
+            let staffPage = try await world.app.testing().sendRequest(.GET, "/fr/expertise/\(request.id)",
+                headers: ["Authorization": "Bearer \(try await world.token(W.coordinator))"]).body.string
+            #expect(staffPage.contains("Travaille dans le domaine"))
+            #expect(staffPage.contains("Basé(e) à Alger"))
+            let associationPage = try await world.app.testing().sendRequest(.GET, "/fr/expertise/\(request.id)",
                 headers: ["Authorization": "Bearer \(try await world.token(W.representative))"]).body.string
-            #expect(page.contains("Travaille dans le domaine Finance solidaire") || page.contains("Travaille dans le domaine"))
-            #expect(page.contains("Basé(e) à Alger"))
+            #expect(!associationPage.contains("Basé(e) à Alger") && !associationPage.contains("points"))
 
-            // the coordinator assigns; someone not proposed is refused; the association completes with feedback
+            // the coordinator assigns; someone not proposed is refused; the association cannot assign
             let specialist = try #require(try await Person.query(on: app.db).filter(\.$displayName == "أمينة زروقي").first())
             let outsider = try await world.api(.POST, "/api/v1/expertise-requests/\(request.id)/transitions", as: W.coordinator,
                                                json: #"{"action": "assign", "expert_id": "\#(specialist.id!)"}"#)
@@ -61,15 +67,105 @@ struct WorkTests {
             let assigned = try await world.api(.POST, "/api/v1/expertise-requests/\(request.id)/transitions", as: W.coordinator,
                                                json: #"{"action": "assign", "expert_id": "\#(matches[0].person_id)"}"#)
             #expect(assigned.state == "assigned")
-            let badRating = try await world.api(.POST, "/api/v1/expertise-requests/\(request.id)/transitions",
-                                                as: W.representative,
-                                                json: #"{"action": "complete", "reason": "Très utile", "rating": 9}"#)
-            #expect(badRating.status == .unprocessableEntity && badRating.body.string.contains(#""field":"rating""#))
-            let completed = try await world.api(.POST, "/api/v1/expertise-requests/\(request.id)/transitions",
-                                                as: W.representative,
-                                                json: #"{"action": "complete", "reason": "Très utile", "rating": 5}"#)
-            #expect(completed.state == "completed")
-            #expect(completed.body.string.contains("Très utile"))
+            let early = try await world.api(.POST, "/api/v1/expertise-requests/\(request.id)/transitions",
+                                            as: W.representative, json: #"{"action": "complete", "reason": "Très utile"}"#)
+            #expect(early.status == .conflict)
+        }
+    }
+
+    @Test func theAssignedExpertAcceptsAnswersAndIsRatedOthersCannotAct() async throws {
+        try await withShabaka(demo: true, clock: ManualClock(march2026)) { app in
+            // setup: the demo's finance consultant has an account; a second expert has one too
+            let world = try await ProjectsWorld.make(app)
+            typealias W = ProjectsWorld
+            let karim = try #require(try await Person.query(on: app.db).filter(\.$displayName == "Karim Haddad").first())
+            karim.userID = try await User.query(on: app.db).filter(\.$email == W.expert).first()?.requireID()
+            try await karim.save(on: app.db)
+            try await makeUser(app, email: "other-expert@example.org", roles: [.expert])
+            let id = try await world.api(.POST, "/api/v1/expertise-requests", as: W.representative, json: """
+                {"organization_id": "\(world.association.id!)", "domain_code": "sse.finance", "wilaya_code": "16",
+                 "language": "fr", "subject": "Comptabilité de la coopérative", "description": "Tenir les comptes."}
+                """).decoded(Expertise.self).id
+            let path = "/api/v1/expertise-requests/\(id)"
+            func step(_ email: String, _ json: String) async throws -> TestingHTTPResponse {
+                try await world.api(.POST, path + "/transitions", as: email, json: json)
+            }
+            struct Full: Decodable {
+                struct Message: Decodable { let kind: String; let author: String; let body: String }
+                struct Contacts: Decodable { struct C: Decodable { let name: String; let email: String? }; let association: C; let expert: C? }
+                let state: String
+                let matches: [Expertise.Match]?
+                let messages: [Message]?
+                let contacts: Contacts?
+                let rating: Int?
+            }
+
+            // act and assert: before the assignment the expert does not see it; then it is in their list
+            #expect(try await world.api(.GET, path, as: W.expert).status == .forbidden)
+            _ = try await step(W.coordinator, #"{"action": "assign", "expert_id": "\#(karim.id!)"}"#)
+            let list = try await world.api(.GET, "/api/v1/expertise-requests", as: W.expert).body.string
+            #expect(list.contains(id.uuidString))
+            #expect(!(try await world.api(.GET, "/api/v1/expertise-requests", as: "other-expert@example.org").body.string
+                .contains(id.uuidString)))
+            let seenByExpert = try await world.api(.GET, path, as: W.expert).decoded(Full.self)
+            #expect(seenByExpert.matches == nil && seenByExpert.contacts == nil)
+            #expect(try await UserNotification.query(on: app.db).filter(\.$messageKey == "notification.expertise_assign").count() == 1)
+
+            // another expert cannot accept; the assigned one accepts and the contacts are shared
+            #expect(try await step("other-expert@example.org", #"{"action": "accept"}"#).status == .forbidden)
+            #expect(try await step(W.expert, #"{"action": "accept"}"#).state == "accepted")
+            let accepted = try await world.api(.GET, path, as: W.representative).decoded(Full.self)
+            #expect(accepted.contacts?.expert?.name == "Karim Haddad" && accepted.contacts?.expert?.email == W.expert)
+
+            // the advice, a follow-up question, a second answer, then the rating
+            #expect(try await step(W.expert, #"{"action": "answer"}"#).status == .unprocessableEntity)
+            #expect(try await step(W.expert, #"{"action": "answer", "reason": "Ouvrez un journal de caisse."}"#).state == "answered")
+            #expect(try await step(W.representative, #"{"action": "ask", "reason": "Et pour les dons en nature ?"}"#).state == "accepted")
+            #expect(try await step(W.expert, #"{"action": "answer", "reason": "Valorisez-les au prix du marché."}"#).state == "answered")
+            let rated = try await step(W.representative, #"{"action": "complete", "reason": "Très utile", "rating": 5}"#)
+            let done = try rated.decoded(Full.self)
+            #expect(done.state == "completed" && done.rating == 5)
+            #expect(done.messages?.map(\.kind) == ["advice", "question", "advice"])
+            #expect(done.messages?.first?.author == "Karim Haddad")
+            let told = try await UserNotification.query(on: app.db).all().map(\.messageKey)
+            for key in ["notification.expertise_accept", "notification.expertise_answer", "notification.expertise_ask",
+                        "notification.expertise_complete"] {
+                #expect(told.contains(key), "\(key)")
+            }
+        }
+    }
+
+    @Test func anExpertWhoDeclinesGivesTheRequestBackToStaff() async throws {
+        try await withShabaka(demo: true, clock: ManualClock(march2026)) { app in
+            // setup
+            let world = try await ProjectsWorld.make(app)
+            typealias W = ProjectsWorld
+            let karim = try #require(try await Person.query(on: app.db).filter(\.$displayName == "Karim Haddad").first())
+            karim.userID = try await User.query(on: app.db).filter(\.$email == W.expert).first()?.requireID()
+            try await karim.save(on: app.db)
+            let request = try #require(try await ExpertiseRequest.query(on: app.db).first())
+            let path = "/fr/expertise/\(request.id!)"
+            _ = try await world.api(.POST, "/api/v1/expertise-requests/\(request.id!)/transitions", as: W.coordinator,
+                                    json: #"{"action": "assign", "expert_id": "\#(karim.id!)"}"#)
+            let expert = Browser(app)
+            try await signIn(expert, email: W.expert)
+
+            // act: the page offers accept and decline; declining without a reason is refused on its field
+            let page = try await expert.get(path).body.string
+            let empty = try await expert.post(path + "/transitions", form: ["action": "decline", "reason": ""])
+            let declined = try await expert.post(path + "/transitions", form: ["action": "decline", "reason": "Pas disponible en mars"])
+
+            // assert
+            #expect(page.contains(#"name="action" value="accept""#) && page.contains(#"name="action" value="decline""#))
+            #expect(!page.contains("points") && !page.contains("mailto:"))
+            #expect(empty.status == .unprocessableEntity
+                && empty.body.string.contains(#"id="reason-decline" name="reason" rows="3" required aria-invalid="true""#))
+            #expect(declined.status == .seeOther)
+            let after = try #require(try await ExpertiseRequest.find(request.id, on: app.db))
+            #expect(after.state == .open && after.expertID == nil)
+            #expect(try await UserNotification.query(on: app.db).filter(\.$messageKey == "notification.expertise_decline")
+                .count() >= 1)
+            #expect(try await expert.get(path).status == .forbidden)
         }
     }
 

@@ -54,13 +54,52 @@ struct ExpertiseWebController: RouteCollection {
     }
 
     @Sendable func showExpertise(req: Request) async throws -> Response {
-        let user = try req.requireUser()
         let request = try await req.find(ExpertiseRequest.self, id: "id", orElse: ProjectsError.expertiseRequestNotFound)
+        return try await renderExpertise(req, request, form: .empty, target: nil)
+    }
+
+    /// One request: what was asked, the conversation, the contacts once the expert accepted, the steps this reader
+    /// may take (each its own form), and for staff only the experts ranked for it.
+    func renderExpertise(_ req: Request, _ request: ExpertiseRequest, form: FormState, target: String?) async throws
+        -> Response
+    {
+        let user = try req.requireUser()
         try await ProjectsPolicy.requireReader(of: request, req)
         let reference = try await req.referenceData()
         let domainName = { (code: String) in reference.domains.first { $0.code == code }?.name.resolve(in: req.language).text ?? code }
-        let matches = try await ExpertiseService.matches(for: request, on: req.db)
-        let lines = matches.map { match in
+        let isStaff = user.may(.assignExpertise)
+        let isExpert = try await ExpertiseService.isAssignedExpert(user, of: request, on: req.db)
+        let lines = isStaff ? try await matchLines(req, request, reference: reference, domainName: domainName) : []
+        let actions = ProjectWorkflows.expertise.actions(from: request.state, for: user).map(\.action).filter { action in
+            switch action {
+            case "assign": return false
+            case "accept", "decline", "answer": return isExpert
+            default: return !isExpert || isStaff
+            }
+        }
+        let messages = try await ExpertiseService.messages(of: request, on: req.db)
+        let authors = try await req.authorNames(messages.map(\.authorUserID))
+        return try await req.render("projects/expertise", ExpertiseContext(
+            page: try await PageMeta.make(for: req, titleKey: "expertise.show_title", request.subject),
+            request: ExpertiseRequest.View(request, domain: domainName(request.domainCode),
+                                           wilaya: reference.wilaya(request.wilayaCode)?.name(in: req.language),
+                                           language: req.t("person.language." + request.language)),
+            matches: lines, actions: actions,
+            canAssign: ProjectWorkflows.expertise.actions(from: request.state, for: user).contains { $0.action == "assign" },
+            showRanking: isStaff, isExpert: isExpert,
+            messages: messages.map {
+                MessageLine(kind: $0.kind.rawValue, author: authors.name(of: $0.authorUserID, stored: ""), body: $0.body,
+                            at: $0.createdAt)
+            },
+            contacts: try await ExpertiseContacts.load(for: request, reader: req.reader, on: req.db),
+            form: form, target: target,
+            history: try await WorkflowStepView.history(workflow: "expertise", subjectID: request.requireID(), on: req.db)),
+            status: form.errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
+    func matchLines(_ req: Request, _ request: ExpertiseRequest, reference: ReferenceData,
+                    domainName: (String) -> String) async throws -> [MatchLine] {
+        try await ExpertiseService.matches(for: request, on: req.db).map { match in
             MatchLine(id: match.candidate.id.uuidString, name: match.candidate.name, score: match.score,
                       reasons: match.reasons.map { reason in
                           let argument: String
@@ -73,26 +112,24 @@ struct ExpertiseWebController: RouteCollection {
                           return req.t("expertise.reason." + reason.code, argument, "\(reason.points)")
                       }, assigned: match.candidate.id == request.expertID)
         }
-        let actions = ProjectWorkflows.expertise.actions(from: request.state, for: user).map(\.action)
-        return try await req.render("projects/expertise", ExpertiseContext(
-            page: try await PageMeta.make(for: req, titleKey: "expertise.show_title", request.subject),
-            request: ExpertiseRequest.View(request, domain: domainName(request.domainCode),
-                                           wilaya: reference.wilaya(request.wilayaCode)?.name(in: req.language),
-                                           language: req.t("person.language." + request.language)),
-            matches: lines, actions: actions.filter { $0 != "assign" }, canAssign: actions.contains("assign"),
-            history: try await WorkflowStepView.history(workflow: "expertise", subjectID: request.requireID(), on: req.db)))
     }
 
     @Sendable func stepExpertise(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let request = try await req.find(ExpertiseRequest.self, id: "id", orElse: ProjectsError.expertiseRequestNotFound)
         let form = try req.form(StepForm.self)
-        var unread: [FieldError] = []
-        let rating = FormText.optionalInteger(form.rating, field: "rating", into: &unread)
-        guard unread.isEmpty else { throw ValidationFailure(unread) }
-        try await ExpertiseService.step(request, action: form.action ?? "", reason: form.reason,
-                                        expertID: FormText.id(form.expertID), rating: rating, by: user,
-                                        on: req.db, now: req.now, messaging: req.messaging)
-        return req.seeOther(ProjectsSiteURL.expertise.path(in: req.language) + "/" + (try request.requireID()).uuidString)
+        return try await req.submitting {
+            var unread: [FieldError] = []
+            let rating = FormText.optionalInteger(form.rating, field: "rating", into: &unread)
+            guard unread.isEmpty else { throw ValidationFailure(unread) }
+            try await ExpertiseService.step(request, action: form.action ?? "", reason: form.reason,
+                                            expertID: FormText.id(form.expertID), rating: rating, by: user,
+                                            on: req.db, now: req.now, messaging: req.messaging)
+            return req.seeOther(ProjectsSiteURL.expertise.path(in: req.language) + "/" + (try request.requireID()).uuidString)
+        } refused: { state in
+            // The request as it was before the refused step.
+            let fresh = try await ExpertiseRequest.find(request.requireID(), on: req.db) ?? request
+            return try await renderExpertise(req, fresh, form: state, target: form.action)
+        }
     }
 }

@@ -3,5 +3,5 @@ import SQLKit
 
 enum ProjectsMigrations {
     static let all: [any Migration] = [CreateProjects(), CreateDifficulties(), CreateExpertiseAndCSR(), AddAuthorIDs(),
-                                       AddEvaluationScoreTotal()]
+                                       AddEvaluationScoreTotal(), CreateExpertiseMessages()]
 }

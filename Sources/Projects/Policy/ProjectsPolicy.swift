@@ -51,7 +51,10 @@ public enum ProjectsPolicy {
     /// Expertise requests are visible to the network's staff and experts, and to the associations that made them.
     static func requireReader(of request: ExpertiseRequest, _ req: Request) async throws {
         let user = try req.requireUser()
-        if user.may(.assignExpertise) || user.may(.answerExpertise) { return }
-        try await requireRepresentative(user, of: request.organizationID, unless: .assignExpertise, on: req.db)
+        if user.may(.assignExpertise) { return }
+        if try await ExpertiseService.isAssignedExpert(user, of: request, on: req.db) { return }
+        guard try await Representation.represents(userID: user.id, organizationID: request.organizationID, on: req.db) else {
+            throw ProjectsError.notYourProject
+        }
     }
 }

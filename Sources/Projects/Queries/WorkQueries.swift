@@ -13,9 +13,14 @@ enum WorkQueries {
         async throws -> (rows: [ExpertiseRequest], total: Int)
     {
         var query = ExpertiseRequest.query(on: db)
-        if !viewer.may(.assignExpertise), !viewer.may(.answerExpertise) {
+        // Staff see every request; an association its own; an expert those assigned to them.
+        if !viewer.may(.assignExpertise) {
             let mine = try await Representation.organizations(of: viewer.id, on: db).compactMap(\.id)
-            query = query.filter(\.$organizationID ~~ mine)
+            let profile = try await ExpertiseService.person(of: viewer, on: db)?.id
+            query = query.group(.or) { either in
+                either.filter(\.$organizationID ~~ mine)
+                if let profile { either.filter(\.$expertID == profile) }
+            }
         }
         if let state { query = query.filter(\.$state == state) }
         return (try await query.copy().sort(\.$requestedAt, .descending).sort(\.$id).range(page.range).all(),

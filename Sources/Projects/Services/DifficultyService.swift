@@ -72,7 +72,22 @@ public enum DifficultyService {
                 try await notify(difficulty, key: "notification.difficulty_escalated", roles: [.coordinator, .admin],
                                  except: user.id, on: tx, messaging: messaging, now: now)
             }
+            // The association hears of every step on its difficulty (staff of its resolution too).
+            var concerned = try await associationAccounts(of: difficulty, on: tx)
+            if action == "resolve" { concerned += try await Notifier.users(withAnyOf: [.coordinator], on: tx) }
+            var told = Set<UUID>()
+            try await Notifier.notify(userIDs: concerned.filter { $0 != user.id && told.insert($0).inserted },
+                                      messageKey: "notification.difficulty_step_" + action, arguments: [difficulty.title, note],
+                                      link: "difficulties/\(try difficulty.requireID())", on: tx, catalog: messaging.catalog,
+                                      baseURL: messaging.baseURL, at: now)
         }
+    }
+
+    /// Who speaks for the project's association: whoever reported the difficulty, and the representatives.
+    static func associationAccounts(of difficulty: Difficulty, on db: any Database) async throws -> [UUID] {
+        let representatives = try await Project.find(difficulty.projectID, on: db)
+            .asyncMap { try await Representation.userIDs(of: $0.organizationID, on: db) } ?? []
+        return [difficulty.reportedByUserID].compactMap { $0 } + representatives
     }
 
     /// A solution or alternative, while the difficulty waits for a decision.

@@ -74,44 +74,4 @@ public enum ExpertiseService {
         return ExpertMatcher.rank(.init(domain: request.domainCode, wilayaCode: request.wilayaCode, language: request.language),
                                   among: candidates)
     }
-
-    /// `assign` (with `expert_id`), `complete` (the association's feedback, optional rating 1–5) or `cancel`.
-    public static func step(
-        _ request: ExpertiseRequest, action: String, reason: String?, expertID: UUID?, rating: Int?, by user: CurrentUser,
-        on db: any Database, now: Date, messaging: Messaging
-    ) async throws {
-        let from = request.state
-        let step = try ProjectWorkflows.expertise.check(action: action, from: from, user: user, reason: reason)
-        if action != "assign" {
-            try await ProjectsPolicy.requireRepresentative(user, of: request.organizationID, unless: .assignExpertise, on: db)
-        }
-        var notifyExpert: UUID?
-        if action == "assign" {
-            guard let expertID else { throw ValidationFailure([FieldError("expert_id", "validation.required")]) }
-            guard try await matches(for: request, on: db).contains(where: { $0.candidate.id == expertID }),
-                  let person = try await Person.find(expertID, on: db) else {
-                throw ValidationFailure([FieldError("expert_id", "validation.invalid_choice")])
-            }
-            request.expertID = expertID
-            notifyExpert = person.userID
-        }
-        if (reason ?? "").count > 4000 { throw ValidationFailure([FieldError("reason", "validation.too_long", "4000")]) }
-        if action == "complete" {
-            if let rating, !(1...5).contains(rating) {
-                throw ValidationFailure([FieldError("rating", "validation.range", "1", "5")])
-            }
-            request.feedback = reason?.trimmingCharacters(in: .whitespacesAndNewlines)
-            request.rating = rating
-        }
-        request.state = step.to
-        let expertAccount = notifyExpert
-        try await ProjectWorkflows.expertise.apply(step, to: request, from: from, by: AuditActor(user), reason: reason,
-                                                   on: db, at: now) { tx in
-            if let expertAccount {
-                try await Notifier.notify(userIDs: [expertAccount], messageKey: "notification.expertise_assigned",
-                                          arguments: [request.subject], link: "expertise/\(try request.requireID())", on: tx,
-                                          catalog: messaging.catalog, baseURL: messaging.baseURL, at: now)
-            }
-        }
-    }
 }

@@ -26,8 +26,18 @@ struct ExpertiseDTO: Content {
     let requestedAt: Date
     let matches: [MatchDTO]?
     let history: [WorkflowStepView]?
+    let messages: [MessageDTO]?
+    let contacts: ExpertiseContacts?
 
-    init(_ request: ExpertiseRequest, matches: [ExpertMatcher.Match]? = nil, history: [WorkflowStepView]? = nil) throws {
+    struct MessageDTO: Content {
+        let kind: String
+        let author: String
+        let body: String
+        let at: Date?
+    }
+
+    init(_ request: ExpertiseRequest, matches: [ExpertMatcher.Match]? = nil, history: [WorkflowStepView]? = nil,
+         messages: [MessageDTO]? = nil, contacts: ExpertiseContacts? = nil) throws {
         id = try request.requireID()
         organizationID = request.organizationID
         projectID = request.projectID
@@ -46,5 +56,7 @@ struct ExpertiseDTO: Content {
             MatchDTO(personID: $0.candidate.id, name: $0.candidate.name, score: $0.score, reasons: $0.reasons)
         }
         self.history = history
+        self.messages = messages
+        self.contacts = contacts
     }
 }

@@ -39,6 +39,22 @@ extension ExpertiseWebController {
         let matches: [MatchLine]
         let actions: [String]
         let canAssign: Bool
+        /// The experts ranked for the request: staff only.
+        let showRanking: Bool
+        let isExpert: Bool
+        let messages: [MessageLine]
+        /// Once the expert accepted: how the association and the expert reach each other.
+        let contacts: ExpertiseContacts?
+        let form: FormState
+        /// The step whose form was refused (its errors show on it only).
+        let target: String?
         let history: [WorkflowStepView]
+    }
+
+    struct MessageLine: Encodable {
+        let kind: String
+        let author: String
+        let body: String
+        let at: Date?
     }
 }

@@ -27,8 +27,13 @@ public enum ProjectWorkflows {
 
     public static let expertise = Workflow<ExpertiseRequestState>(name: "expertise", transitions: [
         .init("assign", from: [.open], to: .assigned, permission: .assignExpertise),
-        .init("complete", from: [.assigned], to: .completed, permission: .requestExpertise, requiresReason: true),
-        .init("cancel", from: [.open, .assigned], to: .cancelled, permission: .requestExpertise, requiresReason: true),
+        .init("accept", from: [.assigned], to: .accepted, permission: .answerExpertise),
+        .init("decline", from: [.assigned], to: .open, permission: .answerExpertise, requiresReason: true),
+        .init("answer", from: [.accepted], to: .answered, permission: .answerExpertise, requiresReason: true),
+        .init("ask", from: [.answered], to: .accepted, permission: .requestExpertise, requiresReason: true),
+        .init("complete", from: [.answered], to: .completed, permission: .requestExpertise, requiresReason: true),
+        .init("cancel", from: [.open, .assigned, .accepted], to: .cancelled, permission: .requestExpertise,
+              requiresReason: true),
     ])
 
     public static let pledge = Workflow<PledgeState>(name: "pledge", transitions: [
