@@ -44,6 +44,7 @@ extension AgreementsDemo {
                     indicator.aggregation = definition.aggregation
                     indicator.disaggregations = definition.disaggregations
                     indicator.targets = definition.targets
+                    indicator.method = methods[definition.code]
                     try await indicator.create(on: db)
                     indicatorIDs[indicator.code] = try indicator.requireID()
                 }
@@ -96,6 +97,22 @@ extension AgreementsDemo {
                                      direction: IndicatorDirection, aggregation: IndicatorAggregation,
                                      disaggregations: String, targets: [String: Double])
     typealias ObjectiveDefinition = (code: String, title: Translated, indicators: [IndicatorDefinition])
+
+    /// How each indicator is measured.
+    static let methods: [String: Translated] = [
+        "IND-01": text("أوراق حضور الدورات التكوينية، تُجمع كل ثلاثة أشهر", "Feuilles de présence des formations, chaque trimestre",
+                       "Training attendance sheets, every quarter"),
+        "IND-02": text("سجل الشبكات لدى المرصد، في 31 ديسمبر", "Registre des réseaux de l'observatoire, au 31 décembre",
+                       "The observatory's register of networks, at 31 December"),
+        "IND-03": text("تقارير تقدم المشاريع (مناصب الشغل المنشأة)", "Rapports d'avancement des projets (emplois créés)",
+                       "Project progress reports (jobs created)"),
+        "IND-04": text("الحسابات السنوية للجمعيات الأعضاء", "Comptes annuels des associations membres",
+                       "Annual accounts of member associations"),
+        "IND-05": text("محاضر المسارات التشاركية الموقعة مع البلديات", "Procès-verbaux des processus signés avec les communes",
+                       "Minutes of processes signed with municipalities"),
+        "IND-06": text("تواريخ الإيداع والقرار في المنصة", "Dates de dépôt et de décision sur la plateforme",
+                       "Filing and decision dates on the platform"),
+    ]
 
     static func yearly(_ values: [Double]) -> [String: Double] {
         Dictionary(uniqueKeysWithValues: values.enumerated().map { ("\(2024 + $0.offset)", $0.element) })

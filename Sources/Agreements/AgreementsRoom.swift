@@ -15,5 +15,6 @@ public enum AgreementsRoom {
         try app.register(collection: StrategyAPIController())
         try pages.register(collection: AgreementsWebController())
         try pages.register(collection: StrategyWebController())
+        try pages.register(collection: StrategyAuthoringWebController())
     }
 }

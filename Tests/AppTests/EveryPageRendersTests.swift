@@ -37,7 +37,7 @@ struct EveryPageRendersTests {
                 "people/:id": "\(person.id!)", "agreements/:agreement": AgreementsDemo.agreementSlug,
                 "strategies/:strategy": AgreementsDemo.strategySlug, "indicators/:id": "\(indicator.id!)",
                 "projects/:project": ProjectsDemo.flagshipSlug, "difficulties/:id": "\(difficulty.id!)",
-                "expertise/:id": "\(request.id!)",
+                "expertise/:id": "\(request.id!)", "objectives/:objective": "\(indicator.objectiveID)",
             ]
             // Every GET page the rooms registered, found in the app's routes.
             var routes: [String] = []

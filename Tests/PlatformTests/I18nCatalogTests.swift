@@ -66,6 +66,10 @@ struct I18nCatalogTests {
         keys.formUnion(ActivityState.allCases.map { "activity.state." + $0.rawValue })
         keys.formUnion(ProgressStatus.allCases.map { "progress.status." + $0.rawValue })
         keys.formUnion(IndicatorDirection.allCases.map { "indicator.direction." + $0.rawValue })
+        keys.formUnion(IndicatorAggregation.allCases.map { "indicator.aggregation." + $0.rawValue })
+        keys.formUnion(StrategyAuthoring.disaggregationKeys.map { "indicator.disaggregation." + $0 })
+        keys.formUnion(["create", "edit", "add_axis", "add_objective", "add_indicator", "edit_indicator"]
+            .map { "workflow.strategy.action." + $0 })
         let agreementErrors: [AgreementsError] = [
             .agreementNotFound, .commitmentNotFound, .strategyNotFound, .indicatorNotFound, .actionPlanNotFound,
             .ownerNotAParty, .periodOutsideStrategy, .notTheCommitmentOwner, .notAParty,

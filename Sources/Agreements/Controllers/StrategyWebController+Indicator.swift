@@ -27,10 +27,14 @@ extension StrategyWebController {
         let context = IndicatorContext(
             page: try await PageMeta.make(for: req, titleKey: "strategy.indicator_title", indicator.code),
             name: LocalizedText(indicator.name, in: req.language), code: indicator.code,
-            unit: indicator.unit.resolve(in: req.language).text, direction: indicator.direction.rawValue,
+            unit: indicator.unit.resolve(in: req.language).text,
+            method: indicator.method.map { LocalizedText($0, in: req.language) }, direction: indicator.direction.rawValue,
             baseline: "\(StrategyReport.number(indicator.baseline)) (\(indicator.baselineYear))",
             targets: indicator.targets.sorted { $0.key < $1.key }.map { "\($0.key): \(StrategyReport.number($0.value))" },
             disaggregations: indicator.disaggregations.split(separator: ",").map(String.init), measurements: rows,
+            editLink: req.currentUser?.may(.manageAgreements) == true
+                ? AgreementsSiteURL.strategies.path(in: req.language) + "/" + strategy.slug + "/indicators/"
+                    + (try indicator.requireID()).uuidString + "/edit" : nil,
             pagination: PaginationView(request: pageQuery, total: total, path: req.url.path),
             canRecord: req.currentUser?.may(.recordMeasurements) == true, form: form,
             back: AgreementsSiteURL.strategies.path(in: req.language) + "/" + strategy.slug)

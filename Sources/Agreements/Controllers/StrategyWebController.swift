@@ -22,7 +22,8 @@ struct StrategyWebController: RouteCollection {
         }
         return try await req.render("agreements/strategies", ListContext(
             page: try await PageMeta.make(for: req, titleKey: "strategy.list_title"), strategies: items,
-            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path)))
+            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path),
+            canAuthor: req.currentUser?.may(.manageAgreements) == true))
     }
 
     @Sendable func dashboard(req: Request) async throws -> Response {
@@ -74,7 +75,8 @@ struct StrategyWebController: RouteCollection {
             title: LocalizedText(strategy.title, in: language), year: year,
             years: Array(strategy.startYear...strategy.endYear),
             overall: bar(report.progress.ratio, report.progress.expected, report.progress.status), rows: rows,
-            plans: planViews, csvLink: "/api/v1/strategies/\(strategy.slug)/indicators.csv?year=\(year)", slug: strategy.slug)
+            plans: planViews, csvLink: "/api/v1/strategies/\(strategy.slug)/indicators.csv?year=\(year)", slug: strategy.slug,
+            canAuthor: req.currentUser?.may(.manageAgreements) == true)
         return try await req.render("agreements/strategy", context)
     }
 }

@@ -17,6 +17,8 @@ public final class Indicator: Model, @unchecked Sendable {
     @Enum(key: "aggregation") public var aggregation: IndicatorAggregation
     /// Dimensions measurements may be broken down by: `wilaya`, `sex`, `age_group`, comma-separated.
     @Field(key: "disaggregations") public var disaggregations: String
+    /// How it is measured: source, method, frequency (older indicators may not say).
+    @OptionalField(key: "method") public var method: Translated?
     /// Yearly targets, year → value.
     @Field(key: "targets") public var targets: [String: Double]
 

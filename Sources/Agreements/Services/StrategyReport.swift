@@ -10,6 +10,7 @@ public struct StrategyReport: Content {
         let code: String
         let name: Translated
         let unit: Translated
+        let method: Translated?
         let baseline: Double
         let baselineYear: Int
         let direction: String
@@ -38,11 +39,14 @@ public struct StrategyReport: Content {
     let id: UUID
     let slug: String
     let title: Translated
+    let ownerID: UUID
     let startYear: Int
     let endYear: Int
     let year: Int
     let progress: RolledUpProgress
     let axes: [AxisLine]
+    /// Who authored and changed it, when.
+    let history: [WorkflowStepView]
 
     public static func build(_ strategy: Strategy, year: Int, on db: any Database, now: Date) async throws -> StrategyReport {
         let strategyID = try strategy.requireID()
@@ -63,7 +67,8 @@ public struct StrategyReport: Content {
                 year: year, baseline: indicator.baseline, target: indicator.targets["\(year)"],
                 direction: indicator.direction, aggregation: indicator.aggregation, measurements: rows, expected: expected)
             return IndicatorLine(
-                id: id, code: indicator.code, name: indicator.name, unit: indicator.unit, baseline: indicator.baseline,
+                id: id, code: indicator.code, name: indicator.name, unit: indicator.unit, method: indicator.method,
+                baseline: indicator.baseline,
                 baselineYear: indicator.baselineYear, direction: indicator.direction.rawValue,
                 aggregation: indicator.aggregation.rawValue,
                 disaggregations: indicator.disaggregations.split(separator: ",").map(String.init),
@@ -82,8 +87,10 @@ public struct StrategyReport: Content {
                             objectives: objectiveLines)
         }
         let overall = RolledUpProgress.combine(axisLines.map { ($0.progress.ratio, $0.progress.status) }, expected: expected)
-        return StrategyReport(id: strategyID, slug: strategy.slug, title: strategy.title, startYear: strategy.startYear,
-                              endYear: strategy.endYear, year: year, progress: overall, axes: axisLines)
+        return StrategyReport(id: strategyID, slug: strategy.slug, title: strategy.title, ownerID: strategy.ownerID,
+                              startYear: strategy.startYear, endYear: strategy.endYear, year: year, progress: overall,
+                              axes: axisLines,
+                              history: try await WorkflowStepView.history(workflow: "strategy", subjectID: strategyID, on: db))
     }
 
     /// The indicator table as CSV: code, names, unit, baseline, target and value for the year, status.

@@ -9,6 +9,7 @@ extension StrategyWebController {
         let page: PageMeta
         let strategies: [Item]
         let pagination: PaginationView
+        let canAuthor: Bool
     }
 
     struct Row: Encodable {
@@ -35,6 +36,8 @@ extension StrategyWebController {
         let plans: [Plan]
         let csvLink: String
         let slug: String
+        /// Staff who manage agreements author the strategy.
+        let canAuthor: Bool
     }
 
     struct IndicatorContext: Encodable {
@@ -49,11 +52,13 @@ extension StrategyWebController {
         let name: LocalizedText
         let code: String
         let unit: String
+        let method: LocalizedText?
         let direction: String
         let baseline: String
         let targets: [String]
         let disaggregations: [String]
         let measurements: [MeasurementRow]
+        let editLink: String?
         let pagination: PaginationView
         let canRecord: Bool
         let form: FormState
