@@ -14,6 +14,7 @@ public enum AgreementsRoom {
         try app.register(collection: AgreementsAPIController())
         try app.register(collection: StrategyAPIController())
         try pages.register(collection: AgreementsWebController())
+        try pages.register(collection: AgreementsAuthoringWebController())
         try pages.register(collection: StrategyWebController())
         try pages.register(collection: StrategyAuthoringWebController())
     }

@@ -24,12 +24,16 @@ public final class Browser: Sendable {
 
     /// Posts a urlencoded form; adds the page's CSRF token unless `csrf` is false.
     @discardableResult
-    public func post(_ path: String, form: [String: String], csrf: Bool = true) async throws -> TestingHTTPResponse {
+    /// Posts a form; `extra` adds fields whose name repeats (ticked boxes of a group), after the others.
+    public func post(_ path: String, form: [String: String], extra: [(String, String)] = [], csrf: Bool = true) async throws
+        -> TestingHTTPResponse
+    {
         var fields = form
         if csrf, let token = self.csrf { fields["_csrf"] = token }
         var headers = HTTPHeaders()
         headers.contentType = .urlEncodedForm
-        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: Self.encode(fields)))
+        let body = ([Self.encode(fields)] + extra.map { Self.encode([$0.0: $0.1]) }).joined(separator: "&")
+        return try await send(.POST, path, headers: headers, body: ByteBuffer(string: body))
     }
 
     public func send(_ method: HTTPMethod, _ path: String, headers: HTTPHeaders, body: ByteBuffer?) async throws

@@ -60,7 +60,7 @@ struct I18nCatalogTests {
         keys.formUnion(Availability.allCases.map { "person.availability." + $0.rawValue })
         keys.formUnion(["ar", "fr", "en", "tzm"].map { "person.language." + $0 })
         keys.formUnion(RepresentativeRole.allCases.map { "representative.role." + $0.rawValue })
-        keys.formUnion(workflowKeys(AgreementWorkflows.agreement, extraActions: []))
+        keys.formUnion(workflowKeys(AgreementWorkflows.agreement, extraActions: ["create", "edit"]))
         keys.formUnion(workflowKeys(AgreementWorkflows.commitment, extraActions: ["plan"]))
         keys.formUnion(AgreementKind.allCases.map { "agreement.kind." + $0.rawValue })
         keys.formUnion(ActivityState.allCases.map { "activity.state." + $0.rawValue })

@@ -1,5 +1,6 @@
-"""Staff author a strategy on the site: the strategy, an axis, an objective, an indicator with its baseline, yearly
-targets and how it is measured; they record a measurement, and anyone sees it on the public dashboard."""
+"""Staff author an agreement (parties, objectives, a commitment) and a strategy on the site: the strategy, an axis,
+an objective, an indicator with its baseline, yearly targets and how it is measured; they record a measurement, and
+anyone sees the agreement and the measurement on the public pages."""
 from __future__ import annotations
 
 from selenium.webdriver.common.by import By
@@ -16,8 +17,34 @@ def strategy(b: Browser) -> None:
     title_fr = f"Plan du réseau {suffix}"
     title_ar = f"مخطط الشبكة {suffix}"
 
-    # The administrator opens the strategies and starts a new one.
+    # The administrator writes a convention between the network and an association, with two objectives.
     admin_sign_in(b)
+    b.visit("agreements", step="agreements")
+    b.click_link(t("agreements.new"), within="main", step="agreement-form")
+    b.expect_h1("agreements.new")
+    boxes = b.driver.find_elements(By.CSS_SELECTOR, "main input[name='parties[]']")
+    chosen = [box.get_attribute("value") for box in boxes[:2]]
+    agreement_title = f"Convention de formation {suffix}"
+    b.fill({"kind": "convention", "title[fr]": agreement_title, "title[ar]": f"اتفاقية تكوين {suffix}",
+            "summary[ar]": "تكوين أمناء مال الجمعيات ونشر دليل للتسيير المالي.",
+            "summary[fr]": "Former les trésoriers des associations et publier un guide de gestion.",
+            "parties[]": chosen, "starts_on": "2026-01-01", "ends_on": "2027-12-31",
+            "objectives[ar]": "تكوين 20 أمين مال\nنشر دليل التسيير المالي",
+            "objectives[fr]": "Former 20 trésoriers\nPublier un guide de gestion financière"})
+    b.submit(t("agreements.create"), within="main", step="agreement-created")
+    b.expect("/agreements/" in b.path and b.status == 200, f"creating the agreement led to {b.path}: {b.messages()}")
+    agreement_path = b.path.split("?")[0]
+    b.expect("نشر دليل التسيير المالي" in b.main_text(), "the agreement's objectives are not shown")
+    b.driver.find_element(By.XPATH, f"//main//summary[normalize-space()='{t('agreements.add_commitment')}']").click()
+    commitment_form = "main form[action$='/commitments']"
+    owner = [o.get_attribute("value") for o in b.driver.find_elements(By.CSS_SELECTOR, "#owner_id option")
+             if o.get_attribute("value")][0]
+    b.fill({"owner_id": owner, "description[ar]": "نشر الدليل على المنصة", "description[fr]": "Publier le guide",
+            "due_on": "2026-09-30"}, within=commitment_form)
+    b.submit(t("agreements.add_commitment"), within=commitment_form, step="commitment-added")
+    b.expect_text("workflow.commitment.state.planned")
+
+    # The strategies: a new one.
     b.visit("strategies", step="strategies")
     b.click_link(t("strategy.new"), within="main", step="strategy-form")
     b.expect_h1("strategy.new")
@@ -63,7 +90,10 @@ def strategy(b: Browser) -> None:
     b.expect_text("workflow.strategy.action.add_indicator")
     b.sign_out()
 
-    # Anyone sees it on the public dashboard.
+    # Anyone sees the agreement and the measurement on the public pages.
+    b.visit(agreement_path, step="public-agreement")
+    b.expect_status(200)
+    b.expect(agreement_title in b.main_text() or f"اتفاقية تكوين {suffix}" in b.main_text(), "the agreement is not public")
     b.visit(base + "?year=2026", step="public-dashboard")
     b.expect_status(200)
     rows = [r for r in b.driver.find_elements(By.CSS_SELECTOR, "main table tbody tr") if code in r.text]

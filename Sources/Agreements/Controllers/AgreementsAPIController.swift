@@ -8,6 +8,8 @@ struct AgreementsAPIController: RouteCollection {
         let agreements = routes.grouped("api", "v1", "agreements")
         agreements.get(use: list)
         agreements.get(":agreement", use: show)
+        agreements.post(use: create)
+        agreements.patch(":agreement", use: update)
         agreements.post(":agreement", "transitions", use: transition)
         agreements.get(":agreement", "commitments", use: commitments)
         agreements.post(":agreement", "commitments", use: addCommitment)

@@ -24,14 +24,16 @@ struct AgreementsWebController: RouteCollection {
         }
         return try await req.render("agreements/list", ListContext(
             page: try await PageMeta.make(for: req, titleKey: "agreements.title"), agreements: agreements,
-            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path)))
+            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path),
+            canAuthor: req.currentUser?.may(.manageAgreements) == true))
     }
 
     @Sendable func show(req: Request) async throws -> Response {
         try await renderShow(req, form: .empty)
     }
 
-    func renderShow(_ req: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+    func renderShow(_ req: Request, form: FormState, commitmentForm: FormState = .empty,
+                    status: HTTPResponseStatus = .ok) async throws -> Response {
         let agreement = try await AgreementsAPIController.find(req)
         let dto = try await AgreementDTO.load(agreement, for: req)
         let user = req.currentUser
@@ -70,7 +72,11 @@ struct AgreementsWebController: RouteCollection {
             objectives: dto.objectives, commitments: commitments, lateCount: commitments.filter(\.late).count,
             canFollowUp: mayFollowUp,
             agreementActions: user.map { AgreementWorkflows.agreement.actions(from: agreement.state, for: $0).map(\.action) } ?? [],
-            form: form, today: ISODate.string(req.now))
+            form: form, today: ISODate.string(req.now), canAuthor: staff, commitmentForm: commitmentForm,
+            owners: dto.parties.map {
+                ChoiceOption(value: $0.id.uuidString, label: $0.name.resolve(in: req.language).text,
+                             selected: commitmentForm.values["owner_id"] == $0.id.uuidString)
+            })
         return try await req.render("agreements/show", context, status: status)
     }
 

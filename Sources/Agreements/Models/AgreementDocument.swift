@@ -12,4 +12,10 @@ public final class AgreementDocument: Model, @unchecked Sendable {
     @Field(key: "url") public var url: String
 
     public init() {}
+
+    public init(agreementID: UUID, title: Translated, url: String) {
+        self.agreementID = agreementID
+        self.title = title
+        self.url = url
+    }
 }

@@ -17,6 +17,7 @@ extension AgreementsWebController {
         let page: PageMeta
         let agreements: [ListItem]
         let pagination: PaginationView
+        let canAuthor: Bool
     }
 
     struct CommitmentView: Encodable {
@@ -44,5 +45,9 @@ extension AgreementsWebController {
         let agreementActions: [String]
         let form: FormState
         let today: String
+        /// Staff who manage agreements edit it and add commitments.
+        let canAuthor: Bool
+        let commitmentForm: FormState
+        let owners: [ChoiceOption]
     }
 }
