@@ -5,6 +5,7 @@ import Vapor
 /// Sets up the Agreements room: agreements and their follow-up, strategy, indicators, action plans.
 public enum AgreementsRoom {
     public static func configure(_ app: Application) {
+        attachmentOwners.forEach(app.attachmentOwners.register)
         app.migrations.add(AgreementsMigrations.all)
         app.siteLinks.register(AgreementsSiteURL.allCases)
         personalData.forEach(app.personalData.register)

@@ -66,6 +66,8 @@ public enum PlatformRoom {
         try pages.register(collection: AdminController())
         try pages.register(collection: AdminHomeController())
         try pages.register(collection: NotificationsController())
+        try pages.register(collection: AttachmentsController())
+        try app.register(collection: AttachmentsController.API())
     }
 
     /// The group every page hangs from: `/:lang/…`, language checked.

@@ -11,6 +11,7 @@ public enum ProjectsRoom {
         app.asyncCommands.use(ProjectsCommands(), as: "projects")
         personalData.forEach(app.personalData.register)
         workQueues.forEach(app.workQueues.register)
+        ProjectsAttachments.owners.forEach(app.attachmentOwners.register)
     }
 
     public static func routes(_ app: Application, pages: any RoutesBuilder) throws {

@@ -16,6 +16,8 @@ struct EveryPageRendersTests {
         "account/data": .ok, "sign-up/confirm": PlatformError.confirmationLinkInvalid.status,
         "password/reset": PlatformError.resetTokenInvalid.status,
         "invitations/accept": DirectoryError.invitationInvalid.status,
+        // A document's download (none in the demo data): not a page, and unknown ids answer 404.
+        "files/00000000-0000-0000-0000-000000000000": .notFound,
     ]
 
     @Test(arguments: SiteLanguage.allCases)
@@ -38,6 +40,7 @@ struct EveryPageRendersTests {
                 "strategies/:strategy": AgreementsDemo.strategySlug, "indicators/:id": "\(indicator.id!)",
                 "projects/:project": ProjectsDemo.flagshipSlug, "difficulties/:id": "\(difficulty.id!)",
                 "expertise/:id": "\(request.id!)", "objectives/:objective": "\(indicator.objectiveID)",
+                "files/:id": "00000000-0000-0000-0000-000000000000",
             ]
             // Every GET page the rooms registered, found in the app's routes.
             var routes: [String] = []

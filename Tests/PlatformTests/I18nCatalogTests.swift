@@ -27,7 +27,7 @@ struct I18nCatalogTests {
         let platformErrors: [PlatformError] = [
             .signInRequired, .forbidden(permission: .readOutbox), .csrfMismatch, .tooManyAttempts(retryAfterSeconds: 1),
             .invalidCredentials, .invalidToken, .resetTokenInvalid, .notFound, .payloadTooLarge(limit: 1),
-            .confirmationLinkInvalid, .emailUnconfirmed, .submissionInProgress, .idempotencyKeyReused,
+            .confirmationLinkInvalid, .emailUnconfirmed, .submissionInProgress, .idempotencyKeyReused, .attachmentNotAllowed,
         ]
         keys.formUnion(platformErrors.map(\.messageKey))
         keys.formUnion(["400", "401", "403", "404", "405", "413", "415", "422", "429", "500", "503"].map { "error.status." + $0 })

@@ -10,6 +10,7 @@ from harness import Browser, Skip
 from journeys import journey
 from journeys.admin import admin_sign_in, find_user_row
 from journeys.organization import form_with, new_person
+from journeys.project import attach_pdf
 
 DOMAIN = "sse.finance"
 
@@ -84,12 +85,15 @@ def expertise(b: Browser) -> None:
     b.fill({"reason": advice}, within=answer)
     b.submit(t("workflow.expertise.action.answer"), within=answer, step="answered")
     b.expect_text("workflow.expertise.state.answered")
+    pdf = attach_pdf(b, "advice", owner_type="expertise")
+    b.expect(pdf.name in b.main_text(), "the advice's document is not listed")
     b.sign_out()
 
     # The association reads the advice and rates it.
     b.sign_in(representative["email"], representative["password"])
     b.visit(request_path, step="advice-received")
     b.expect(advice in b.main_text(), "the association does not see the advice")
+    b.expect("document-advice.pdf" in b.main_text(), "the association does not see the advice's document")
     b.expect(expert["email"] in b.main_text(), "the association does not see the expert's contact")
     complete = form_with(b, "complete")
     feedback = {"ar": "استشارة واضحة ومفيدة", "fr": "Avis clair et utile"}.get(lang, "Clear and useful")

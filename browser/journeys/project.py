@@ -5,6 +5,9 @@ representative proposes an alternative, staff decide, and the representative, to
 marks it resolved."""
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import datetime
 
 from selenium.webdriver.common.by import By
@@ -151,6 +154,24 @@ def look_at_report_row(b: Browser, row: WebElement, narrative: str) -> None:
                                  "punctuation lands on the wrong side")
 
 
+def attach_pdf(b: Browser, label: str, owner_type: str = "report") -> Path:
+    """Attach a small PDF named after ``label`` with the (last) attachment form of a record of ``owner_type`` on the
+    page (a file chosen as a person would)."""
+    folder = Path(tempfile.mkdtemp(prefix="shabaka-pdf-"))
+    pdf = folder / f"document-{label}.pdf"
+    pdf.write_bytes(b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n")
+    forms = [f for f in b.driver.find_elements(By.CSS_SELECTOR, "main form[enctype='multipart/form-data']")
+             if f.find_elements(By.CSS_SELECTOR, f"input[name=owner_type][value={owner_type}]")]
+    b.expect(forms, f"no form attaches a document to the {owner_type}")
+    form = forms[-1]
+    field = form.find_element(By.CSS_SELECTOR, "input[type=file]")
+    b.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", field)
+    field.send_keys(str(pdf))
+    b.submit(b.t("attachments.attach"), within=form, step=f"{owner_type}-pdf-attached")
+    b.expect(b.status == 200, f"attaching the PDF answered {b.status} at {b.path}")
+    return pdf
+
+
 def staff_told(b: Browser, subject: str, what: str) -> None:
     """Staff's notifications (in this language): a note when none mentions ``subject``."""
     b.visit("notifications", step="staff-notifications")
@@ -259,11 +280,6 @@ def project(b: Browser) -> None:
     b.expect(letters_in(narrative) >= 3000, "the narrative is shorter than 3,000 letters")
     period = current_quarter(today)
     report = b.form_of("narrative")
-    if report.find_elements(By.CSS_SELECTOR, "input[type=file]"):
-        b.note("the report form has a file field now: this journey should attach the PDF the issue asks for")
-    else:
-        b.note("the issue asks for a PDF attached to the progress report: the report form has no attachment field "
-               "(attachments do not exist yet)")
     b.fill({"period": period, "narrative": narrative, "milestones": words["milestones"],
             "jobs_created_breakdown[sex][f]": "3", "jobs_created_breakdown[sex][m]": "1",
             "jobs_created_breakdown[age_group][18_24]": "2", "jobs_created_breakdown[age_group][25_34]": "2",
@@ -288,6 +304,10 @@ def project(b: Browser) -> None:
     b.expect(shown.endswith(squash(words["milestones"])), "the saved report does not show the milestones")
     b.expect_text("projects.totals", 4, 2, 45, 7)
     look_at_report_row(b, rows[0], narrative)
+
+    # The report's financial statement, a PDF, attached under the report; it downloads as the same bytes.
+    pdf = attach_pdf(b, period)
+    b.expect(pdf.name in b.main_text(), f"the report's documents do not list {pdf.name}")
 
     # 4. The representative declares a difficulty from the project's page: it gets a page of its own.
     declare = b.form_of("severity")

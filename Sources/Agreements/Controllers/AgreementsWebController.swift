@@ -64,8 +64,10 @@ struct AgreementsWebController: RouteCollection {
             signatory.roleTitle.resolve(in: req.language).text + " — "
                 + (partyNames[signatory.organizationID]?.resolve(in: req.language).text ?? "")
         }
+        let page = try await PageMeta.make(for: req, titleKey: "agreements.show_title",
+                                           agreement.title.resolve(in: req.language).text)
         let context = ShowContext(
-            page: try await PageMeta.make(for: req, titleKey: "agreements.show_title", agreement.title.resolve(in: req.language).text),
+            page: page,
             agreement: dto, title: LocalizedText(agreement.title, in: req.language),
             summary: LocalizedText(agreement.summary, in: req.language),
             parties: dto.parties.map { LocalizedText($0.name, in: req.language) }, signatories: signatories,
@@ -73,6 +75,9 @@ struct AgreementsWebController: RouteCollection {
             canFollowUp: mayFollowUp,
             agreementActions: user.map { AgreementWorkflows.agreement.actions(from: agreement.state, for: $0).map(\.action) } ?? [],
             form: form, today: ISODate.string(req.now), canAuthor: staff, commitmentForm: commitmentForm,
+            attachments: .make("agreement", dto.id,
+                               attachments: try await AttachmentStore.list("agreement", [dto.id], on: req.db),
+                               canAttach: staff, page: page, req),
             owners: dto.parties.map {
                 ChoiceOption(value: $0.id.uuidString, label: $0.name.resolve(in: req.language).text,
                              selected: commitmentForm.values["owner_id"] == $0.id.uuidString)

@@ -48,6 +48,7 @@ extension AgreementsWebController {
         /// Staff who manage agreements edit it and add commitments.
         let canAuthor: Bool
         let commitmentForm: FormState
+        let attachments: AttachmentsView
         let owners: [ChoiceOption]
     }
 }

@@ -34,6 +34,11 @@ public struct ShabakaConfig: Sendable {
     public var attemptsPerAddressPerMinute: Int = 30
     /// Reverse proxies whose `X-Forwarded-For` is believed.
     public var trustedProxies: TrustedProxies = .none
+    /// Where attached documents are stored, outside the database (`SHABAKA_FILES`); nil: a `files` folder beside
+    /// the SQLite file, or in the working directory.
+    public var filesDirectory: String?
+    /// Largest attached document, in bytes (`SHABAKA_MAX_UPLOAD_BYTES`).
+    public var maxUploadBytes: Int = 10 * 1_048_576
 
     public init(
         database: DatabaseChoice,
@@ -94,6 +99,8 @@ public struct ShabakaConfig: Sendable {
         config.baseURL = env["SHABAKA_BASE_URL"].flatMap { $0.isEmpty ? nil : $0 } ?? config.baseURL
         config.bcryptCost = integer("SHABAKA_BCRYPT_COST", default: 12, range: 4...31)
         config.maxBodyBytes = integer("SHABAKA_MAX_BODY_BYTES", default: 1_048_576, range: 1024...1_073_741_824)
+        config.maxUploadBytes = integer("SHABAKA_MAX_UPLOAD_BYTES", default: 10 * 1_048_576, range: 1024...1_073_741_824)
+        config.filesDirectory = env["SHABAKA_FILES"].flatMap { $0.isEmpty ? nil : $0 }
         config.mailFrom = env["SHABAKA_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? config.mailFrom
         config.databasePoolSize = integer("SHABAKA_DB_POOL", default: 4, range: 1...64)
         config.sessionLimits = SessionLimits(

@@ -15,6 +15,7 @@ public enum PlatformError: ShabakaError {
     case emailUnconfirmed
     case submissionInProgress
     case idempotencyKeyReused
+    case attachmentNotAllowed
 
     public var status: HTTPResponseStatus {
         switch self {
@@ -25,7 +26,7 @@ public enum PlatformError: ShabakaError {
         case .notFound: .notFound
         case .payloadTooLarge: .payloadTooLarge
         case .confirmationLinkInvalid: .badRequest
-        case .emailUnconfirmed: .forbidden
+        case .emailUnconfirmed, .attachmentNotAllowed: .forbidden
         case .submissionInProgress: .conflict
         case .idempotencyKeyReused: .unprocessableEntity
         }
@@ -35,6 +36,7 @@ public enum PlatformError: ShabakaError {
         switch self {
         case .signInRequired: "platform.sign_in_required"
         case .forbidden: "platform.forbidden"
+        case .attachmentNotAllowed: "platform.attachment_not_allowed"
         case .csrfMismatch: "platform.csrf_mismatch"
         case .tooManyAttempts: "platform.too_many_attempts"
         case .invalidCredentials: "platform.invalid_credentials"

@@ -16,5 +16,6 @@ public enum PlatformMigrations {
         CreateAccountTokens(),
         AddOutboxSecrets(),
         CreateFormSubmissions(),
+        CreateAttachments(),
     ]
 }

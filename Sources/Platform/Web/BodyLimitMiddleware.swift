@@ -11,7 +11,10 @@ public struct BodyLimitMiddleware: AsyncMiddleware {
     public init() {}
 
     public func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        let limit = request.application.shabakaConfig.maxBodyBytes
+        // Documents are attached to an address ending in `/attachments`: their limit, plus room for the form's fields.
+        let config = request.application.shabakaConfig
+        let limit = request.url.path.hasSuffix("/attachments") && request.method == .POST
+            ? config.maxUploadBytes + 65_536 : config.maxBodyBytes
         let announced = request.headers.first(name: .contentLength).flatMap(Int.init) ?? 0
         guard announced <= limit, (request.body.data?.readableBytes ?? 0) <= limit else {
             throw PlatformError.payloadTooLarge(limit: limit)

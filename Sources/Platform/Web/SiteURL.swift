@@ -15,6 +15,8 @@ public enum SiteURL: String, CaseIterable, SiteRoute {
     case adminOutbox = "admin/outbox"
     case adminUsers = "admin/users"
     case notifications = "notifications"
+    case attachments = "attachments"
+    case files = "files"
 
     public var linkName: String { String(describing: self) }
     public var relativePath: String { rawValue }

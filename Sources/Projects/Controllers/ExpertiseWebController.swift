@@ -79,8 +79,10 @@ struct ExpertiseWebController: RouteCollection {
         }
         let messages = try await ExpertiseService.messages(of: request, on: req.db)
         let authors = try await req.authorNames(messages.map(\.authorUserID))
+        let page = try await PageMeta.make(for: req, titleKey: "expertise.show_title", request.subject)
+        let requestID = try request.requireID()
         return try await req.render("projects/expertise", ExpertiseContext(
-            page: try await PageMeta.make(for: req, titleKey: "expertise.show_title", request.subject),
+            page: page,
             request: ExpertiseRequest.View(request, domain: domainName(request.domainCode),
                                            wilaya: reference.wilaya(request.wilayaCode)?.name(in: req.language),
                                            language: req.t("person.language." + request.language)),
@@ -93,6 +95,9 @@ struct ExpertiseWebController: RouteCollection {
             },
             contacts: try await ExpertiseContacts.load(for: request, reader: req.reader, on: req.db),
             form: form, target: target,
+            attachments: .make("expertise", requestID,
+                               attachments: try await AttachmentStore.list("expertise", [requestID], on: req.db),
+                               canAttach: ![.completed, .cancelled].contains(request.state), page: page, req),
             history: try await WorkflowStepView.history(workflow: "expertise", subjectID: request.requireID(), on: req.db)),
             status: form.errors.isEmpty ? .ok : .unprocessableEntity)
     }

@@ -25,6 +25,8 @@ struct DifficultyPageContext: Encodable {
     let stepAction: String
     let today: String
     let procedure: [ProcedureLine]
+    /// Its documents, for the association and staff.
+    let attachments: AttachmentsView?
 
     static func make(_ difficulty: Difficulty, forms: DifficultyPageForms, _ req: Request) async throws
         -> DifficultyPageContext
@@ -34,8 +36,15 @@ struct DifficultyPageContext: Encodable {
         let user = req.currentUser
         let actions = user.map { ProjectWorkflows.difficulty.actions(from: difficulty.state, for: $0).map(\.action) } ?? []
         let currency = project?.currency ?? "DZD"
+        let page = try await PageMeta.make(for: req, titleKey: "difficulties.show_title", difficulty.title)
+        var attachments: AttachmentsView?
+        if let project, try await ProjectsAttachments.mayRead(user, project: project, on: req.db) {
+            let id = try difficulty.requireID()
+            attachments = .make("difficulty", id, attachments: try await AttachmentStore.list("difficulty", [id], on: req.db),
+                                canAttach: true, page: page, req)
+        }
         return DifficultyPageContext(
-            page: try await PageMeta.make(for: req, titleKey: "difficulties.show_title", difficulty.title), difficulty: dto,
+            page: page, difficulty: dto,
             project: LocalizedText(project?.title ?? Translated(), in: req.language),
             solutions: dto.solutions.map {
                 SolutionLine(id: $0.id.uuidString, description: $0.description, cost: Choices.money($0.costMinor, currency, req),
@@ -45,6 +54,7 @@ struct DifficultyPageContext: Encodable {
             canPropose: user?.may(.proposeSolutions) == true && [.diagnosed, .escalated].contains(difficulty.state),
             canDecide: actions.contains("decide") && !dto.solutions.isEmpty, proposeForm: forms.propose,
             decideForm: forms.decide, stepForm: forms.step, stepAction: forms.stepAction,
-            today: ISODate.string(req.now), procedure: ProcedureLine.lines(ProjectWorkflows.difficulty, req))
+            today: ISODate.string(req.now), procedure: ProcedureLine.lines(ProjectWorkflows.difficulty, req),
+            attachments: attachments)
     }
 }

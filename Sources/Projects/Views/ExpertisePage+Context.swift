@@ -48,6 +48,7 @@ extension ExpertiseWebController {
         let form: FormState
         /// The step whose form was refused (its errors show on it only).
         let target: String?
+        let attachments: AttachmentsView
         let history: [WorkflowStepView]
     }
 

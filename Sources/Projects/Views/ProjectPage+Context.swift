@@ -17,6 +17,8 @@ struct ProjectPageContext: Encodable {
     let revenue: String
     let actions: [String]
     let canReport: Bool
+    /// Each report's documents (period, list and form).
+    let reportDocuments: [ReportDocuments]
     let canEvaluate: Bool
     let reportForm: FormState
     let difficultyForm: FormState
@@ -79,5 +81,10 @@ struct ProjectPageContext: Encodable {
         let legend: String
         let error: String?
         let inputs: [Input]
+    }
+
+    struct ReportDocuments: Encodable {
+        let period: String
+        let attachments: AttachmentsView
     }
 }

@@ -29,8 +29,11 @@ extension ProjectPageContext {
             company.id.map { ($0, company.name.resolve(in: req.language).text) }
         })
         let money = { (minor: Int64) in Choices.money(minor, project.currency, req) }
+        let page = try await PageMeta.make(for: req, titleKey: "projects.show_title", project.title.resolve(in: req.language).text)
+        let mayReadDocuments = try await ProjectsAttachments.mayRead(user, project: project, on: req.db)
+        let documents = mayReadDocuments ? try await AttachmentStore.list("report", dto.reports.map(\.id), on: req.db) : []
         return ProjectPageContext(
-            page: try await PageMeta.make(for: req, titleKey: "projects.show_title", project.title.resolve(in: req.language).text),
+            page: page,
             project: dto, title: LocalizedText(project.title, in: req.language),
             summary: LocalizedText(project.summary, in: req.language),
             socialNeed: LocalizedText(project.socialNeed, in: req.language),
@@ -41,6 +44,10 @@ extension ProjectPageContext {
             budget: money(project.budgetMinor), funding: project.funding.map { "\($0.source): \(money($0.amountMinor))" },
             revenue: money(dto.totals.revenueMinor), actions: actions,
             canReport: owner && ReportService.reportingStates.contains(project.state),
+            reportDocuments: mayReadDocuments ? dto.reports.map {
+                .init(period: $0.period, attachments: .make("report", $0.id, attachments: documents, canAttach: owner,
+                                                            page: page, req))
+            } : [],
             canEvaluate: user?.may(.evaluateProjects) == true && [.inProgress, .suspended, .completed].contains(project.state),
             reportForm: forms.report, difficultyForm: forms.difficulty, evaluationForm: forms.evaluation,
             categories: ChoiceOption.cases(DifficultyCategory.self, key: "difficulty.category",
