@@ -21,13 +21,14 @@ public enum ProjectsError: ShabakaError, Equatable {
     case projectNotOpen
     case companyPledgeLimit
     case notTheAssignedExpert
+    case notADraft
 
     public var status: HTTPResponseStatus {
         switch self {
         case .projectNotFound, .difficultyNotFound, .expertiseRequestNotFound, .pledgeNotFound: .notFound
         case .notYourProject, .notTheAssignedExpert: .forbidden
         case .reportAlreadyFiled, .evaluationAlreadyRecorded, .reportNotAllowed, .evaluationNotAllowed, .pledgeNotOpen,
-             .evaluationRequired, .projectNotOpen: .conflict
+             .evaluationRequired, .projectNotOpen, .notADraft: .conflict
         case .notAMember: .unprocessableEntity
         case .notACompany, .notAPartner, .deliveryExceedsPledge, .companyPledgeLimit: .unprocessableEntity
         }
@@ -53,6 +54,7 @@ public enum ProjectsError: ShabakaError, Equatable {
         case .projectNotOpen: "projects.project_not_open"
         case .companyPledgeLimit: "projects.company_pledge_limit"
         case .notTheAssignedExpert: "projects.not_the_assigned_expert"
+        case .notADraft: "projects.not_a_draft"
         }
     }
 

@@ -117,4 +117,41 @@ struct StrategyAuthoringTests {
             #expect(final.history.allSatisfy { $0.actor == "Nadia" })
         }
     }
+
+    @Test func anActionPlanIsCopiedThroughTheAPIAndItsActivitiesFollowed() async throws {
+        try await withShabaka(demo: true) { app in
+            // setup
+            try await makeUser(app, email: "coordinator@example.org", roles: [.coordinator])
+            let api = TestAPI(app)
+            struct Plan: Decodable {
+                struct Activity: Decodable { let id: UUID; let state: String; let budget_minor: Int64 }
+                let id: UUID
+                let year: Int
+                let activities: [Activity]
+            }
+            struct Page: Decodable { let items: [Plan] }
+            let plans = try await api.call(.GET, "/api/v1/action-plans", as: nil).decoded(Page.self).items
+            let original = try #require(plans.first)
+            let body = try await api.call(.GET, "/api/v1/action-plans/\(original.id)", as: nil).body.string
+
+            // act: the same plan for the next year, an activity more, one activity done
+            let copy = body.replacingOccurrences(of: "\"year\":\(original.year)", with: "\"year\":\(original.year + 1)")
+            let created = try await api.call(.POST, "/api/v1/action-plans", as: "coordinator@example.org", json: copy)
+            let plan = try created.decoded(Plan.self)
+            let badYear = try await api.call(.POST, "/api/v1/action-plans", as: "coordinator@example.org",
+                                             json: body.replacingOccurrences(of: "\"year\":\(original.year)", with: "\"year\":1999"))
+            let added = try await api.call(.POST, "/api/v1/action-plans/\(plan.id)/activities", as: "coordinator@example.org",
+                                           json: #"{"title": {"ar": "يوم دراسي"}, "state": "planned", "budget_minor": 5000000}"#)
+            let first = try #require(plan.activities.first)
+            let done = try await api.call(.PATCH, "/api/v1/activities/\(first.id)", as: "coordinator@example.org",
+                                          json: #"{"title": {"fr": "Formation"}, "state": "done", "budget_minor": 100}"#)
+
+            // assert
+            #expect(created.status == .created && plan.year == original.year + 1)
+            #expect(plan.activities.count == original.activities.count && !plan.activities.isEmpty)
+            #expect(badYear.status == .unprocessableEntity && badYear.body.string.contains(#""field":"year""#))
+            #expect(try added.decoded(Plan.self).activities.count == plan.activities.count + 1)
+            #expect(try done.decoded(Plan.self).activities.first { $0.id == first.id }?.state == "done")
+        }
+    }
 }

@@ -76,4 +76,36 @@ struct StrategyPagesTests {
             #expect(saved.disaggregations == "sex")
         }
     }
+
+    @Test func staffAddAYearlyPlanAndItsActivitiesOnTheStructurePage() async throws {
+        try await withShabaka(demo: true) { app in
+            // setup
+            try await makeUser(app, email: "coordinator@example.org", roles: [.coordinator])
+            let staff = Browser(app)
+            try await signIn(staff, email: "coordinator@example.org")
+            let structure = "/ar/strategies/\(AgreementsDemo.strategySlug)/structure"
+            _ = try await staff.get(structure)
+
+            // act
+            let refused = try await staff.post("/ar/strategies/\(AgreementsDemo.strategySlug)/action-plans",
+                                               form: ["year": "2029", "title[ar]": ""])
+            let plan = try await staff.post("/ar/strategies/\(AgreementsDemo.strategySlug)/action-plans",
+                                            form: ["year": "2029", "title[ar]": "مخطط عمل 2029"])
+            let planID = try #require(try await ActionPlan.query(on: app.db).filter(\.$year == 2029).first()?.id)
+            _ = try await staff.get(structure)
+            let badBudget = try await staff.post("/ar/strategies/\(AgreementsDemo.strategySlug)/action-plans/\(planID)/activities",
+                                                 form: ["title[ar]": "ورشة", "state": "planned", "budget_minor": "كثير"])
+            let activity = try await staff.post("/ar/strategies/\(AgreementsDemo.strategySlug)/action-plans/\(planID)/activities",
+                                                form: ["title[ar]": "ورشة تكوين الأمناء", "state": "planned",
+                                                       "budget_minor": "٢٥٠٠٠٠", "starts_on": "2029-03-01"])
+            let page = try await staff.get(structure).body.string
+
+            // assert
+            #expect(refused.status == .unprocessableEntity && refused.body.string.contains("plan-title-error"))
+            #expect(plan.status == .seeOther && badBudget.status == .unprocessableEntity && activity.status == .seeOther)
+            #expect(page.contains("مخطط عمل 2029") && page.contains("ورشة تكوين الأمناء"))
+            let saved = try #require(try await Activity.query(on: app.db).filter(\.$actionPlanID == planID).first())
+            #expect(saved.budgetMinor == 25_000_000 && saved.startsOn == "2029-03-01")
+        }
+    }
 }

@@ -18,6 +18,8 @@ struct EveryPageRendersTests {
         "invitations/accept": DirectoryError.invitationInvalid.status,
         // A document's download (none in the demo data): not a page, and unknown ids answer 404.
         "files/00000000-0000-0000-0000-000000000000": .notFound,
+        // Only a draft is corrected (the demo's draft is checked below).
+        "projects/\(ProjectsDemo.flagshipSlug)/edit": ProjectsError.notADraft.status,
     ]
 
     @Test(arguments: SiteLanguage.allCases)
@@ -32,6 +34,7 @@ struct EveryPageRendersTests {
             let difficulty = try #require(try await Difficulty.query(on: app.db).first())
             let request = try #require(try await ExpertiseRequest.query(on: app.db).first())
             let indicator = try #require(try await Indicator.query(on: app.db).filter(\.$code == "IND-03").first())
+            let draft = try #require(try await Project.query(on: app.db).filter(\.$state == .draft).first())
             // A demo record for each parameter, by the address it follows: a room whose page takes a parameter
             // not listed here fails below instead of going unchecked.
             let records: [String: String] = [
@@ -60,7 +63,7 @@ struct EveryPageRendersTests {
             let pages = routes.filter { Self.notPages[$0] == nil }
             let paths = pages + [
                 "organizations?q=%D8%AC%D9%85%D8%B9%D9%8A%D8%A9&page=1", "projects?state=in_progress&wilaya=05",
-                "projects/ghardaia-women-weaving-workshop", "difficulties?category=funding&older_than=7",
+                "projects/ghardaia-women-weaving-workshop", "projects/\(draft.slug)/edit", "difficulties?category=funding&older_than=7",
                 "evaluations?phase=final", "agreements?page=1",
             ]
             for (path, status) in Self.notPages {

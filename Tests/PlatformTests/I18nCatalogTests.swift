@@ -68,14 +68,15 @@ struct I18nCatalogTests {
         keys.formUnion(IndicatorDirection.allCases.map { "indicator.direction." + $0.rawValue })
         keys.formUnion(IndicatorAggregation.allCases.map { "indicator.aggregation." + $0.rawValue })
         keys.formUnion(StrategyAuthoring.disaggregationKeys.map { "indicator.disaggregation." + $0 })
-        keys.formUnion(["create", "edit", "add_axis", "add_objective", "add_indicator", "edit_indicator"]
+        keys.formUnion(["create", "edit", "add_axis", "add_objective", "add_indicator", "edit_indicator", "add_plan",
+                        "add_activity", "edit_activity"]
             .map { "workflow.strategy.action." + $0 })
         let agreementErrors: [AgreementsError] = [
             .agreementNotFound, .commitmentNotFound, .strategyNotFound, .indicatorNotFound, .actionPlanNotFound,
             .ownerNotAParty, .periodOutsideStrategy, .notTheCommitmentOwner, .notAParty,
         ]
         keys.formUnion(agreementErrors.map(\.messageKey))
-        keys.formUnion(workflowKeys(ProjectWorkflows.project, extraActions: ["create"]))
+        keys.formUnion(workflowKeys(ProjectWorkflows.project, extraActions: ["create", "edit"]))
         keys.formUnion(workflowKeys(ProjectWorkflows.difficulty, extraActions: ["report", "propose"]))
         keys.formUnion(workflowKeys(ProjectWorkflows.expertise, extraActions: ["request"]))
         keys.formUnion(workflowKeys(ProjectWorkflows.pledge, extraActions: ["pledge", "fulfil"]))
@@ -98,7 +99,7 @@ struct I18nCatalogTests {
             .projectNotFound, .difficultyNotFound, .expertiseRequestNotFound, .pledgeNotFound, .notYourProject, .notACompany,
             .notAPartner, .reportAlreadyFiled(period: ""), .reportNotAllowed, .evaluationAlreadyRecorded,
             .evaluationNotAllowed, .pledgeNotOpen, .deliveryExceedsPledge, .evaluationRequired, .notAMember, .projectNotOpen,
-            .companyPledgeLimit, .notTheAssignedExpert,
+            .companyPledgeLimit, .notTheAssignedExpert, .notADraft,
         ]
         keys.formUnion(projectErrors.map(\.messageKey))
         return keys

@@ -61,3 +61,31 @@ extension StrategyAPIController {
         try await StrategyReport.build(strategy, year: try Self.year(req, strategy), on: req.db, now: req.now)
     }
 }
+
+/// Action plans and their activities through the API.
+extension StrategyAPIController {
+    @Sendable func createPlan(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let plan = try await ActionPlanAuthoring.create(try req.content.decode(ActionPlanInput.self), by: user, req.service)
+        return try await ActionPlanDTO.load(plan, on: req.db).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func addActivity(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let plan = try await req.find(ActionPlan.self, id: "id", orElse: AgreementsError.actionPlanNotFound)
+        _ = try await ActionPlanAuthoring.addActivity(try req.content.decode(ActionPlanInput.ActivityInput.self), to: plan,
+                                                      by: user, req.service)
+        return try await ActionPlanDTO.load(plan, on: req.db).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func updateActivity(req: Request) async throws -> ActionPlanDTO {
+        let user = try req.requireUser()
+        let activity = try await req.find(Activity.self, id: "id", orElse: AgreementsError.actionPlanNotFound)
+        try await ActionPlanAuthoring.updateActivity(activity, with: try req.content.decode(ActionPlanInput.ActivityInput.self),
+                                                     by: user, req.service)
+        guard let plan = try await ActionPlan.find(activity.actionPlanID, on: req.db) else {
+            throw AgreementsError.actionPlanNotFound
+        }
+        return try await ActionPlanDTO.load(plan, on: req.db)
+    }
+}

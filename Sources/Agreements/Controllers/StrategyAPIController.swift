@@ -21,6 +21,9 @@ struct StrategyAPIController: RouteCollection {
         let plans = routes.grouped("api", "v1", "action-plans")
         plans.get(use: actionPlans)
         plans.get(":id", use: actionPlan)
+        plans.post(use: createPlan)
+        plans.post(":id", "activities", use: addActivity)
+        routes.patch("api", "v1", "activities", ":id", use: updateActivity)
     }
 
     @Sendable func list(req: Request) async throws -> Paged<StrategyItem> {

@@ -19,6 +19,8 @@ struct StrategyAuthoringWebController: RouteCollection {
         routes.get(one + ["objectives", ":objective", "indicators", "new"], use: newIndicator)
         routes.post(one + ["objectives", ":objective", "indicators"], use: addIndicator)
         routes.get(one + ["indicators", ":id", "edit"], use: editIndicator)
+        routes.post(one + ["action-plans"], use: addPlan)
+        routes.post(one + ["action-plans", ":plan", "activities"], use: addActivity)
         routes.post(one + ["indicators", ":id", "edit"], use: updateIndicator)
     }
 
@@ -115,6 +117,33 @@ struct StrategyAuthoringWebController: RouteCollection {
         }
     }
 
+    @Sendable func addPlan(req: Request) async throws -> Response {
+        let user = try Self.staff(req)
+        let strategy = try await StrategyAPIController.strategy(req)
+        return try await req.submitting {
+            var input = try req.form(PlanForm.self).input
+            input.strategy = strategy.slug
+            _ = try await ActionPlanAuthoring.create(input, by: user, req.service)
+            return req.seeOther(Self.path(strategy, req, "/structure#plans"))
+        } refused: { form in
+            try await renderStructure(req, strategy, form: form, target: "plan")
+        }
+    }
+
+    @Sendable func addActivity(req: Request) async throws -> Response {
+        let user = try Self.staff(req)
+        let strategy = try await StrategyAPIController.strategy(req)
+        let plan = try await req.find(ActionPlan.self, id: "plan", orElse: AgreementsError.actionPlanNotFound)
+        guard plan.strategyID == strategy.id else { throw AgreementsError.actionPlanNotFound }
+        return try await req.submitting {
+            _ = try await ActionPlanAuthoring.addActivity(try req.form(ActivityForm.self).input, to: plan, by: user,
+                                                          req.service)
+            return req.seeOther(Self.path(strategy, req, "/structure#plans"))
+        } refused: { form in
+            try await renderStructure(req, strategy, form: form, target: plan.id?.uuidString)
+        }
+    }
+
     func renderStructure(_ req: Request, _ strategy: Strategy, form: FormState, target: String?) async throws -> Response {
         let report = try await StrategyReport.build(strategy, year: strategy.startYear, on: req.db, now: req.now)
         let language = req.language
@@ -130,9 +159,22 @@ struct StrategyAuthoringWebController: RouteCollection {
                         })
                 })
         }
+        let plans = try await ActionPlan.query(on: req.db).filter(\.$strategyID == strategy.requireID()).sort(\.$year).all()
+        let activities = try await Activity.query(on: req.db).filter(\.$actionPlanID ~~ plans.compactMap(\.id)).all()
+        let planViews = plans.map { plan in
+            StructureContext.Plan(
+                id: plan.id?.uuidString ?? "", year: plan.year, title: LocalizedText(plan.title, in: language),
+                activities: activities.filter { $0.actionPlanID == plan.id }.map {
+                    StructureContext.ActivityLine(title: LocalizedText($0.title, in: language), state: $0.state.rawValue,
+                                                  budget: MoneyText.format($0.budgetMinor, currency: $0.currency, in: language,
+                                                                           catalog: req.application.catalog))
+                })
+        }
         return try await req.render("agreements/strategy-structure", StructureContext(
             page: try await PageMeta.make(for: req, titleKey: "strategy.structure_title", strategy.title.resolve(in: language).text),
             slug: strategy.slug, title: LocalizedText(strategy.title, in: language), axes: axes, form: form,
-            target: target, history: report.history), status: form.errors.isEmpty ? .ok : .unprocessableEntity)
+            target: target, plans: planViews, years: Array(strategy.startYear...strategy.endYear),
+            states: ChoiceOption.cases(ActivityState.self, key: "activity.state", selected: form.values["state"], req),
+            history: report.history), status: form.errors.isEmpty ? .ok : .unprocessableEntity)
     }
 }

@@ -56,3 +56,39 @@ struct IndicatorForm: Decodable {
         return input
     }
 }
+
+/// A new action plan: its year and title.
+struct PlanForm: Decodable {
+    var year: String?
+    var title: Translated?
+
+    var input: ActionPlanInput {
+        var input = ActionPlanInput()
+        input.year = StrategyForm.year(year)
+        input.title = title
+        return input
+    }
+}
+
+/// A new activity of an action plan; its budget typed in currency units.
+struct ActivityForm: Decodable {
+    var title: Translated?
+    var startsOn: String?
+    var endsOn: String?
+    var state: String?
+    /// In currency units, as people write it (the API's `budget_minor` is in minor units).
+    var budgetMinor: String?
+
+    var input: ActionPlanInput.ActivityInput {
+        var errors: [FieldError] = []
+        var input = ActionPlanInput.ActivityInput()
+        input.title = title
+        input.startsOn = startsOn
+        input.endsOn = endsOn
+        input.state = state
+        input.budgetMinor = Validate.trimmed(budgetMinor) == nil
+            ? 0 : FormNumbers.minor(budgetMinor ?? "", field: "budget_minor", into: &errors) ?? -1
+        input.currency = "DZD"
+        return input
+    }
+}

@@ -33,8 +33,23 @@ struct StructureContext: Encodable {
     let title: LocalizedText
     let axes: [Axis]
     let form: FormState
-    /// "axis" for the new-axis form, an axis id for its new-objective form.
+    struct ActivityLine: Encodable {
+        let title: LocalizedText
+        let state: String
+        let budget: String
+    }
+    struct Plan: Encodable {
+        let id: String
+        let year: Int
+        let title: LocalizedText
+        let activities: [ActivityLine]
+    }
+    /// "axis" for the new-axis form, an axis id for its new-objective form, "plan" for a new plan, a plan's id for
+    /// its new-activity form.
     let target: String?
+    let plans: [Plan]
+    let years: [Int]
+    let states: [ChoiceOption]
     let history: [WorkflowStepView]
 }
 

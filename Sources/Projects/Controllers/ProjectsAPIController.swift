@@ -11,6 +11,7 @@ struct ProjectsAPIController: RouteCollection {
         projects.get(use: list)
         projects.post(use: create)
         projects.get(":project", use: show)
+        projects.patch(":project", use: update)
         projects.post(":project", "transitions", use: transition)
         projects.get(":project", "reports", use: reports)
         projects.post(":project", "reports", use: fileReport)
@@ -78,6 +79,15 @@ struct ProjectsAPIController: RouteCollection {
 
     @Sendable func show(req: Request) async throws -> ProjectDTO {
         try await ProjectDTO.load(try await Self.find(req), on: req.db, now: req.now, reader: req.reader)
+    }
+
+    /// A draft corrected by its association: the fields given replace the current ones.
+    @Sendable func update(req: Request) async throws -> ProjectDTO {
+        let user = try req.requireUser()
+        let project = try await Self.find(req)
+        try await ProjectService.update(project, with: try req.content.decode(ProjectInput.self), by: user, on: req.db,
+                                        now: req.now)
+        return try await ProjectDTO.load(project, on: req.db, now: req.now, reader: req.reader)
     }
 
     @Sendable func transition(req: Request) async throws -> ProjectDTO {

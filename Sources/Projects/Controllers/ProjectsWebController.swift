@@ -12,6 +12,8 @@ struct ProjectsWebController: RouteCollection {
         routes.post(ProjectsSiteURL.projects.pathComponents, use: create)
         let one = ProjectsSiteURL.projects.pathComponents + [":project"]
         routes.get(one, use: show)
+        routes.get(one + ["edit"], use: editForm)
+        routes.post(one + ["edit"], use: update)
         routes.post(one + ["transitions"], use: transition)
         routes.post(one + ["reports"], use: fileReport)
         routes.post(one + ["difficulties"], use: reportDifficulty)
@@ -25,12 +27,19 @@ struct ProjectsWebController: RouteCollection {
         try await renderNew(req, form: .empty)
     }
 
-    func renderNew(_ req: Request, form: FormState, status: HTTPResponseStatus = .ok) async throws -> Response {
+    func renderNew(_ req: Request, form: FormState, editing project: Project? = nil, status: HTTPResponseStatus = .ok)
+        async throws -> Response
+    {
         let user = try req.require(.submitProjects)
         let organizations = try await Representation.verifiedOrganizations(of: user.id, on: req.db)
         let selected = form.values["organization_id"]
         return try await req.render("projects/new", NewContext(
-            page: try await PageMeta.make(for: req, titleKey: "projects.new"), form: form,
+            page: try await PageMeta.make(for: req, titleKey: project == nil ? "projects.new" : "projects.edit",
+                                          project?.title.resolve(in: req.language).text ?? ""),
+            form: form,
+            action: project.map { ProjectsSiteURL.projects.path(in: req.language) + "/" + $0.slug + "/edit" }
+                ?? ProjectsSiteURL.projects.path(in: req.language),
+            editing: project != nil,
             organizations: ChoiceOption.records(organizations, label: \.name, selected: selected, req),
             wilayas: try await Options.wilayas(req, selected: form.values["wilaya_code"]),
             domains: try await Options.domains(req, selected: Set([form.values["domain_code"]].compactMap { $0 }))),
@@ -49,6 +58,46 @@ struct ProjectsWebController: RouteCollection {
             return req.seeOther(ProjectsSiteURL.projects.path(in: req.language) + "/" + project.slug)
         } refused: { form in
             try await renderNew(req, form: form)
+        }
+    }
+
+    // MARK: a draft corrected
+
+    @Sendable func editForm(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let project = try await ProjectsAPIController.find(req)
+        try await ProjectsPolicy.requireOwner(user, of: project.organizationID, on: req.db)
+        guard project.state == .draft else { throw ProjectsError.notADraft }
+        let language = req.language
+        var values = [
+            "organization_id": project.organizationID.uuidString, "beneficiaries": project.beneficiaries,
+            "partners": project.partners, "domain_code": project.domainCode, "wilaya_code": project.wilayaCode,
+            "budget_minor": Self.units(project.budgetMinor), "starts_on": project.startsOn, "ends_on": project.endsOn,
+            "expected_jobs": "\(project.expectedJobs)",
+            "summary": project.summary.value(in: language) ?? "", "social_need": project.socialNeed.value(in: language) ?? "",
+        ]
+        for (code, text) in [("ar", project.title.ar), ("fr", project.title.fr), ("en", project.title.en)] {
+            values["title_" + code] = text ?? ""
+        }
+        values["funding"] = project.funding.map { "\($0.source): \(Self.units($0.amountMinor))" }.joined(separator: "\n")
+        return try await renderNew(req, form: FormState(values: values, errors: [:]), editing: project)
+    }
+
+    /// An amount in minor units as the form takes it back (currency units).
+    static func units(_ minor: Int64) -> String {
+        minor % 100 == 0 ? "\(minor / 100)" : String(format: "%.2f", Double(minor) / 100)
+    }
+
+    @Sendable func update(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let project = try await ProjectsAPIController.find(req)
+        let (input, unread) = try req.form(ProjectForm.self).input(in: req.language)
+        return try await req.submitting {
+            guard unread.isEmpty else { throw ValidationFailure(unread) }
+            try await ProjectService.update(project, with: input, by: user, on: req.db, now: req.now)
+            return req.seeOther(ProjectsSiteURL.projects.path(in: req.language) + "/" + project.slug)
+        } refused: { form in
+            try await renderNew(req, form: form, editing: project)
         }
     }
 

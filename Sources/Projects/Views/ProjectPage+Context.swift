@@ -17,6 +17,8 @@ struct ProjectPageContext: Encodable {
     let revenue: String
     let actions: [String]
     let canReport: Bool
+    /// The association corrects its draft.
+    let canEdit: Bool
     /// Each report's documents (period, list and form).
     let reportDocuments: [ReportDocuments]
     let canEvaluate: Bool

@@ -44,6 +44,7 @@ extension ProjectPageContext {
             budget: money(project.budgetMinor), funding: project.funding.map { "\($0.source): \(money($0.amountMinor))" },
             revenue: money(dto.totals.revenueMinor), actions: actions,
             canReport: owner && ReportService.reportingStates.contains(project.state),
+            canEdit: owner && project.state == .draft,
             reportDocuments: mayReadDocuments ? dto.reports.map {
                 .init(period: $0.period, attachments: .make("report", $0.id, attachments: documents, canAttach: owner,
                                                             page: page, req))

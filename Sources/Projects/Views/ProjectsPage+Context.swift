@@ -49,6 +49,9 @@ extension ProjectsWebController {
     struct NewContext: Encodable {
         let page: PageMeta
         let form: FormState
+        let action: String
+        /// A draft being corrected (its association cannot change).
+        let editing: Bool
         let organizations: [ChoiceOption]
         let wilayas: [ChoiceOption]
         let domains: [ChoiceOption]
