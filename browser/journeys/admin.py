@@ -26,7 +26,10 @@ def admin_sign_in(b: Browser) -> None:
     if asks:
         new_password = "Admin-" + b.suite.run_id + "-" + b.lang
         form = asks[0].find_element(By.XPATH, "./ancestor::form")
-        b.fill({a.get_attribute("name"): new_password for a in asks}, within=form)
+        fields = {a.get_attribute("name"): new_password for a in asks}
+        for current in form.find_elements(By.CSS_SELECTOR, "input[autocomplete='current-password']"):
+            fields[current.get_attribute("name")] = server.admin_password
+        b.fill(fields, within=form)
         button = form.find_element(By.CSS_SELECTOR, "button[type=submit], input[type=submit]")
         b.submit(f"css=#{button.get_attribute('id')}" if button.get_attribute("id") else squash(button.text),
                  within=form, step="admin-new-password", lang="ar")

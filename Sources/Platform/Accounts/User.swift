@@ -16,6 +16,8 @@ public final class User: Model, Authenticatable, @unchecked Sendable {
     @Field(key: "password_hash") public var passwordHash: String
     @Field(key: "preferred_language") public var preferredLanguage: SiteLanguage
     @OptionalField(key: "erased_at") public var erasedAt: Date?
+    /// Set by `create-admin`: the password was printed on a terminal, the account page asks for one's own.
+    @OptionalField(key: "must_change_password") public var mustChangePassword: Bool?
     /// When the person proved they read mail at `email` (nil: signed up, link not followed yet).
     @OptionalField(key: "email_confirmed_at") public var emailConfirmedAt: Date?
 

@@ -26,6 +26,7 @@ public struct CreateAdminCommand: AsyncCommand {
         let normalized = User.normalize(email: email)
         if let existing = try await User.query(on: app.db).filter(\.$email == normalized).first() {
             existing.passwordHash = try await passwords.hash(password)
+            existing.mustChangePassword = true
             let id = try existing.requireID()
             try await app.db.transaction { tx in
                 try await existing.save(on: tx)
@@ -36,8 +37,10 @@ public struct CreateAdminCommand: AsyncCommand {
         } else {
             let input = Accounts.SignUp(displayName: signature.name ?? "Administrator", email: normalized,
                                         password: password, passwordConfirmation: nil, language: .ar)
-            _ = try await Accounts.create(input, roles: [.admin], on: app.db, passwords: passwords, actor: .system,
-                                          now: app.clock.now())
+            let created = try await Accounts.create(input, roles: [.admin], on: app.db, passwords: passwords, actor: .system,
+                                                    now: app.clock.now())
+            created.mustChangePassword = true
+            try await created.save(on: app.db)
         }
         context.console.print("Administrator: \(normalized)")
         context.console.print("One-time password: \(password)")

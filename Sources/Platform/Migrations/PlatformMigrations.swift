@@ -17,5 +17,6 @@ public enum PlatformMigrations {
         AddOutboxSecrets(),
         CreateFormSubmissions(),
         CreateAttachments(),
+        AddMustChangePassword(),
     ]
 }

@@ -9,5 +9,9 @@ extension AccountController {
         let email: String
         let roles: [String]
         let welcome: Bool
+        /// The password was printed by `create-admin`: the page asks for one's own first.
+        let mustChangePassword: Bool
+        let passwordChanged: Bool
+        let passwordForm: FormState
     }
 }
