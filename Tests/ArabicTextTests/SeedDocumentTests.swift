@@ -2,8 +2,8 @@ import ArabicText
 import Foundation
 import Testing
 
-/// A copy of the founding document (`../shared/mission/seed-ar.txt`) kept in `Tests/Fixtures/mission`, so the
-/// suite runs on a clone alone; `.ci/run` checks that the copy still matches the shared one.
+/// The founding document, read only from this repository's copy in `Tests/Fixtures/mission`, so the suite runs on
+/// a clone alone; `.ci/run` checks that the copy still matches the project's shared material.
 private let seedDocumentURL = URL(fileURLWithPath: #filePath)
     .deletingLastPathComponent().deletingLastPathComponent()
     .appendingPathComponent("Fixtures/mission/seed-ar.txt")

@@ -1,10 +1,10 @@
 import Foundation
 @testable import Voting
 
-/// Test fixtures: the shared Pabulib files and small generated elections.
+/// Test fixtures: the Pabulib files kept in this repository and small generated elections.
 enum Fixtures {
-    /// `$SHABAKA_PABULIB`, else the copies kept in `Tests/Fixtures/pabulib` (from `../shared/pabulib`; `.ci/run`
-    /// checks that they still match), found from this file's path.
+    /// `$SHABAKA_PABULIB`, else the copies kept in `Tests/Fixtures/pabulib` (`.ci/run` checks that they still match
+    /// the project's shared material), found from this file's path.
     static let pabulibDirectory: URL = {
         if let override = ProcessInfo.processInfo.environment["SHABAKA_PABULIB"], !override.isEmpty {
             return URL(fileURLWithPath: override)
