@@ -6,7 +6,6 @@ import Vapor
 /// Staff author agreements: a whole agreement (parties, signatories, objectives, documents, commitments) in one
 /// transaction, and changes to it, each kept in its history (`edit` steps) and audited.
 public enum AgreementAuthoring {
-    static let slugCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789-")
 
     struct Lists {
         var parties: [UUID]?
@@ -79,7 +78,7 @@ public enum AgreementAuthoring {
         if creating || input.slug != nil {
             let slug = Validate.trimmed(input.slug)
                 ?? Slug.make(from: [input.title?.fr, input.title?.en], fallback: "agreement")
-            if slug.count < 3 || slug.count > 80 || slug.unicodeScalars.contains(where: { !slugCharacters.contains($0) }) {
+            if !Slug.isValid(slug) {
                 errors.append(FieldError("slug", "validation.slug_format"))
             } else if creating || slug != agreement.slug,
                       try await Agreement.query(on: db).filter(\.$slug == slug).count() > 0 {

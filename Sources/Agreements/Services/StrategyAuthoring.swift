@@ -9,7 +9,6 @@ import Vapor
 public enum StrategyAuthoring {
     static let codeCharacters = CharacterSet(charactersIn: "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._")
     public static let disaggregationKeys: Set<String> = ["sex", "age_group", "wilaya", "kind"]
-    static let slugCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789-")
 
     static func requireStaff(_ user: CurrentUser) throws {
         guard user.may(.manageAgreements) else { throw PlatformError.forbidden(permission: .manageAgreements) }
@@ -100,7 +99,7 @@ public enum StrategyAuthoring {
         if creating || input.slug != nil {
             let base = Slug.make(from: [input.slug, input.title?.fr, input.title?.en], fallback: "strategy")
             let slug = Validate.trimmed(input.slug) ?? base
-            if slug.unicodeScalars.contains(where: { !slugCharacters.contains($0) }) || slug.count < 3 || slug.count > 80 {
+            if !Slug.isValid(slug) {
                 errors.append(FieldError("slug", "validation.slug_format"))
             } else if creating || slug != strategy.slug,
                       try await Strategy.query(on: db).filter(\.$slug == slug).count() > 0 {

@@ -3,7 +3,6 @@ import Platform
 import Vapor
 
 public enum OrganizationService {
-    static let slugCharacters = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyz0123456789-")
 
     /// Field errors for an input; `creating` requires the fields a new organisation must have.
     static func validate(_ input: OrganizationInput, creating: Bool, reference: ReferenceSets, now: Date) -> [FieldError] {
@@ -12,7 +11,7 @@ public enum OrganizationService {
             let slug = input.slug ?? ""
             if slug.isEmpty {
                 errors.append(FieldError("slug", "validation.required"))
-            } else if slug.count < 3 || slug.count > 80 || slug.unicodeScalars.contains(where: { !slugCharacters.contains($0) })
+            } else if !Slug.isValid(slug)
                         || slug.hasPrefix("-") || slug.hasSuffix("-") {
                 errors.append(FieldError("slug", "validation.slug"))
             }
