@@ -1,14 +1,30 @@
 """Black-box browser suite for Shabaka.
 
 Starts a throwaway server (a copy of the built binary, a fresh SQLite file, mail caught by a sendmail
-stand-in), drives headless Chromium at phone size through the journeys in ``browser/journeys/`` in each
-language, runs axe-core after every page load and keeps a screenshot of every step under
-``browser/artifacts/<journey>/<lang>/``.
+stand-in), drives headless Chromium emulating a 360 px phone through the journeys in ``browser/journeys/`` in
+each language (Arabic, French, English), and after every page load:
 
-    .browser-venv/bin/python browser/harness.py [--journeys account,admin] [--langs ar,fr] [--keep]
+- checks the HTTP status, the page's resources and ``<html lang dir>``;
+- runs axe-core (once, at phone width);
+- at phone width: no sideways scroll, no catalog key or raw enum value in the visible text, dates and codes
+  isolated (the rules: ``browser/pagechecks.py``), and a screenshot ``NN-step.png``;
+- at desktop width (1280 px, CDP ``Emulation.setDeviceMetricsOverride``): no sideways scroll, and a screenshot
+  ``NN-step.desktop.png``; then back to the phone (always, even when a check fails).
+
+Screenshots are kept under ``browser/artifacts/<journey>/<lang>/``; ``browser/artifacts/report.json`` holds the
+outcomes, axe's violations and the page checks' findings (grouped), ``browser/artifacts/findings.md`` the
+findings as tables.
+
+    .browser-venv/bin/python browser/harness.py [--journeys account,admin] [--langs ar,fr,en] [--collect] [--keep]
+
+A page check's finding fails its journey (after both widths are checked) unless ``--collect`` is given: then
+findings are only recorded, so that one run lists them all. ``SHABAKA_HOME=<folder>`` makes the server and the
+suite read templates, catalogs and reference lists from that folder's ``Resources/`` (and ``Public/``) instead of
+the repository's: a snapshot that matches the binary while others edit the templates.
 
 Usually started through ``scripts/browser-suite``. Exit status: 0 when every journey passed and axe found
-no serious or critical violation, 1 otherwise, 2 when the suite could not start.
+no serious or critical violation, 1 otherwise (page-check findings count only without ``--collect``), 2 when
+the suite could not start.
 """
 from __future__ import annotations
 
@@ -29,9 +45,11 @@ import time
 import traceback
 import urllib.error
 import urllib.request
+from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any, Callable, Iterable, Iterator
 from urllib.parse import urljoin, urlsplit
 
 from axe_selenium_python import Axe
@@ -44,12 +62,19 @@ from selenium.webdriver.remote.webelement import WebElement
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
+import pagechecks
+from pagechecks import Finding
+
 ROOT = Path(__file__).resolve().parent.parent
 ARTIFACTS = ROOT / "browser" / "artifacts"
-LOCALES = ROOT / "Resources" / "Locales"
-LANGUAGES = ("ar", "fr")
+# The folder whose Resources/ (templates, catalogs, reference lists) and Public/ the server reads, and the suite
+# with it: the repository, or SHABAKA_HOME (a snapshot matching the binary while templates are being edited).
+HOME = Path(os.environ.get("SHABAKA_HOME") or ROOT).resolve()
+LOCALES = HOME / "Resources" / "Locales"
+LANGUAGES = ("ar", "fr", "en")
 RTL = {"ar"}
-PHONE = (390, 844)
+PHONE = (360, 800)
+DESKTOP = (1280, 900)
 BLOCKING_IMPACTS = ("serious", "critical")
 
 
@@ -83,6 +108,12 @@ class Catalog:
         for index, arg in enumerate(args, start=1):
             text = text.replace("{%d}" % index, str(arg))
         return text
+
+
+@lru_cache(maxsize=None)
+def catalog(lang: str) -> Catalog:
+    """The catalog of ``lang``, read once."""
+    return Catalog(lang)
 
 
 # --------------------------------------------------------------------------------------------------
@@ -187,7 +218,7 @@ class Server:
         sendmail.write_text(SENDMAIL.format(folder=self.mail_folder))
         sendmail.chmod(0o755)
         self.env.update({
-            "SHABAKA_HOME": str(ROOT), "SHABAKA_DB": str(self.work / "browser.sqlite"), "SHABAKA_BCRYPT_COST": "4",
+            "SHABAKA_HOME": str(HOME), "SHABAKA_DB": str(self.work / "browser.sqlite"), "SHABAKA_BCRYPT_COST": "4",
             "LOG_LEVEL": "warning", "SHABAKA_DEMO": "1", "SHABAKA_BASE_URL": self.base,
             "SHABAKA_SENDMAIL": str(sendmail),
         })
@@ -267,6 +298,7 @@ class Outcome:
     where: str = ""                  # step and URL of the failure
     axe_blocking: int = 0            # serious + critical violations (rule × page)
     axe_other: int = 0               # moderate + minor
+    findings: int = 0                # page checks' findings (pagechecks.py)
     notes: list[str] = field(default_factory=list)
 
 
@@ -307,6 +339,14 @@ def squash(text: str) -> str:
     return " ".join(text.split())
 
 
+BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+
+
+def unbidi(text: str) -> str:
+    """``text`` squashed and without its invisible direction marks and isolates (catalogs wrap codes in them)."""
+    return squash(text.translate(BIDI_CONTROLS))
+
+
 class Browser:
     """One journey in one language: a fresh browser, helpers that act like a person, and checks."""
 
@@ -317,7 +357,7 @@ class Browser:
         self.outcome = outcome
         self.journey = outcome.journey
         self.lang = outcome.lang
-        self.t = Catalog(self.lang)
+        self.t = catalog(self.lang)
         self.state = suite.state.setdefault(self.lang, {})   # what journeys of one language share
         self.artifacts = ARTIFACTS / self.journey / self.lang
         shutil.rmtree(self.artifacts, ignore_errors=True)
@@ -377,6 +417,7 @@ class Browser:
     def _go(self, element: WebElement, step: str, lang: str | None) -> None:
         """Click ``element`` and wait for the page it leads to."""
         self._drain_log()
+        self.reveal(element)
         self.driver.execute_script("window.__shabakaPage = 'old'; arguments[0].scrollIntoView({block: 'center'})",
                                    element)
         element.click()
@@ -397,11 +438,30 @@ class Browser:
         self.loaded(step, lang)
 
     def _scope(self, within: WebElement | str | None) -> Any:
+        """Where to look: the page, an element, or the element a CSS selector finds (its menu opened)."""
         if within is None:
             return self.driver
         if isinstance(within, str):
-            return self.driver.find_element(By.CSS_SELECTOR, within)
+            found = self.driver.find_elements(By.CSS_SELECTOR, within)
+            if not found:
+                raise Failure(f"nothing matches {within!r} on {self.path}")
+            within = found[0]
+        self.reveal(within)
         return within
+
+    def reveal(self, element: WebElement) -> None:
+        """Open the closed ``<details>`` around ``element`` by tapping their summaries, as a person opens the
+        site's menu on a phone (it sits behind a "Menu" button below desktop width)."""
+        summaries = self.driver.execute_script("""
+            const summaries = [];
+            for (let d = arguments[0].closest('details:not([open])'); d; d = d.parentElement
+                     && d.parentElement.closest('details:not([open])')) {
+                const summary = d.querySelector(':scope > summary');
+                if (summary && !summary.contains(arguments[0])) summaries.unshift(summary);
+            }
+            return summaries;""", element)
+        for summary in summaries:
+            summary.click()
 
     # ---- after every page load -----------------------------------------------------------------
 
@@ -420,7 +480,7 @@ class Browser:
         return found
 
     def loaded(self, step: str, lang: str | None = None) -> None:
-        """A page has loaded: status, language, axe, screenshot."""
+        """A page has loaded: status, resources, language, axe, then the page checks at both widths."""
         WebDriverWait(self.driver, 30).until(lambda d: d.execute_script("return document.readyState") == "complete")
         self.step_number += 1
         self.step_name = step
@@ -438,7 +498,7 @@ class Browser:
             raise Failure(f"{self.path} loads broken resources: {', '.join(broken)}")
         expected = lang or self.lang
         self.check_html_lang(expected)
-        self.check_reflow()
+        self.check_page(expected)
 
     def check_html_lang(self, lang: str) -> None:
         html = self.driver.find_element(By.TAG_NAME, "html")
@@ -448,9 +508,9 @@ class Browser:
             raise Failure(f'<html lang="{seen[0]}" dir="{seen[1]}"> on {self.path}, expected lang="{wanted[0]}" '
                           f'dir="{wanted[1]}"')
 
-    def screenshot(self) -> Path:
-        """The whole page at phone width, not only its first screen."""
-        path = self.artifacts / f"{self.step_number:02d}-{slug(self.step_name)}.png"
+    def screenshot(self, suffix: str = "") -> Path:
+        """The whole page at the current width, not only its first screen: ``NN-step<suffix>.png``."""
+        path = self.artifacts / f"{self.step_number:02d}-{slug(self.step_name)}{suffix}.png"
         width, height = self.driver.execute_script(
             "return [document.documentElement.scrollWidth, document.documentElement.scrollHeight]")
         shot = self.driver.execute_cdp_cmd("Page.captureScreenshot", {
@@ -459,18 +519,65 @@ class Browser:
         path.write_bytes(base64.b64decode(shot["data"]))
         return path
 
-    def check_reflow(self) -> None:
-        """Nothing makes the page itself scroll sideways on a phone (WCAG 1.4.10; wide tables scroll in their box)."""
-        client, scroll = self.driver.execute_script(
-            "return [document.documentElement.clientWidth, document.documentElement.scrollWidth]")
-        if scroll > client + 1:
-            wide = self.driver.execute_script("""
-                const w = document.documentElement.clientWidth;
-                return Array.from(document.querySelectorAll('body *')).filter(e => {
-                    const r = e.getBoundingClientRect(); return r.width > 0 && (r.right > w + 1 || r.left < -1);
-                }).slice(0, 3).map(e => e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') +
-                    (e.className ? '.' + String(e.className).split(' ').join('.') : ''));""")
-            raise Failure(f"{self.path} is {scroll} px wide on a {client} px screen (scrolls sideways): {wide}")
+    # ---- page checks (rules: pagechecks.py) ---------------------------------------------------------
+
+    def check_page(self, lang: str) -> None:
+        """The page checks: at phone width (sideways scroll, visible text), then at desktop width (sideways scroll,
+        a second screenshot). Findings are recorded; without ``--collect`` they then fail the journey."""
+        found = self.record(self.check_reflow("phone") + self.check_text(lang))
+        with self.desktop():
+            found += self.record(self.check_reflow("desktop"))
+            self.screenshot(".desktop")
+        if found and not self.suite.collect:
+            listed = "; ".join(f"{f.check} {f.text!r} in {f.element}" for f in found[:5])
+            raise Failure(f"{len(found)} page-check findings on {self.path}: {listed}"
+                          + (" …" if len(found) > 5 else ""))
+
+    def record(self, found: list[Finding]) -> list[Finding]:
+        """Keep ``found`` in the journey's count and the suite's list (as soon as found: a later failure keeps them)."""
+        self.outcome.findings += len(found)
+        self.suite.findings += found
+        return found
+
+    def finding(self, check: str, text: str, context: str, element: str) -> Finding:
+        """A finding on this page, at this step."""
+        return Finding(check, self.journey, self.lang, f"{self.step_number:02d}-{self.step_name}", self.path,
+                       text, context, element)
+
+    def check_reflow(self, width_name: str) -> list[Finding]:
+        """Nothing makes the page itself scroll sideways (WCAG 1.4.10; wide tables scroll in their own box)."""
+        client, scroll, culprits = self.driver.execute_script(pagechecks.JS_REFLOW)
+        if scroll <= client + 1:
+            return []
+        sticking_out = ", ".join(f"{path} by {pixels} px" for path, pixels in culprits)
+        return [self.finding(f"sideways-scroll ({width_name})", f"{scroll} px wide on a {client} px screen",
+                             f"sticking out: {sticking_out}", culprits[0][0] if culprits else "html")]
+
+    def check_text(self, lang: str) -> list[Finding]:
+        """Checks a, b, c of ``pagechecks`` on the visible text, in the catalog of the page's language ``lang``."""
+        nodes = self.driver.execute_script(pagechecks.JS_VISIBLE_TEXT)
+        return [self.finding(*found)
+                for found in pagechecks.text_findings(nodes, lang, set(catalog(lang).texts))]
+
+    def emulate(self, size: tuple[int, int], mobile: bool) -> None:
+        """Give the page a ``size`` CSS-pixel viewport (a phone's when ``mobile``: the viewport meta honoured), and
+        make sure the page's media queries see that width (``innerWidth`` is larger on a phone when the page is
+        too wide: the phone zooms out)."""
+        self.driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {
+            "width": size[0], "height": size[1], "deviceScaleFactor": 1, "mobile": mobile})
+        if not self.driver.execute_script("return matchMedia(`(width: ${arguments[0]}px)`).matches", size[0]):
+            seen = self.driver.execute_script("return [innerWidth, document.documentElement.clientWidth]")
+            raise Failure(f"the page is not {size[0]} px wide after asking for it (innerWidth, clientWidth: {seen}; "
+                          f"on {self.path})")
+
+    @contextmanager
+    def desktop(self) -> Iterator[None]:
+        """The page at desktop width within the ``with`` block; the phone's size comes back whatever happens."""
+        try:
+            self.emulate(DESKTOP, mobile=False)
+            yield
+        finally:
+            self.emulate(self.suite.size, mobile=True)
 
     def run_axe(self) -> None:
         axe = Axe(self.driver)
@@ -597,7 +704,9 @@ class Browser:
         return [squash(e.text) for e in self.driver.find_elements(By.CSS_SELECTOR, "main .form-message")]
 
     def nav_texts(self) -> list[str]:
-        return [squash(e.text) for e in self.driver.find_elements(By.CSS_SELECTOR, ".site-nav a, .site-nav button")]
+        """The texts of the site's navigation (its menu opened)."""
+        nav = self._scope(".site-nav")
+        return [squash(e.text) for e in nav.find_elements(By.CSS_SELECTOR, "a, button")]
 
     # ---- checks --------------------------------------------------------------------------------
 
@@ -679,12 +788,16 @@ class Browser:
 
 
 class Suite:
-    def __init__(self, server: Server, size: tuple[int, int] = PHONE):
+    """The journeys of one run in each language, against one server, and what they found."""
+
+    def __init__(self, server: Server, size: tuple[int, int] = PHONE, collect: bool = False):
         self.server = server
         self.mail = Mailbox(server.mail_folder, server.deliver_outbox)
         self.size = size
+        self.collect = collect            # page-check findings are recorded, not failures
         self.state: dict[str, dict[str, Any]] = {}
         self.violations: list[AxeViolation] = []
+        self.findings: list[Finding] = []
         self.outcomes: list[Outcome] = []
         self.run_id = time.strftime("%Y%m%d%H%M%S") + os.urandom(2).hex()
 
@@ -734,7 +847,8 @@ class Suite:
                     if browser is not None:
                         browser.close()
                 print(f"[{lang}] {journey.name}: {outcome.status} ({outcome.steps} pages, "
-                      f"{outcome.seconds:.1f} s, axe serious/critical {outcome.axe_blocking})", flush=True)
+                      f"{outcome.seconds:.1f} s, axe serious/critical {outcome.axe_blocking}, "
+                      f"page-check findings {outcome.findings})", flush=True)
 
     @property
     def failed(self) -> bool:
@@ -743,7 +857,7 @@ class Suite:
     def summary(self, langs: list[str], journeys: list, seconds: float) -> str:
         lines = []
         width = max([len(j.name) for j in journeys] + [7])
-        cell = 26
+        cell = 34
         header = f"{'journey':{width}}  " + "  ".join(f"{lang:{cell}}" for lang in langs)
         lines += [header, "-" * len(header)]
         for journey in journeys:
@@ -751,7 +865,8 @@ class Suite:
             for lang in langs:
                 o = next((o for o in self.outcomes if o.journey == journey.name and o.lang == lang), None)
                 text = "not run" if o is None else (
-                    f"{o.status} {o.steps:>2}p {o.seconds:>5.1f}s axe {o.axe_blocking}/{o.axe_other}")
+                    f"{o.status} {o.steps:>2}p {o.seconds:>5.1f}s axe {o.axe_blocking}/{o.axe_other} "
+                    f"chk {o.findings}")
                 cells.append(f"{text:{cell}}")
             lines.append(f"{journey.name:{width}}  " + "  ".join(cells))
         passed = sum(o.status == "pass" for o in self.outcomes)
@@ -759,9 +874,11 @@ class Suite:
         lines.append("-" * len(header))
         lines.append(f"{passed}/{len(self.outcomes)} journeys passed, {pages} pages, "
                      f"{len(self.violations)} serious/critical axe violations "
-                     f"({sum(o.axe_other for o in self.outcomes)} moderate/minor), {seconds:.0f} s")
+                     f"({sum(o.axe_other for o in self.outcomes)} moderate/minor), {len(self.findings)} page-check "
+                     f"findings{' (collected, not failures)' if self.collect else ''}, {seconds:.0f} s")
         lines.append("cells: status, pages loaded, seconds, axe serious+critical / moderate+minor "
-                     "(rule × page); screenshots in browser/artifacts/<journey>/<lang>/")
+                     "(rule × page), page-check findings; screenshots in browser/artifacts/<journey>/<lang>/ "
+                     "(NN-step.png at 360 px, NN-step.desktop.png at 1280 px)")
         for o in self.outcomes:
             if o.status != "pass":
                 lines += ["", f"{o.status}: {o.journey} [{o.lang}]" + (f" at {o.where}" if o.where else ""),
@@ -771,6 +888,9 @@ class Suite:
             for v in self.violations:
                 lines.append(f"  {v.journey} [{v.lang}] {v.step} {v.url}: {v.rule} ({v.impact}, {v.nodes} nodes) "
                              f"{v.help}: {'; '.join(v.targets)}")
+        if self.findings:
+            lines += ["", "page-check findings (by check; route, languages, ×pages, text, element):"]
+            lines += pagechecks.summary_lines(self.findings)
         notes = [(o, n) for o in self.outcomes for n in o.notes]
         if notes:
             lines += ["", "notes:"]
@@ -782,8 +902,13 @@ class Suite:
             "run": self.run_id, "seconds": round(seconds, 1), "base": self.server.base,
             "outcomes": [o.__dict__ for o in self.outcomes],
             "axe": [v.__dict__ for v in self.violations],
+            "collect": self.collect,
+            "findings": pagechecks.grouped(self.findings),
+            "finding_pages": pagechecks.as_dicts(self.findings),
         }
         (ARTIFACTS / "report.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+        title = f"Browser suite page checks, run {self.run_id}"
+        (ARTIFACTS / "findings.md").write_text(pagechecks.markdown(self.findings, title), encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -793,10 +918,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--binary", default=os.environ.get("SHABAKA_BIN", str(ROOT / ".build/debug/shabaka")))
     parser.add_argument("--journeys", default="", help="comma-separated names (default: all)")
-    parser.add_argument("--langs", default=",".join(LANGUAGES), help="comma-separated (default: ar,fr)")
+    parser.add_argument("--langs", default=",".join(LANGUAGES), help=f"comma-separated (default: {','.join(LANGUAGES)})")
+    parser.add_argument("--collect", action="store_true",
+                        help="record the page checks' findings without failing the journeys (one run lists them all)")
     parser.add_argument("--port", type=int, default=int(os.environ.get("PORT", "0")) or None)
     parser.add_argument("--keep", action="store_true", help="keep the server's temporary folder (database, mail, log)")
-    parser.add_argument("--size", default=f"{PHONE[0]}x{PHONE[1]}", help="window size (default 390x844, a phone)")
+    parser.add_argument("--size", default=f"{PHONE[0]}x{PHONE[1]}",
+                        help=f"the phone's viewport (default {PHONE[0]}x{PHONE[1]}); the desktop's is "
+                             f"{DESKTOP[0]}x{DESKTOP[1]}")
     args = parser.parse_args(argv)
 
     chosen = registry.select([n for n in args.journeys.split(",") if n])
@@ -812,7 +941,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         server.start()
         print(f"server {server.base} (copy of {binary}, folder {server.work})", flush=True)
-        suite = Suite(server, size)  # type: ignore[arg-type]
+        suite = Suite(server, size, args.collect)  # type: ignore[arg-type]
         suite.run(chosen, langs)
     except SetupError as error:
         print(f"browser suite could not start: {error}", file=sys.stderr)

@@ -51,11 +51,10 @@ extension AgreementsDemo {
             }
         }
         for (code, period, value, breakdown) in measurements {
-            guard let indicatorID = indicatorIDs[code], let year = MeasurementService.year(ofPeriod: period) else { continue }
+            guard let indicatorID = indicatorIDs[code], let period = ReportingPeriod(period) else { continue }
             let measurement = Measurement()
             measurement.indicatorID = indicatorID
-            measurement.period = period
-            measurement.year = year
+            measurement.setPeriod(period)
             measurement.value = value
             measurement.breakdown = breakdown
             measurement.source = "تقارير الشبكة"

@@ -21,7 +21,7 @@ extension AgreementsRoom {
         PersonalDataSection(
             name: "indicator_measurements",
             export: { userID, db, _ in
-                try await Measurement.query(on: db).filter(\.$recordedByUserID == userID).sort(\.$period).all().map {
+                try await Measurement.query(on: db).filter(\.$recordedByUserID == userID).sort(\.$periodSort).all().map {
                     ["indicator_id": $0.indicatorID.uuidString, "period": $0.period,
                      "value": SafeNumber.plainText($0.value), "source": $0.source]
                 }

@@ -7,6 +7,7 @@ public enum AgreementsRoom {
     public static func configure(_ app: Application) {
         attachmentOwners.forEach(app.attachmentOwners.register)
         app.migrations.add(AgreementsMigrations.all)
+        app.databases.middleware.use(PeriodSortMiddleware<Measurement>())
         app.siteLinks.register(AgreementsSiteURL.allCases)
         personalData.forEach(app.personalData.register)
     }

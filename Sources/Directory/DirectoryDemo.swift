@@ -28,6 +28,7 @@ public enum DirectoryDemo {
                 let person = Person()
                 person.displayName = expert.name
                 person.kind = expert.kind
+                person.sex = expert.sex
                 person.title = expert.title
                 person.bio = expert.bio
                 person.wilayaCode = expert.wilaya
@@ -157,15 +158,15 @@ public enum DirectoryDemo {
         ]
     }
 
-    static let experts: [(name: String, kind: PersonProfileKind, title: String, bio: String, wilaya: String,
+    static let experts: [(name: String, kind: PersonProfileKind, sex: PersonSex, title: String, bio: String, wilaya: String,
                           languages: String, domains: [String])] = [
-        ("د. سعاد بن علي", .academic, "أستاذة الاقتصاد التضامني، جامعة سطيف 1",
+        ("د. سعاد بن علي", .academic, .f, "أستاذة الاقتصاد التضامني، جامعة سطيف 1",
          "تبحث في تقييم مشاريع الاقتصاد الاجتماعي والتضامني وأثرها على التشغيل المحلي.", "19", "ar,fr",
          ["sse.entrepreneurship", "sse.employment"]),
-        ("Karim Haddad", .expert, "Consultant en finance solidaire",
+        ("Karim Haddad", .expert, .m, "Consultant en finance solidaire",
          "Quinze ans d'accompagnement de coopératives et de microcrédit en Algérie.", "16", "fr,ar,en",
          ["sse.finance", "csr.partnerships"]),
-        ("أمينة زروقي", .specialist, "مختصة في الميزانية التشاركية",
+        ("أمينة زروقي", .specialist, .f, "مختصة في الميزانية التشاركية",
          "رافقت بلديات في تنظيم ميزانيات تشاركية والتشاور مع السكان.", "31", "ar,fr",
          ["democracy.participatory_budgeting", "democracy.consultation"]),
     ]

@@ -67,6 +67,7 @@ public enum PlatformRoom {
         try pages.register(collection: AdminHomeController())
         try pages.register(collection: NotificationsController())
         try pages.register(collection: AttachmentsController())
+        try pages.register(collection: InfoPagesController())
         try app.register(collection: AttachmentsController.API())
     }
 

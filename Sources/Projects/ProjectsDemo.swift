@@ -116,7 +116,7 @@ public enum ProjectsDemo {
             try await report(weaving, period: "2026-Q3", narrative: "تكوين 25 حرفية وبيع أول دفعة من الزرابي.",
                              jobs: ["f": 6], ages: ["18_24": 2, "25_34": 3, "35_plus": 1], sustained: 2, beneficiaries: 25,
                              revenue: 420_000, volunteers: 5, on: tx, now: now)
-            for period in ["2026-Q3"] { try await ReportService.feedIndicators(period: period, on: tx, now: now) }
+            try await ReportService.feedIndicators(year: 2026, on: tx, now: now)
 
             // The weaving workshop is completed and evaluated (mid-term and final).
             try await advance(weaving, ["complete"], on: tx, now: now.addingTimeInterval(-10 * day))
@@ -181,7 +181,7 @@ public enum ProjectsDemo {
     ) async throws {
         let report = ProjectReport()
         report.projectID = try project.requireID()
-        report.period = period
+        report.setPeriod(ReportingPeriod(period)!)
         report.narrative = narrative
         report.milestones = ""
         report.jobsCreated = Int(jobs.values.reduce(0, +))

@@ -61,7 +61,8 @@ public enum ProjectsError: ShabakaError, Equatable {
     public var messageKey: String { "error." + code }
 
     public var messageArguments: [String] {
-        if case .reportAlreadyFiled(let period) = self { return [period] }
+        // Isolated: in an Arabic sentence `2026-Q3` would read `Q3-2026`.
+        if case .reportAlreadyFiled(let period) = self { return [ReportingPeriod(period)?.isolated ?? period] }
         return []
     }
 

@@ -9,7 +9,7 @@ extension ProjectsRoom {
         PersonalDataSection(
             name: "project_reports",
             export: { userID, db, _ in
-                try await ProjectReport.query(on: db).filter(\.$authorID == userID).sort(\.$period).all().map {
+                try await ProjectReport.query(on: db).filter(\.$authorID == userID).sort(\.$periodSort).all().map {
                     ["project_id": $0.projectID.uuidString, "period": $0.period, "narrative": $0.narrative,
                      "jobs_created": "\($0.jobsCreated)", "jobs_sustained": "\($0.jobsSustained)",
                      "filed_at": $0.filedAt.iso8601]

@@ -7,6 +7,7 @@ import Vapor
 public enum ProjectsRoom {
     public static func configure(_ app: Application) {
         app.migrations.add(ProjectsMigrations.all)
+        app.databases.middleware.use(PeriodSortMiddleware<ProjectReport>())
         app.siteLinks.register(ProjectsSiteURL.allCases)
         app.asyncCommands.use(ProjectsCommands(), as: "projects")
         personalData.forEach(app.personalData.register)

@@ -12,7 +12,7 @@ let midYear2026 = ISO8601DateFormatter().date(from: "2026-07-02T12:00:00Z")!
 
 @Suite("Agreements and strategy through HTTP")
 struct AgreementsHTTPTests {
-    @Test func theArabicListShowsTheFrameworkAgreementWithBothPartiesAndEveryObjectiveInThreeLanguages() async throws {
+    @Test func eachLanguageShowsTheFrameworkAgreementWithBothPartiesAndEveryObjectiveInThatLanguageOnly() async throws {
         try await withShabaka(demo: true, clock: ManualClock(midYear2026)) { app in
             // act
             let list = try await app.testing().sendRequest(.GET, "/ar/agreements").body.string
@@ -27,11 +27,14 @@ struct AgreementsHTTPTests {
             #expect(html.contains("رئيس المرصد الوطني للمجتمع المدني"))
             let objectives = try await AgreementObjective.query(on: app.db).all()
             #expect(objectives.count == 8)
+            let french = try await app.testing().sendRequest(.GET, "/fr/agreements/\(AgreementsDemo.agreementSlug)").body.string
+            func escaped(_ text: String?) -> String { (text ?? "missing").replacingOccurrences(of: "'", with: "&#39;") }
             for objective in objectives {
-                for text in [objective.text.ar, objective.text.fr, objective.text.en] {
-                    let escaped = (text ?? "missing").replacingOccurrences(of: "'", with: "&#39;")
-                    #expect(html.contains(escaped), "objective text missing: \(text ?? "")")
-                }
+                // each page shows the objectives in its own language, never the three at once
+                #expect(html.contains(escaped(objective.text.ar)), "Arabic objective missing: \(objective.text.ar ?? "")")
+                #expect(!html.contains(escaped(objective.text.fr)), "French objective on the Arabic page")
+                #expect(french.contains(escaped(objective.text.fr)), "French objective missing: \(objective.text.fr ?? "")")
+                #expect(!french.contains(escaped(objective.text.ar)), "Arabic objective on the French page")
             }
             #expect(html.contains("تقديم تقرير سنوي عن مشاريع الاقتصاد التضامني للجمعيات المنخرطة"))
             #expect(html.contains("مرافقة الشبكة في تنظيم دورات تكوينية لفائدة الجمعيات المنخرطة"))

@@ -26,6 +26,15 @@ struct ProgressRollUpTests {
         #expect(result.status == .late)
     }
 
+    @Test func periodsCountByTimeNotByTheirText() {
+        // As text "2025-Q1" comes after "2025-10": October is the latest level all the same.
+        #expect(progress(aggregation: .latest, [("2025-10", 25), ("2025-Q1", 20)]).value == 25)
+        // The quarter and the month ending it: the month is the more recent figure.
+        #expect(progress(aggregation: .latest, [("2025-12", 7), ("2025-Q4", 9), ("2025-11", 8)]).value == 7)
+        // A month inside a recorded quarter is in the quarter's figure already: it is not added twice.
+        #expect(progress([("2025-Q1", 20), ("2025-01", 8), ("2025-04", 5)]).value == 25)
+    }
+
     @Test func missingPeriodsLowerTheValueAndNoPeriodMeansNoData() {
         // Half the year gone, two quarters reported: on track; one quarter missing: at risk or late.
         #expect(progress([("2025-Q1", 25), ("2025-Q2", 25)], expected: 0.5).status == .onTrack)

@@ -123,7 +123,8 @@ struct AdminHomeTests {
 
             // assert: a readable time, not ISO; opening leads to the page and marks it read
             #expect(list.contains(#"action="/fr/notifications/\#(notification.id!)/open""#))
-            #expect(list.range(of: #"dir="ltr">\d{4}-\d{2}-\d{2} \d{2}:\d{2}</time>"#, options: .regularExpression) != nil)
+            #expect(list.range(of: #"<time datetime="\d{4}-\d{2}-\d{2}T[^"]+">\d{1,2} [a-zéû]+ \d{4} à \d{2}:\d{2}</time>"#,
+                               options: .regularExpression) != nil)
             #expect(list.range(of: #"\d{2}:\d{2}:\d{2}Z?</time>"#, options: .regularExpression) == nil)
             #expect(opened.status == .seeOther && opened.location == "/fr/organizations/association-zitouna")
             #expect(try await UserNotification.find(notification.id, on: app.db)?.readAt != nil)

@@ -110,8 +110,10 @@ struct OrganizationPagesTests {
                                              form: ["role": "treasurer", "message": "أمين المال الجديد"])
             let seen = try await president.get(path)
             let request = try #require(try await RepresentationRequest.query(on: app.db).first())
+            let declineAsked = try await president.post("/ar/representation-requests/\(request.id!)/transitions",
+                                                        form: ["action": "decline"])
             let emptyReason = try await president.post("/ar/representation-requests/\(request.id!)/transitions",
-                                                       form: ["action": "decline", "reason": " "])
+                                                       form: ["action": "decline", "confirmed": "yes", "reason": " "])
             let approved = try await president.post("/ar/representation-requests/\(request.id!)/transitions",
                                                     form: ["action": "approve"])
             let mine = try await samir.get("/ar/account/organizations")
@@ -120,6 +122,7 @@ struct OrganizationPagesTests {
             #expect(offered.body.string.contains(#"action="/ar/organizations/tadamoun-batna/representation-requests""#))
             #expect(asked.status == .seeOther)
             #expect(seen.body.string.contains("Samir") && seen.body.string.contains("أمين المال الجديد"))
+            #expect(declineAsked.status == .ok && declineAsked.body.string.contains(#"name="confirmed" value="yes""#))
             #expect(emptyReason.status == .unprocessableEntity)
             #expect(approved.status == .seeOther)
             #expect(try await RepresentationRequest.find(request.id, on: app.db)?.state == .approved)

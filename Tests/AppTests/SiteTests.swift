@@ -1,5 +1,9 @@
 import App
+import Directory
+import Fluent
+import Foundation
 import NIOConcurrencyHelpers
+import Projects
 import Platform
 import ShabakaTestSupport
 import Testing
@@ -37,11 +41,76 @@ struct SiteTests {
         }
     }
 
+    /// The figure shown beside a label of the home page's figures.
+    static func figure(_ label: String, in html: String) -> String? {
+        let opening = #"<span class="figure-label">\#(label)</span> <strong class="figure">"#
+        guard let start = html.range(of: opening) else { return nil }
+        let rest = html[start.upperBound...]
+        return rest.range(of: "</strong>").map { String(rest[..<$0.lowerBound]) }
+    }
+
+    @Test func theHomePageCountsTheNetworkFromItsRecordsAndOffersAWayInToEachKindOfVisitor() async throws {
+        try await withShabaka(demo: true) { app in
+            // setup: the figures as the records give them
+            let members = try await NetworkMembership.query(on: app.db).filter(\.$state == .active).count()
+            let counted: [ProjectState] = [.approved, .inProgress, .completed, .evaluated]
+            let projects = try await Project.query(on: app.db).filter(\.$state ~~ counted).all()
+            var jobs = 0
+            for project in projects {
+                jobs += try await ProjectReport.query(on: app.db).filter(\.$projectID == project.requireID()).all()
+                    .reduce(0) { $0 + $1.jobsCreated }
+            }
+            #expect(members > 0 && projects.count > 0 && jobs > 0, "the demo data has members, projects and jobs")
+
+            // act
+            let html = try await app.testing().sendRequest(.GET, "/en/").body.string
+
+            // assert: figures, entries per visitor, footer pages
+            #expect(Self.figure("Member associations", in: html) == "\(members)")
+            #expect(Self.figure("Approved projects", in: html) == "\(projects.count)")
+            #expect(Self.figure("Jobs created", in: html) == NumberText.integer(jobs, in: .en))
+            #expect(Self.figure("Wilayas", in: html)?.hasSuffix(" of 58") == true)
+            for entry in ["I represent an association", "I am an expert or an academic", "I am a citizen",
+                          "I am a partner: a public institution or a company"] {
+                #expect(html.contains(">\(entry)</a></h3>"), "no entry \(entry)")
+            }
+            #expect(!html.contains("vote"), "the home page promises no vote")
+            for path in ["contact", "legal-notice", "privacy", "accessibility"] {
+                #expect(html.contains(#"href="/en/\#(path)""#), "the footer links to \(path)")
+            }
+
+            // act: a draft project is approved
+            let draft = try #require(try await Project.query(on: app.db).filter(\.$state == .draft).first())
+            draft.state = .approved
+            try await draft.save(on: app.db)
+            let after = try await app.testing().sendRequest(.GET, "/en/").body.string
+
+            // assert
+            #expect(Self.figure("Approved projects", in: after) == "\(projects.count + 1)")
+        }
+    }
+
+    @Test func theFooterPagesReadInEachLanguageWithTheConfiguredContactAddress() async throws {
+        try await withShabaka(adjust: { $0.contactEmail = "ecrire@reseau.example.dz" }) { app in
+            for language in ["ar", "fr", "en"] {
+                for path in ["contact", "legal-notice", "privacy", "accessibility"] {
+                    let response = try await app.testing().sendRequest(.GET, "/\(language)/\(path)")
+                    #expect(response.status == .ok, "\(language)/\(path)")
+                    #expect(response.body.string.contains("<h2>"), "\(language)/\(path) has sections")
+                }
+                let contact = try await app.testing().sendRequest(.GET, "/\(language)/contact").body.string
+                #expect(contact.contains(#"<a href="mailto:ecrire@reseau.example.dz"><bdi dir="ltr">ecrire@reseau.example.dz</bdi></a>"#))
+            }
+            let privacy = try await app.testing().sendRequest(.GET, "/fr/privacy").body.string
+            #expect(privacy.contains("18-07"))
+        }
+    }
+
     @Test func demoDataLoadsOnlyOnce() async throws {
         try await withShabaka(demo: true) { app in
             try await loadDemoData(app)
             let html = try await app.testing().sendRequest(.GET, "/fr/").body.string
-            #expect(html.components(separatedBy: "Observatoire national de la société civile</h3>").count == 2)
+            #expect(html.components(separatedBy: "Observatoire national de la société civile</a></h3>").count == 2)
         }
     }
 

@@ -24,6 +24,8 @@ struct I18nCatalogTests {
         keys.formUnion(OutboxMessage.Status.allCases.map { "outbox.status." + $0.rawValue })
         keys.formUnion((DirectoryRoom.workQueues + ProjectsRoom.workQueues).map { "admin.work." + $0.key })
         keys.formUnion(["string", "number", "boolean", "array", "object"].map { "type." + $0 })
+        keys.formUnion((1...12).map { "month.\($0)" })
+        keys.formUnion(InfoPagesController.catalogKeys)
         let platformErrors: [PlatformError] = [
             .signInRequired, .forbidden(permission: .readOutbox), .csrfMismatch, .tooManyAttempts(retryAfterSeconds: 1),
             .invalidCredentials, .invalidToken, .resetTokenInvalid, .notFound, .payloadTooLarge(limit: 1),
@@ -57,6 +59,12 @@ struct I18nCatalogTests {
         keys.insert("notification.application_submitted")
         keys.formUnion(MembershipState.allCases.map { "notification.membership_" + $0.rawValue })
         keys.formUnion(PersonProfileKind.allCases.map { "person.kind." + $0.rawValue })
+        keys.formUnion(PersonSex.allCases.map { "person.sex." + $0.rawValue })
+        // Labels about a person in the form that agrees with their sex (`Catalog.genderedKey`).
+        keys.formUnion(PersonProfileKind.allCases.map { "person.kind.\($0.rawValue).f" })
+        keys.formUnion(["person.availability.available.f", "person.availability.unavailable.f", "expertise.assign.f",
+                        "expertise.assigned.f", "expertise.contact.expert.f", "expertise.reason.wilaya.m"])
+        keys.formUnion(["domain", "related_domain", "wilaya", "language", "available"].map { "expertise.reason.\($0).f" })
         keys.formUnion(Availability.allCases.map { "person.availability." + $0.rawValue })
         keys.formUnion(["ar", "fr", "en", "tzm"].map { "person.language." + $0 })
         keys.formUnion(RepresentativeRole.allCases.map { "representative.role." + $0.rawValue })
@@ -118,7 +126,7 @@ struct I18nCatalogTests {
         let swiftPattern = strict
             ? #"(?:\bt\(|text\(|titleKey: |FieldError\("[a-z_.]+", )"([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)""#
             : #""([a-z][a-z0-9_]*(?:\.[a-z0-9_]+)+)""#
-        let patterns = [#"#t\("([a-z0-9_]+(?:\.[a-z0-9_]+)+)""#, swiftPattern]
+        let patterns = [#"#tg?\("([a-z0-9_]+(?:\.[a-z0-9_]+)+)""#, swiftPattern]
         for folder in ["Resources/Views", "Sources"] {
             let root = repositoryRoot + folder
             let files = FileManager.default.enumerator(atPath: root)?.compactMap { $0 as? String } ?? []
@@ -129,6 +137,14 @@ struct I18nCatalogTests {
                     let regex = try NSRegularExpression(pattern: pattern)
                     for match in regex.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
                         if let range = Range(match.range(at: 1), in: text) { keys.insert(String(text[range])) }
+                    }
+                }
+                // Plural texts (`#tn("key", n)`, `req.tn("key", n)`): one key per plural category.
+                let plural = try NSRegularExpression(pattern: #"\btn\("([a-z0-9_]+(?:\.[a-z0-9_]+)+)""#)
+                for match in plural.matches(in: text, range: NSRange(text.startIndex..., in: text)) {
+                    if let range = Range(match.range(at: 1), in: text) {
+                        keys.subtract([String(text[range])])
+                        keys.formUnion(PluralCategory.allCases.map { String(text[range]) + "." + $0.rawValue })
                     }
                 }
             }
@@ -151,7 +167,10 @@ struct I18nCatalogTests {
             for language in SiteLanguage.allCases {
                 let text = catalog.entries[language]?[key] ?? ""
                 #expect(!text.isEmpty, "\(language) \(key) is empty")
-                #expect(Set((1...5).filter { text.contains("{\($0)}") }) == placeholders, "\(language) \(key) placeholders")
+                // Arabic writes one and two in words ("مشروع واحد", "مشروعان"): the count may be left out.
+                let wordedCount = language == .ar && (key.hasSuffix(".one") || key.hasSuffix(".two"))
+                #expect(Set((1...5).filter { text.contains("{\($0)}") }).subtracting(wordedCount ? [1] : [])
+                        == placeholders.subtracting(wordedCount ? [1] : []), "\(language) \(key) placeholders")
             }
         }
     }

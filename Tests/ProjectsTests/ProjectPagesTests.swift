@@ -18,10 +18,13 @@ struct ProjectPagesTests {
             #expect(form.status == .ok && form.body.string.contains("Association Tadamoun"))
             let before = try await Project.query(on: app.db).count()
 
-            // act: nothing but a wrong budget, a funding line without amount and dates the wrong way round
+            // act: nothing but a wrong budget, a funding line without amount and dates the wrong way round (the other
+            // fields empty, sent as a browser sends them)
             let refused = try await browser.post("/fr/projects", form: [
                 "organization_id": world.association.id!.uuidString, "budget_minor": "beaucoup", "funding": "PNUD",
-                "starts_on": "2026-05-01", "ends_on": "2026-01-01", "expected_jobs": "٥",
+                "starts_on": "2026-05-01", "ends_on": "2026-01-01", "expected_jobs": "٥", "title[ar]": "", "title[fr]": "",
+                "title[en]": "", "summary": "", "social_need": "", "beneficiaries": "", "domain_code": "", "wilaya_code": "",
+                "partners": "",
             ])
 
             // assert
@@ -76,7 +79,10 @@ struct ProjectPagesTests {
             #expect(report.status == .unprocessableEntity)
             let html = report.body.string
             #expect(html.contains(#"id="period-error""#) && html.contains(#"id="narrative-error""#))
-            #expect(html.contains(#"id="jobs_created_breakdown_age_group_under_18-error""#))
+            // the age groups that do not add up to the total are a rule over several inputs: in the summary only
+            #expect(!html.contains(#"id="jobs_created_breakdown_age_group_under_18-error""#))
+            #expect(FormPage(html).summaries.first?.contains("مجموع التفصيل لا يساوي القيمة.") == true)
+            #expect(FormPage(html).brokenSummaryLinks.isEmpty)
             #expect(try await WorkflowStep.query(on: app.db).count() == steps)
             #expect(try await ProjectReport.query(on: app.db).filter(\.$period == "2026-Q9").count() == 0)
 
@@ -137,7 +143,7 @@ struct ProjectPagesTests {
             _ = try await expert.get(path)
             let badCost = try await expert.post(path + "/solutions", form: ["description": "Shared stand", "cost_minor": "cheap",
                                                                            "duration_days": "30"])
-            #expect(badCost.status == .unprocessableEntity && badCost.body.string.contains(#"id="cost-error">Enter a number."#))
+            #expect(badCost.status == .unprocessableEntity && badCost.body.string.contains(#"id="solution-cost_minor-error">Enter a number."#))
             #expect(try await expert.post(path + "/solutions", form: ["description": "Shared stand at the Algiers fair",
                                                                       "cost_minor": "120000", "duration_days": "30"]).status == .seeOther)
 
@@ -145,20 +151,20 @@ struct ProjectPagesTests {
             let coordinator = Browser(app)
             try await signIn(coordinator, email: ProjectsWorld.coordinator)
             let page = try await coordinator.get(path).body.string
-            #expect(page.contains("Shared stand at the Algiers fair") && page.contains("120,000 DZD"))
-            let decideLine = try #require(page.components(separatedBy: "<tr>").first { $0.hasPrefix("<td>Decide</td>") })
+            #expect(page.contains("Shared stand at the Algiers fair") && page.contains("120,000\u{00A0}DZD"))
+            let decideLine = try #require(page.components(separatedBy: "<tr>").first { $0.hasPrefix(#"<td data-label="Step">Decide</td>"#) })
             #expect(decideLine.contains("Diagnosed, Escalated to the observatory") && decideLine.contains("Coordinator"))
             let solution = try #require(try await Solution.query(on: app.db).filter(\.$difficultyID == difficulty.id!).first())
             let noOwner = try await coordinator.post(path + "/decision", form: [
                 "solution_id": solution.id!.uuidString, "reason": "Cheapest", "owner": "", "deadline": "2026-04-01",
             ])
-            #expect(noOwner.status == .unprocessableEntity && noOwner.body.string.contains(#"id="owner-error""#))
+            #expect(noOwner.status == .unprocessableEntity && noOwner.body.string.contains(#"id="decision-owner-error""#))
             let decided = try await coordinator.post(path + "/decision", form: [
                 "solution_id": solution.id!.uuidString, "reason": "Cheapest", "owner": "Nour's president", "deadline": "2026-04-01",
             ])
             #expect(decided.status == .seeOther)
             let after = try await coordinator.get(path).body.string
-            #expect(after.contains("Carried out by Nour&#39;s president before 2026-04-01"))
+            #expect(after.contains("Carried out by Nour&#39;s president before 1 April 2026"))
             let board = try await coordinator.get("/en/difficulties?category=market_access").body.string
             #expect(board.contains("Decided"))
         }
@@ -176,11 +182,11 @@ struct ProjectPagesTests {
             let bad = try await company.post("/ar/csr", form: ["company_id": world.company.id!.uuidString, "kind": "in_kind",
                                                              "description": "", "value_minor": "كثير"])
             #expect(bad.status == .unprocessableEntity)
-            #expect(bad.body.string.contains(#"id="pledge-value-error">أدخل رقماً."#))
+            #expect(bad.body.string.contains(#"id="pledge-value_minor-error">أدخل رقماً."#))
             #expect(bad.body.string.contains(#"id="pledge-description-error""#))
             let sloppy = try await company.post("/ar/csr", form: ["company_id": world.company.id!.uuidString, "kind": "in_kind",
                                                                 "description": "أجهزة تبريد", "value_minor": "12abc"])
-            #expect(sloppy.status == .unprocessableEntity && sloppy.body.string.contains(#"id="pledge-value-error""#))
+            #expect(sloppy.status == .unprocessableEntity && sloppy.body.string.contains(#"id="pledge-value_minor-error""#))
             let good = try await company.post("/ar/csr", form: ["company_id": world.company.id!.uuidString, "kind": "in_kind",
                                                               "description": "أجهزة تبريد", "value_minor": "200,000"])
             #expect(good.status == .seeOther)
@@ -200,7 +206,7 @@ struct ProjectPagesTests {
                                                   form: ["delivered_on": "2026-03-02", "value_minor": "١٠٠٬٠٠٠", "note": "first lot"])
             #expect(half.status == .seeOther)
             let after = try await coordinator.get("/en/csr").body.string
-            #expect(after.contains("50.0%"))
+            #expect(after.contains("<bdi>50%</bdi>"))
         }
     }
 }

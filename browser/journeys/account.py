@@ -6,7 +6,7 @@ import random
 
 from selenium.webdriver.support.ui import Select
 
-from harness import ROOT, Browser
+from harness import HOME, Browser
 from journeys import journey
 
 # Words of the network's everyday Arabic, to build a long biography in Arabic runs.
@@ -21,7 +21,7 @@ ARABIC_WORDS = (
 
 def wilaya_label(code: str, lang: str) -> str:
     """The label the profile form gives a wilaya, from the reference list the site reads."""
-    with (ROOT / "Resources" / "Reference" / "wilayas.csv").open(encoding="utf-8") as handle:
+    with (HOME / "Resources" / "Reference" / "wilayas.csv").open(encoding="utf-8") as handle:
         for row in csv.DictReader(handle):
             if row["code"] == code:
                 return f"{code} — {row['name_ar' if lang == 'ar' else 'name_fr']}"

@@ -9,7 +9,16 @@ from harness import Browser, Catalog
 from journeys import journey
 from journeys.admin import admin_sign_in
 
-NAMES = {"ar": ("جمعية واحة الأمل", "Association Oasis de l’espoir"), "fr": ("جمعية الأرز", "Association les Cèdres")}
+# The association's name, typed in the network's two languages and in the journey's own.
+NAMES = {"ar": {"ar": "جمعية واحة الأمل", "fr": "Association Oasis de l’espoir"},
+         "fr": {"ar": "جمعية الأرز", "fr": "Association les Cèdres"},
+         "en": {"ar": "جمعية النخيل", "fr": "Association la Palmeraie", "en": "Palm Grove Association"}}
+
+
+def association_names(lang: str, suffix: str) -> dict[str, str]:
+    """The names (by language) the journey of ``lang`` registers its association under; ``suffix`` makes them this
+    run's. Pages in ``lang`` show ``names[lang]``."""
+    return {code: f"{name} {suffix}" for code, name in NAMES[lang].items()}
 
 
 def new_person(b: Browser, who: str, name: str) -> dict[str, str]:
@@ -39,9 +48,8 @@ def admin_on(b: Browser, path: str, step: str) -> None:
 @journey("organization", order=40)
 def organization(b: Browser) -> None:
     t, lang = b.t, b.lang
-    name_ar, name_fr = NAMES.get(lang, NAMES["fr"])
-    name_ar += " " + b.suite.run_id[-4:]
-    name_fr += " " + b.suite.run_id[-4:]
+    suffix = b.suite.run_id[-4:]
+    names = association_names(lang, suffix)
     representative = new_person(b, "rep", {"ar": "مريم حداد", "fr": "Myriam Haddad"}.get(lang, "Myriam Haddad"))
 
     # Register: from the account page to "my organisations", then the registration form.
@@ -51,7 +59,7 @@ def organization(b: Browser) -> None:
     b.click_link(t("organization.register.title"), within="main", step="register-form")
     b.expect_path("organizations/new")
     b.expect_h1("organization.register.title")
-    b.fill({"kind": "association", "name[ar]": name_ar, "name[fr]": name_fr,
+    b.fill({"kind": "association", **{f"name[{code}]": name for code, name in names.items()},
             "description[ar]": "تثمين منتجات الواحات وتكوين الشباب في التسويق التضامني.", "wilaya_code": "30",
             "accreditation_number": "30/2022/051", "accreditation_date": "2022-03-15",
             "domains[]": ["sse.agriculture", "sse.employment"], "representative_role": "president"})
@@ -59,7 +67,7 @@ def organization(b: Browser) -> None:
     b.expect(b.path.startswith(f"/{lang}/organizations/") and b.status == 200,
              f"registering answered {b.status} at {b.path}: {'; '.join(b.messages()) or b.main_text()[:300]}")
     org_path = b.path.split("?")[0].split("#")[0]
-    b.state["organization"] = {"path": org_path, "name_fr": name_fr, "representative": representative}
+    b.state["organization"] = {"path": org_path, "name": names[lang], "representative": representative}
     b.expect_text("workflow.organization.state.pending")
     b.expect_text("organization.verification_explain.pending")
     b.sign_out()
@@ -68,7 +76,7 @@ def organization(b: Browser) -> None:
     admin_sign_in(b)
     b.visit("admin", step="admin-home")
     b.expect_h1("admin.home.title")
-    b.click_link(name_fr if lang != "ar" else name_ar, within="main", step="staff-sees-registration")
+    b.click_link(names[lang], within="main", step="staff-sees-registration")
     b.expect_path(org_path)
     b.expect_text("workflow.organization.state.pending")
     b.submit(t("workflow.organization.action.verify"), within="main", step="verified")
@@ -84,7 +92,7 @@ def organization(b: Browser) -> None:
     b.click_link(t("membership.apply.title"), within="main", step="apply-form")
     b.expect_h1("membership.apply.title")
     options = [o for o in b.driver.find_elements(By.CSS_SELECTOR, "#organization_id option") if o.get_attribute("value")]
-    b.expect(len(options) == 1 and name_fr.split(" ")[-1] in (options[0].text + options[0].get_attribute("label")),
+    b.expect(len(options) == 1 and suffix in (options[0].text + options[0].get_attribute("label")),
              f"the apply form offers {[o.text for o in options]}, expected only the new association")
     networks = [o.get_attribute("value") for o in b.driver.find_elements(By.CSS_SELECTOR, "#network_id option")
                 if o.get_attribute("value")]

@@ -5,13 +5,27 @@ from __future__ import annotations
 
 from selenium.webdriver.common.by import By
 
-from harness import Browser
+from harness import Browser, squash
 from journeys import journey
 
 
 def expect_kept(b: Browser, typed: dict[str, str]) -> None:
     lost = [f"{name!r} reads {b.value(name)!r}, typed {value!r}" for name, value in typed.items() if b.value(name) != value]
     b.expect(not lost, "what was typed is lost after the error: " + "; ".join(lost))
+
+
+def expect_error_summary(b: Browser, errors: dict[str, str]) -> None:
+    """The error summary above the form (``role=alert``) says there is a problem, asks to correct the fields, and
+    links to each field in error with its message."""
+    t = b.t
+    summary = b.driver.find_elements(By.CSS_SELECTOR, "main .error-summary[role=alert]")
+    b.expect(summary, "no error summary (main .error-summary[role=alert]) above the form")
+    text = squash(summary[0].text)
+    for key in ("form.problem", "form.has_errors"):
+        b.expect(squash(t(key)) in text, f"the error summary reads {text!r}, not {t(key)!r} ({key})")
+    links = {a.get_attribute("href").rsplit("#", 1)[-1]: squash(a.text)
+             for a in summary[0].find_elements(By.CSS_SELECTOR, "a[href*='#']")}
+    b.expect(links == errors, f"the error summary links to {links}, expected {errors}")
 
 
 @journey("wrong-input", order=30)
@@ -55,9 +69,7 @@ def wrong_input(b: Browser) -> None:
     b.expect_status(422)
     b.expect_path("sign-up")
     b.expect_h1("auth.sign_up.title")
-    summary = b.driver.find_elements(By.CSS_SELECTOR, "main .form-error-summary[role=alert]")
-    b.expect(summary and summary[0].text.strip() == t("form.has_errors"),
-             f"no error summary saying {t('form.has_errors')!r}")
+    expect_error_summary(b, {"password": t("validation.too_short", 10)})
     error = b.field_error("password")
     b.expect(error == t("validation.too_short", 10),
              f"password error reads {error!r}, expected {t('validation.too_short', 10)!r}")
@@ -76,6 +88,7 @@ def wrong_input(b: Browser) -> None:
     b.expect_status(422)
     error = b.field_error("password_confirmation")
     b.expect(error == t("validation.password_mismatch"), f"confirmation error reads {error!r}")
+    expect_error_summary(b, {"password_confirmation": t("validation.password_mismatch")})
     b.no_field_error("password")
     expect_kept(b, typed)
 

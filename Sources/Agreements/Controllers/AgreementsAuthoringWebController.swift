@@ -88,7 +88,7 @@ struct AgreementsAuthoringWebController: RouteCollection {
         let title = agreement.map { $0.title.resolve(in: req.language).text } ?? ""
         return try await req.render("agreements/agreement-form", AgreementFormContext(
             page: try await PageMeta.make(for: req, titleKey: agreement == nil ? "agreements.new" : "agreements.edit", title),
-            form: FormState(values: values, errors: form.errors, message: form.message),
+            form: form.showing(values).grouping("parties"),
             action: agreement.map { Self.path($0, req, "/edit") } ?? AgreementsSiteURL.agreements.path(in: req.language),
             kinds: ChoiceOption.cases(AgreementKind.self, key: "agreement.kind", selected: values["kind"], req),
             parties: organizations.compactMap { organization in

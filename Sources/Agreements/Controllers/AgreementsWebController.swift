@@ -32,9 +32,14 @@ struct AgreementsWebController: RouteCollection {
         try await renderShow(req, form: .empty)
     }
 
+    /// The agreement's page with its forms: the follow-up's `form`, the new commitment's, or a refused `step` (of
+    /// the agreement, or of the commitment `stepTarget`) shown again with its errors.
     func renderShow(_ req: Request, form: FormState, commitmentForm: FormState = .empty,
+                    step: WorkflowStepForms.Sent? = nil, stepTarget: String? = nil,
                     status: HTTPResponseStatus = .ok) async throws -> Response {
         let agreement = try await AgreementsAPIController.find(req)
+        let here = AgreementsSiteURL.agreements.path(in: req.language) + "/" + agreement.slug
+        let stepStyle = WorkflowStepForms.Style(optionalReason: true, inline: true)
         let dto = try await AgreementDTO.load(agreement, for: req)
         let user = req.currentUser
         let partyNames = Dictionary(uniqueKeysWithValues: dto.parties.map { ($0.id, $0.name) })
@@ -48,6 +53,10 @@ struct AgreementsWebController: RouteCollection {
             && (staff || user?.may(.evaluateProjects) == true || dto.parties.contains { represented.contains($0.id) })
         let commitments = dto.commitments.map { commitment in
             let state = CommitmentState(rawValue: commitment.state) ?? .planned
+            let actions = (staff || represented.contains(commitment.ownerID)) ? user.map {
+                AgreementWorkflows.commitment.actions(from: state, for: $0).map(\.action)
+            } ?? [] : []
+            let id = commitment.id.uuidString
             return CommitmentView(
                 id: commitment.id.uuidString,
                 owner: LocalizedText(partyNames[commitment.ownerID] ?? Translated(), in: req.language),
@@ -56,14 +65,18 @@ struct AgreementsWebController: RouteCollection {
                 bar: ProgressBar(ratio: Double(commitment.progress) / 100, expected: 0,
                                  status: commitment.late ? .late : .onTrack, language: req.language,
                                  label: req.t("agreements.progress_label", "\(commitment.progress)")),
-                actions: (staff || represented.contains(commitment.ownerID)) ? user.map {
-                    AgreementWorkflows.commitment.actions(from: state, for: $0).map(\.action)
-                } ?? [] : [])
+                actions: actions,
+                steps: .make(AgreementWorkflows.commitment, actions: actions,
+                             url: here + "/commitments/" + id + "/transitions", id: "commitment-" + id,
+                             sent: stepTarget == id ? step : nil, style: stepStyle, csrf: req.formCSRF, req))
         }
         let signatories = dto.signatories.map { signatory in
             signatory.roleTitle.resolve(in: req.language).text + " — "
                 + (partyNames[signatory.organizationID]?.resolve(in: req.language).text ?? "")
         }
+        let agreementActions = user.map {
+            AgreementWorkflows.agreement.actions(from: agreement.state, for: $0).map(\.action)
+        } ?? []
         let page = try await PageMeta.make(for: req, titleKey: "agreements.show_title",
                                            agreement.title.resolve(in: req.language).text)
         let context = ShowContext(
@@ -71,9 +84,12 @@ struct AgreementsWebController: RouteCollection {
             agreement: dto, title: LocalizedText(agreement.title, in: req.language),
             summary: LocalizedText(agreement.summary, in: req.language),
             parties: dto.parties.map { LocalizedText($0.name, in: req.language) }, signatories: signatories,
-            objectives: dto.objectives, commitments: commitments, lateCount: commitments.filter(\.late).count,
+            objectives: dto.objectives.map { LocalizedText($0, in: req.language) }, commitments: commitments, lateCount: commitments.filter(\.late).count,
             canFollowUp: mayFollowUp,
-            agreementActions: user.map { AgreementWorkflows.agreement.actions(from: agreement.state, for: $0).map(\.action) } ?? [],
+            agreementActions: agreementActions,
+            agreementSteps: .make(AgreementWorkflows.agreement, actions: agreementActions, url: here + "/transitions",
+                                  id: "step", sent: stepTarget == nil ? step : nil, style: stepStyle,
+                                  csrf: page.csrf, req),
             form: form, today: ISODate.string(req.now), canAuthor: staff, commitmentForm: commitmentForm,
             attachments: .make("agreement", dto.id,
                                attachments: try await AttachmentStore.list("agreement", [dto.id], on: req.db),
@@ -101,9 +117,17 @@ struct AgreementsWebController: RouteCollection {
         let user = try req.requireUser()
         let agreement = try await AgreementsAPIController.find(req)
         let step = try req.form(StepForm.self)
-        try await AgreementService.transition(agreement, action: step.action ?? "", reason: step.reason, by: user,
-                                              on: req.db, now: req.now)
-        return req.seeOther(AgreementsSiteURL.agreements.path(in: req.language) + "/" + agreement.slug)
+        let back = AgreementsSiteURL.agreements.path(in: req.language) + "/" + agreement.slug
+        let confirmation = StepConfirmation(subject: agreement.title.resolve(in: req.language).text, back: back,
+                                            optionalReason: true)
+        return try await req.takingStep(AgreementWorkflows.agreement, from: agreement.state, form: step,
+                                        confirmation: confirmation) {
+            try await AgreementService.transition(agreement, action: step.action ?? "", reason: step.reason, by: user,
+                                                  on: req.db, now: req.now)
+            return req.seeOther(back)
+        } refused: { form in
+            try await renderShow(req, form: .empty, step: .init(action: step.action ?? "", form: form))
+        }
     }
 
     @Sendable func transitionCommitment(req: Request) async throws -> Response {
@@ -114,8 +138,19 @@ struct AgreementsWebController: RouteCollection {
                 .filter(\.$agreementID == agreement.requireID()).first()
         else { throw AgreementsError.commitmentNotFound }
         let step = try req.form(StepForm.self)
-        try await AgreementService.transition(commitment, action: step.action ?? "", reason: step.reason, by: user,
-                                              on: req.db, now: req.now)
-        return req.seeOther(AgreementsSiteURL.agreements.path(in: req.language) + "/" + agreement.slug + "#commitments")
+        let back = AgreementsSiteURL.agreements.path(in: req.language) + "/" + agreement.slug + "#commitments"
+        let confirmation = StepConfirmation(
+            subject: agreement.title.resolve(in: req.language).text + " — "
+                + commitment.summary.resolve(in: req.language).text,
+            back: back, optionalReason: true)
+        return try await req.takingStep(AgreementWorkflows.commitment, from: commitment.state, form: step,
+                                        confirmation: confirmation) {
+            try await AgreementService.transition(commitment, action: step.action ?? "", reason: step.reason, by: user,
+                                                  on: req.db, now: req.now)
+            return req.seeOther(back)
+        } refused: { form in
+            try await renderShow(req, form: .empty, step: .init(action: step.action ?? "", form: form),
+                                 stepTarget: id.uuidString)
+        }
     }
 }

@@ -79,7 +79,7 @@ extension StrategyAuthoringWebController {
         let title = indicator.map { $0.code } ?? req.t("strategy.new_indicator")
         return try await req.render("agreements/indicator-form", IndicatorFormContext(
             page: try await PageMeta.make(for: req, titleKey: "strategy.indicator_form_title", title),
-            form: FormState(values: values, errors: form.errors, message: form.message),
+            form: form.showing(values),
             action: indicator.map { Self.path(strategy, req, "/indicators/\($0.id!.uuidString)/edit") }
                 ?? Self.path(strategy, req, "/objectives/\(objective.id!.uuidString)/indicators"),
             back: Self.path(strategy, req, "/structure"),

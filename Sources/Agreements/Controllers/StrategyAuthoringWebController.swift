@@ -78,7 +78,7 @@ struct StrategyAuthoringWebController: RouteCollection {
         let title = strategy.map { $0.title.resolve(in: req.language).text }
         return try await req.render("agreements/strategy-form", StrategyFormContext(
             page: try await PageMeta.make(for: req, titleKey: strategy == nil ? "strategy.new" : "strategy.edit", title ?? ""),
-            form: FormState(values: values, errors: form.errors, message: form.message),
+            form: form.showing(values),
             action: strategy.map { Self.path($0, req, "/edit") } ?? AgreementsSiteURL.strategies.path(in: req.language),
             owners: ChoiceOption.records(owners, label: \.name, selected: values["owner"], req),
             editing: strategy != nil), status: form.errors.isEmpty ? .ok : .unprocessableEntity)
@@ -170,9 +170,16 @@ struct StrategyAuthoringWebController: RouteCollection {
                                                                            catalog: req.application.catalog))
                 })
         }
+        // Each form's element ids begin with its own prefix: `axis-`, `plan-`, `objective-<axis>-`, `activity-<plan>-`.
+        let prefix = switch target {
+        case nil: ""
+        case "axis"?, "plan"?: target! + "-"
+        case let id? where axes.contains(where: { $0.id == id }): "objective-" + id + "-"
+        case let id?: "activity-" + id + "-"
+        }
         return try await req.render("agreements/strategy-structure", StructureContext(
             page: try await PageMeta.make(for: req, titleKey: "strategy.structure_title", strategy.title.resolve(in: language).text),
-            slug: strategy.slug, title: LocalizedText(strategy.title, in: language), axes: axes, form: form,
+            slug: strategy.slug, title: LocalizedText(strategy.title, in: language), axes: axes, form: form.prefixed(prefix),
             target: target, plans: planViews, years: Array(strategy.startYear...strategy.endYear),
             states: ChoiceOption.cases(ActivityState.self, key: "activity.state", selected: form.values["state"], req),
             history: report.history), status: form.errors.isEmpty ? .ok : .unprocessableEntity)

@@ -3,5 +3,5 @@ import SQLKit
 
 enum AgreementsMigrations {
     static let all: [any Migration] = [CreateAgreements(), CreateStrategies(), CreateCommitments(),
-                                       AddMeasurementRecorderID(), AddIndicatorMethod()]
+                                       AddMeasurementRecorderID(), AddIndicatorMethod(), AddMeasurementPeriodSort()]
 }

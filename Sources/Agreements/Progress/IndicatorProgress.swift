@@ -1,9 +1,13 @@
 import Foundation
+import Platform
 
 /// The progress of one indicator in one year.
 ///
-/// - The year's value: for flows (`sum`) an annual figure if one was recorded, else the periods added up;
-///   for levels (`latest`) the last period recorded (an annual figure counts as the last).
+/// - The year's value: for flows (`sum`) an annual figure if one was recorded, else the periods added up (a
+///   month of a recorded quarter is in the quarter's figure already, so it is not added again);
+///   for levels (`latest`) the most recent period recorded, by time (`ReportingPeriod.isMoreRecent`: the one
+///   ending last, never the last by text, where `2026-Q1` came after `2026-10`); an annual figure counts as
+///   the year's value either way.
 /// - Achievement (`ratio`, 1 = target met): levels go from the baseline to the target,
 ///   `(value − baseline) / (target − baseline)`, which also works when lower is better; flows that should
 ///   grow count `value / target`; flows that should stay low (`decrease` + `sum`) treat the target as a
@@ -26,7 +30,7 @@ public struct IndicatorProgress: Codable, Sendable, Equatable {
         year: Int, baseline: Double, target: Double?, direction: IndicatorDirection, aggregation: IndicatorAggregation,
         measurements: [(period: String, value: Double)], expected: Double
     ) -> IndicatorProgress {
-        let inYear = measurements.filter { $0.period == "\(year)" || $0.period.hasPrefix("\(year)-") }
+        let inYear = measurements.filter { ReportingPeriod($0.period)?.year == year }
         // Values stored before inputs were bounded may not add up to a number: such a year has no usable data.
         let value = yearValue(inYear, year: year, aggregation: aggregation).flatMap { $0.isFinite ? $0 : nil }
         guard let target else {
@@ -51,8 +55,13 @@ public struct IndicatorProgress: Codable, Sendable, Equatable {
         guard !rows.isEmpty else { return nil }
         if let annual = rows.first(where: { $0.period == "\(year)" }) { return annual.value }
         switch aggregation {
-        case .sum: return rows.reduce(0) { $0 + $1.value }
-        case .latest: return rows.max { $0.period < $1.period }?.value
+        case .sum:
+            // A period inside another recorded one (a month of a recorded quarter) is counted in it already: only
+            // the outermost periods add up, as an annual figure wins over the periods of its year.
+            let periods = rows.compactMap { row in ReportingPeriod(row.period).map { (value: row.value, period: $0) } }
+            let outermost = periods.filter { row in !periods.contains { $0.period != row.period && $0.period.contains(row.period) } }
+            return outermost.reduce(0) { $0 + $1.value }
+        case .latest: return ReportingPeriod.latest(rows, period: { $0.period })?.value
         }
     }
 

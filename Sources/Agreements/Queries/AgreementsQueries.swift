@@ -15,11 +15,11 @@ enum AgreementsQueries {
         return (try await query.copy().sort(\.$startYear).sort(\.$slug).range(page.range).all(), try await query.count())
     }
 
-    /// One indicator's measurements by period.
+    /// One indicator's measurements in time order (`ReportingPeriod`: a year, then its quarters and months).
     static func measurements(of indicatorID: UUID, _ page: PageQuery, on db: any Database) async throws
         -> (rows: [Measurement], total: Int)
     {
         let query = Measurement.query(on: db).filter(\.$indicatorID == indicatorID)
-        return (try await query.copy().sort(\.$period).range(page.range).all(), try await query.count())
+        return (try await query.copy().sort(\.$periodSort).sort(\.$period).range(page.range).all(), try await query.count())
     }
 }

@@ -13,19 +13,9 @@ public enum MeasurementService {
         "age_group": ["under_18", "18_24", "25_34", "35_plus"],
     ]
 
-    /// `2024`, `2024-Q1`…`Q4` or `2024-01`…`12`; returns the year.
+    /// `2024`, `2024-Q1`…`Q4` or `2024-01`…`12` (as stored, see `ReportingPeriod`); returns the year.
     public static func year(ofPeriod period: String) -> Int? {
-        let parts = period.split(separator: "-", omittingEmptySubsequences: false)
-        guard let first = parts.first, first.count == 4, let year = Int(first) else { return nil }
-        switch parts.count {
-        case 1: return year
-        case 2:
-            let rest = parts[1]
-            if rest.count == 2, rest.hasPrefix("Q"), let quarter = Int(rest.dropFirst()), (1...4).contains(quarter) { return year }
-            if rest.count == 2, let month = Int(rest), (1...12).contains(month) { return year }
-            return nil
-        default: return nil
-        }
+        ReportingPeriod(period)?.year
     }
 
     /// Records (or replaces) the value of one period, audited.
@@ -34,9 +24,12 @@ public enum MeasurementService {
     ) async throws -> Measurement {
         guard let indicator = try await Indicator.find(indicatorID, on: db) else { throw AgreementsError.indicatorNotFound }
         var errors: [FieldError] = []
-        let period = (input.period ?? "").trimmingCharacters(in: .whitespaces)
-        let year = year(ofPeriod: period)
-        if period.isEmpty { errors.append(FieldError("period", "validation.required")) }
+        // Read generously (`2026-q3`, `Q3 2026`, Arabic-Indic digits), stored in the one written form.
+        let typed = (input.period ?? "").trimmingCharacters(in: .whitespaces)
+        let parsed = typed.count <= 40 ? ReportingPeriod(lenient: typed) : nil
+        let period = parsed?.text ?? typed
+        let year = parsed?.year
+        if typed.isEmpty { errors.append(FieldError("period", "validation.required")) }
         else if year == nil { errors.append(FieldError("period", "validation.period")) }
         // Bounded at the edge: nothing stored can overflow a sum or a conversion on the pages that show it.
         let valueError = NumberCheck.decimal(input.value, field: "value", range: NumberRange.measurement)
@@ -74,6 +67,7 @@ public enum MeasurementService {
         let measurement = existing ?? Measurement()
         measurement.indicatorID = indicatorID
         measurement.period = period
+        measurement.periodSort = ReportingPeriod(period)?.sortKey ?? 0
         measurement.year = year
         measurement.value = value
         measurement.breakdown = breakdown

@@ -29,6 +29,8 @@ extension AgreementsWebController {
         let late: Bool
         let bar: ProgressBar
         let actions: [String]
+        /// A form per step of this commitment, the refused one with its errors.
+        let steps: WorkflowStepForms
     }
 
     struct ShowContext: Encodable {
@@ -38,11 +40,13 @@ extension AgreementsWebController {
         let summary: LocalizedText
         let parties: [LocalizedText]
         let signatories: [String]
-        let objectives: [Translated]
+        let objectives: [LocalizedText]
         let commitments: [CommitmentView]
         let lateCount: Int
         let canFollowUp: Bool
         let agreementActions: [String]
+        /// A form per step of the agreement, the refused one with its errors.
+        let agreementSteps: WorkflowStepForms
         let form: FormState
         let today: String
         /// Staff who manage agreements edit it and add commitments.

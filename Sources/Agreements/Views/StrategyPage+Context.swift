@@ -54,6 +54,8 @@ extension StrategyWebController {
         let unit: String
         let method: LocalizedText?
         let direction: String
+        /// How the year's value is made (`sum` of the periods, or the `latest` one).
+        let aggregation: String
         let baseline: String
         let targets: [String]
         let disaggregations: [String]

@@ -5,9 +5,9 @@ public enum AgreementWorkflows {
     public static let agreement = Workflow<AgreementState>(name: "agreement", transitions: [
         WorkflowTransition("sign", from: [.draft], to: .signed, permission: .manageAgreements),
         WorkflowTransition("activate", from: [.signed], to: .active, permission: .manageAgreements),
-        WorkflowTransition("expire", from: [.active], to: .expired, permission: .manageAgreements),
+        WorkflowTransition("expire", from: [.active], to: .expired, permission: .manageAgreements, destructive: true),
         WorkflowTransition("terminate", from: [.signed, .active], to: .terminated, permission: .manageAgreements,
-                           requiresReason: true),
+                           requiresReason: true, destructive: true),
     ])
 
     public static let commitment = Workflow<CommitmentState>(name: "commitment", transitions: [
@@ -17,6 +17,6 @@ public enum AgreementWorkflows {
                            requiresReason: true),
         WorkflowTransition("resume", from: [.late], to: .inProgress, permission: .recordFollowUp, requiresReason: true),
         WorkflowTransition("drop", from: [.planned, .inProgress, .late], to: .dropped, permission: .manageAgreements,
-                           requiresReason: true),
+                           requiresReason: true, destructive: true),
     ])
 }

@@ -30,7 +30,7 @@ struct MembershipWebController: RouteCollection {
             return req.seeOther(DirectorySiteURL.membershipApplications.path(in: req.language) + "/"
                                 + (try application.requireID()).uuidString + "?submitted=1")
         } catch let error as any ShabakaError where error.status != .forbidden {
-            let message = req.application.catalog.text(error.messageKey, in: req.language,
+            let message = req.application.catalog.sentence(error.messageKey, in: req.language,
                                                        arguments: error.localizedArguments { req.t($0) })
             let form = FormState(posted: req, fieldErrors: error.fieldErrors, message: message)
             return try await renderApply(req, user: user, form: form, domains: Set(input.domains ?? []),
@@ -52,7 +52,7 @@ struct MembershipWebController: RouteCollection {
             ChoiceOption.records(list, label: \.name, selected: form.values[field], req)
         }
         let context = ApplyContext(
-            page: try await PageMeta.make(for: req, titleKey: "membership.apply.title"), form: form,
+            page: try await PageMeta.make(for: req, titleKey: "membership.apply.title"), form: form.grouping("domains"),
             organizations: options(represented, "organization_id"), networks: options(networks, "network_id"),
             domains: try await Options.domains(req, selected: domains))
         return try await req.render("directory/apply", context, status: status)

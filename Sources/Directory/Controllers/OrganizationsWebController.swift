@@ -59,18 +59,23 @@ struct OrganizationsWebController: RouteCollection {
         }
     }
 
-    /// `verify`, `reject` (with the reason), `resubmit`.
+    /// `verify`, `reject` (confirmed first, with the reason), `resubmit`.
     @Sendable func transition(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let organization = try await DirectoryWebController.organization(req)
         let step = try req.form(StepForm.self)
-        return try await req.submitting {
+        let confirmation = StepConfirmation(subject: organization.name.resolve(in: req.language).text,
+                                            back: DirectoryWebController.path(of: organization, req),
+                                            reasonKey: "organization.verification_reason")
+        return try await req.takingStep(OrganizationWorkflows.verification, from: organization.verification, form: step,
+                                        confirmation: confirmation) {
             try await OrganizationRegistration.transition(organization, action: step.action ?? "", reason: step.reason,
                                                           by: user, req.service)
             req.application.directoryIndex.invalidate()
             return req.seeOther(DirectoryWebController.path(of: organization, req))
         } refused: { form in
-            try await DirectoryWebController.render(req, organization, forms: OrganizationPageForms(verification: form))
+            try await DirectoryWebController.render(req, organization, forms: OrganizationPageForms(
+                verification: .init(action: step.action ?? "", form: form)))
         }
     }
 }

@@ -10,6 +10,7 @@ extension PeopleWebController {
         let expertise = try await person?.id.asyncMap { try await PeopleService.expertise(of: [$0], on: req.db)[$0] } ?? []
         let values = [
             "display_name": person?.displayName ?? user.displayName, "kind": person?.kind.rawValue ?? "member",
+            "sex": person?.sex?.rawValue ?? "",
             "title": person?.title ?? "", "bio": person?.bio ?? "", "wilaya_code": person?.wilayaCode ?? "",
             "availability": person?.availability.rawValue ?? "available", "contact_email": person?.contactEmail ?? "",
         ]
@@ -37,9 +38,15 @@ extension PeopleWebController {
         _ req: Request, form: FormState, languages: Set<String>, expertise: Set<String>, isPublic: Bool, personID: UUID?,
         status: HTTPResponseStatus = .ok
     ) async throws -> Response {
+        // The kinds read as the person said they are (خبيرة ميدانية), once they have said it.
+        let sex = form.values["sex"].flatMap(PersonSex.init(rawValue:))
         let context = ProfileContext(
             page: try await PageMeta.make(for: req, titleKey: "profile.title"), form: form,
-            kinds: ChoiceOption.cases(PersonProfileKind.self, key: "person.kind", selected: form.values["kind"], req),
+            kinds: PersonProfileKind.allCases.map {
+                ChoiceOption(value: $0.rawValue, label: req.t("person.kind." + $0.rawValue, for: sex),
+                             selected: $0.rawValue == form.values["kind"])
+            },
+            sexes: ChoiceOption.cases(PersonSex.self, key: "person.sex", selected: form.values["sex"], req),
             availabilities: ChoiceOption.cases(Availability.self, key: "person.availability",
                                                selected: form.values["availability"], req),
             languages: ChoiceOption.languages(selected: languages, req),

@@ -24,7 +24,8 @@ struct PeopleWebController: RouteCollection {
         let wilayaNames = try await Options.wilayaNames(req)
         let cards = found.compactMap { person -> ExpertCard? in
             guard let id = person.id else { return nil }
-            return ExpertCard(id: id.uuidString, name: person.displayName, kind: person.kind.rawValue, title: person.title,
+            return ExpertCard(id: id.uuidString, name: person.displayName, kind: person.kind.rawValue, sex: person.sex?.rawValue,
+                              title: person.title,
                               wilaya: person.wilayaCode.flatMap { wilayaNames[$0] }, languages: person.languageList,
                               availability: person.availability.rawValue,
                               expertise: (expertise[id] ?? []).compactMap { domainNames[$0] }, isPrivate: !person.isPublic)

@@ -61,15 +61,25 @@ struct RepresentativesWebController: RouteCollection {
         let user = try req.requireUser()
         let organization = try await DirectoryWebController.organization(req)
         guard let id = req.parameters.get("id", as: UUID.self) else { throw DirectoryError.representativeNotFound }
-        try await RepresentationService.remove(id, from: organization, by: user, req.service)
-        // Someone who removed themselves may no longer see a page that waits for verification.
-        guard try await OrganizationPolicy.maySee(organization, viewer: req.currentUser, on: req.db) else {
-            return req.seeOther(DirectorySiteURL.myOrganizations.path(in: req.language))
+        guard let representative = try await OrganizationRepresentative.find(id, on: req.db) else {
+            throw DirectoryError.representativeNotFound
         }
-        return Self.back(req, organization)
+        let name = try await Person.find(representative.personID, on: req.db)?.displayName ?? ""
+        let confirmation = Confirmation(
+            action: req.t("representatives.remove"), subject: organization.name.resolve(in: req.language).text,
+            lines: [req.t("representatives.remove_explain", name)],
+            back: DirectoryWebController.path(of: organization, req, anchor: "#representatives"))
+        return try await req.confirming(confirmation, confirmed: try req.form(StepForm.self).isConfirmed) {
+            try await RepresentationService.remove(id, from: organization, by: user, req.service)
+            // Someone who removed themselves may no longer see a page that waits for verification.
+            guard try await OrganizationPolicy.maySee(organization, viewer: req.currentUser, on: req.db) else {
+                return req.seeOther(DirectorySiteURL.myOrganizations.path(in: req.language))
+            }
+            return Self.back(req, organization)
+        }
     }
 
-    /// `approve`, `decline` (with the reason), `withdraw`.
+    /// `approve`, `decline` (confirmed first, with the reason), `withdraw` (confirmed first).
     @Sendable func step(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let request = try await req.find(RepresentationRequest.self, id: "id", orElse: DirectoryError.representationNotFound)
@@ -77,14 +87,23 @@ struct RepresentativesWebController: RouteCollection {
             throw DirectoryError.organizationNotFound
         }
         let step = try req.form(StepForm.self)
-        return try await req.submitting {
+        let own = request.userID == user.id
+        let back = own ? DirectorySiteURL.myOrganizations.path(in: req.language)
+            : DirectoryWebController.path(of: organization, req, anchor: "#representatives")
+        let who = own ? user.displayName : try await req.authorNames([request.userID].compactMap { $0 })
+            .name(of: request.userID, stored: request.invitedEmail ?? "")
+        let confirmation = StepConfirmation(
+            subject: organization.name.resolve(in: req.language).text + " — " + who + " ("
+                + req.t("representative.role." + request.role.rawValue) + ")", back: back)
+        return try await req.takingStep(OrganizationWorkflows.representation, from: request.state, form: step,
+                                        confirmation: confirmation) {
             try await RepresentationService.step(request, action: step.action ?? "", reason: step.reason, by: user,
                                                  req.service)
-            if request.userID == user.id { return req.seeOther(DirectorySiteURL.myOrganizations.path(in: req.language)) }
+            if own { return req.seeOther(back) }
             return Self.back(req, organization)
         } refused: { form in
             try await DirectoryWebController.render(req, organization, forms: OrganizationPageForms(
-                step: form, stepTarget: (try? request.requireID().uuidString) ?? ""))
+                step: .init(action: step.action ?? "", form: form), stepTarget: (try? request.requireID().uuidString) ?? ""))
         }
     }
 
@@ -123,12 +142,26 @@ struct RepresentativesWebController: RouteCollection {
     struct Answer: Decodable {
         var token: String?
         var action: String?
+        var confirmed: String?
     }
 
+    /// Accepts the invitation, or refuses it once the refusal is confirmed.
     @Sendable func answer(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let input = try req.form(Answer.self)
         let accept = input.action != "refuse"
+        if !accept, input.confirmed != StepForm.yes {
+            let token = input.token ?? ""
+            let request = try await RepresentationService.invitation(token: token, on: req.db, now: req.now)
+            let organization = try await Organization.find(request.organizationID, on: req.db)
+            return try await req.confirmationPage(Confirmation(
+                action: req.t("invitation.refuse"),
+                subject: (organization?.name.resolve(in: req.language).text ?? "") + " — "
+                    + req.t("representative.role." + request.role.rawValue),
+                lines: [req.t("invitation.refuse_explain")],
+                back: DirectorySiteURL.invitation.path(in: req.language) + "?token=" + token,
+                hidden: ["token": token, "action": "refuse"]))
+        }
         let request = try await RepresentationService.answer(token: input.token ?? "", accept: accept, by: user,
                                                              req.service)
         guard accept, let organization = try await Organization.find(request.organizationID, on: req.db) else {

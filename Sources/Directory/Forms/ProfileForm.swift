@@ -2,6 +2,7 @@
 struct ProfileForm: Decodable {
     var displayName: String?
     var kind: String?
+    var sex: String?
     var title: String?
     var bio: String?
     var wilayaCode: String?
@@ -16,6 +17,7 @@ struct ProfileForm: Decodable {
         var input = PersonInput()
         input.displayName = displayName ?? ""
         input.kind = kind ?? ""
+        input.sex = sex ?? ""
         input.title = title ?? ""
         input.bio = bio ?? ""
         input.wilayaCode = wilayaCode ?? ""

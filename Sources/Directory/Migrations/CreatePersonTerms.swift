@@ -15,7 +15,10 @@ struct CreatePersonTerms: AsyncMigration {
             .run()
         try await sql.create(index: "person_terms_term").on("person_terms").column("term").column("person_id").run()
         try await sql.create(index: "person_terms_person").on("person_terms").column("person_id").run()
-        for person in try await Person.query(on: database).filter(\.$erasedAt == nil).all() {
+        // Only the columns the index reads: the model has columns later migrations add (`sex`).
+        let people = try await Person.query(on: database).filter(\.$erasedAt == nil)
+            .field(\.$id).field(\.$displayName).field(\.$title).field(\.$bio).all()
+        for person in people {
             try await PersonSearchIndex.reindex(person, on: database)
         }
     }

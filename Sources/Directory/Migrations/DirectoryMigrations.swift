@@ -5,6 +5,6 @@ import SQLKit
 enum DirectoryMigrations {
     static func all(wilayasCSV: String) -> [any Migration] {
         [CreateReferenceData(wilayasCSV: wilayasCSV), CreateOrganizations(), CreatePeople(), CreateMemberships(),
-         CreateOrganizationChanges(), CreatePersonTerms(), AddOrganizationVerification()]
+         CreateOrganizationChanges(), CreatePersonTerms(), AddOrganizationVerification(), AddPersonSex()]
     }
 }

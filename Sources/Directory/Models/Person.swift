@@ -15,6 +15,8 @@ public final class Person: Model, @unchecked Sendable {
     @OptionalField(key: "user_id") public var userID: UUID?
     @Field(key: "display_name") public var displayName: String
     @Enum(key: "profile_kind") public var kind: PersonProfileKind
+    /// Given by the person or not (nil): labels about them agree with it (خبيرة, experte).
+    @OptionalEnum(key: "sex") public var sex: PersonSex?
     @OptionalField(key: "title") public var title: String?
     @OptionalField(key: "bio") public var bio: String?
     @OptionalField(key: "wilaya_code") public var wilayaCode: String?

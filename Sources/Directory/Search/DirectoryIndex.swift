@@ -1,11 +1,14 @@
+import ArabicText
 import Foundation
 
 /// The directory's in-memory search index: which organisations match a filter and search, in list order,
 /// and how many, without a database round trip per condition.
 ///
 /// Each organisation has a slot; kinds, wilayas, domains and search terms map to slot sets, intersected
-/// word by word. An updated organisation gets a new slot (the old one is marked dead), so updates never
-/// rewrite the posting lists; the store rebuilds the index when dead slots pile up.
+/// word by word. A query word also finds the terms one spelling edit away (``SpellingIndex``, filed with every
+/// term); organisations found only that way come after those every word matches exactly. An updated
+/// organisation gets a new slot (the old one is marked dead), so updates never rewrite the posting lists;
+/// the store rebuilds the index when dead slots pile up.
 struct DirectoryIndex: Sendable {
     private(set) var entries: [IndexedOrganization] = []
     private(set) var slotByID: [UUID: Int32] = [:]
@@ -18,6 +21,8 @@ struct DirectoryIndex: Sendable {
     private var postings: [String: [Int32]] = [:]
     /// Every indexed term, sorted byte-wise, so a prefix is a contiguous range.
     private var sortedTerms: [String] = []
+    /// Every indexed term filed by its one-deletion variants, for the terms one edit from a query word.
+    private var spelling = SpellingIndex()
     /// The last change of the `organization_changes` feed this index includes.
     var lastChange: Int64 = 0
 
@@ -39,6 +44,7 @@ struct DirectoryIndex: Sendable {
         order = Array(0..<Int32(entries.count))
         order.sort { Self.precedes(entries[Int($0)], entries[Int($1)]) }
         sortedTerms = self.postings.keys.sorted(by: Self.bytewise)
+        spelling = SpellingIndex(sortedTerms)
     }
 
     /// Adds an organisation, replacing what the index had for it.
@@ -50,6 +56,7 @@ struct DirectoryIndex: Sendable {
         order.insert(slot, at: position)
         for term in Set(newTerms) {
             sortedTerms.insert(term, at: lowerBound(term))
+            spelling.insert(term)
         }
     }
 
@@ -79,19 +86,32 @@ struct DirectoryIndex: Sendable {
         return slot
     }
 
-    /// One page of the organisations matching `filter`, in list order, and how many match in all.
-    func page(_ filter: OrganizationFilter, terms: [String], offset: Int, size: Int) -> (ids: [UUID], total: Int) {
-        var candidates: SlotSet?
+    /// One page of the organisations matching `filter` and every query word, and how many match in all: first
+    /// those every word matches exactly (its stem, or a term starting with it), then those some word matches
+    /// only through a term one spelling edit away (``QueryWord``); each group in list order.
+    func page(_ filter: OrganizationFilter, words: [QueryWord], offset: Int, size: Int) -> (ids: [UUID], total: Int) {
+        var filtered: SlotSet?
         func restrict(_ set: SlotSet?) {
             let set = set ?? SlotSet()
-            if candidates == nil { candidates = set } else { candidates!.formIntersection(set) }
+            if filtered == nil { filtered = set } else { filtered!.formIntersection(set) }
         }
         if let kind = filter.kind { restrict(kinds[kind.rawValue]) }
         if let wilaya = filter.wilaya { restrict(wilayas[wilaya]) }
         if let domain = filter.domain { restrict(domains[domain]) }
-        for term in terms { restrict(matching(term)) }
+        var exact = filtered
+        var approximate = false
+        for word in words {
+            let found = matching(word.term)
+            var near = found
+            if let spelled = spelledMatching(word) {
+                near.formUnion(spelled)
+                approximate = true
+            }
+            restrict(near)
+            exact = exact.map { var set = $0; set.formIntersection(found); return set } ?? found
+        }
 
-        guard var candidates else {
+        guard var candidates = filtered else {
             let end = min(order.count, offset + size)
             let ids = offset < end ? order[offset..<end].map { entries[Int($0)].id } : []
             return (ids, order.count)
@@ -99,18 +119,46 @@ struct DirectoryIndex: Sendable {
         candidates.formIntersection(live)
         var total = 0
         var slots: [Int32] = []
-        let end = offset + size
-        candidates.words.withUnsafeBufferPointer { words in
+        if approximate, var first = exact {
+            // Terms one edit away often belong to organisations matched exactly anyway ("للاقتصاد" is one edit
+            // from "الاقتصاد"): a second walk only when some are not.
+            first.formIntersection(live)
+            candidates.subtract(first)
+            walk(first, offset: offset, end: offset + size, total: &total, slots: &slots)
+            if candidates.isEmpty { return (slots.map { entries[Int($0)].id }, total) }
+        }
+        walk(candidates, offset: offset, end: offset + size, total: &total, slots: &slots)
+        return (slots.map { entries[Int($0)].id }, total)
+    }
+
+    /// Counts the slots of `set` (live slots) after the `total` counted before, keeping those at `offset..<end` in
+    /// list order; stops walking once the page is full, since the set's size says how many remain.
+    private func walk(_ set: SlotSet, offset: Int, end: Int, total: inout Int, slots: inout [Int32]) {
+        let before = total
+        total += set.count
+        guard before < end, offset < total else { return }
+        var count = before
+        set.words.withUnsafeBufferPointer { words in
             order.withUnsafeBufferPointer { order in
                 for slot in order {
                     let word = Int(slot) >> 6
                     guard word < words.count, words[word] & (1 << UInt64(slot & 63)) != 0 else { continue }
-                    if total >= offset, total < end { slots.append(slot) }
-                    total += 1
+                    if count >= offset { slots.append(slot) }
+                    count += 1
+                    if count >= end { break }
                 }
             }
         }
-        return (slots.map { entries[Int($0)].id }, total)
+    }
+
+    /// Slots of organisations having a term one spelling edit from a form of the word, or nil when no
+    /// indexed term is.
+    private func spelledMatching(_ word: QueryWord) -> SlotSet? {
+        let terms = word.words(oneEditFrom: spelling)
+        guard !terms.isEmpty else { return nil }
+        var set = SlotSet(capacity: entries.count)
+        for term in terms { set.insert(contentsOf: postings[term] ?? []) }
+        return set
     }
 
     /// Slots of organisations having the term, or (for a term of at least

@@ -55,9 +55,10 @@ public enum OrganizationSearchIndex {
         }
     }
 
-    /// Normalised query terms; at most eight, so a pasted paragraph cannot make a huge query.
-    public static func queryTerms(_ query: String) -> [String] {
-        Array(ArabicText.searchTerms(query).prefix(8))
+    /// The query's words (``ArabicText/queryWords(_:)``: stem, and the forms that forgive a spelling slip); at
+    /// most eight, so a pasted paragraph cannot make a huge query.
+    public static func queryWords(_ query: String) -> [QueryWord] {
+        Array(ArabicText.queryWords(query).prefix(8))
     }
 
     /// As ``ArabicText/matches(query:in:)``: a term of at least ``ArabicText/minimumPrefixLength`` letters

@@ -38,4 +38,18 @@ struct SlotSet: Sendable {
     mutating func formIntersection(_ other: SlotSet) {
         for index in words.indices { words[index] &= index < other.words.count ? other.words[index] : 0 }
     }
+
+    mutating func formUnion(_ other: SlotSet) {
+        if other.words.count > words.count { words += Array(repeating: 0, count: other.words.count - words.count) }
+        for index in other.words.indices { words[index] |= other.words[index] }
+    }
+
+    mutating func subtract(_ other: SlotSet) {
+        for index in words.indices where index < other.words.count { words[index] &= ~other.words[index] }
+    }
+
+    var isEmpty: Bool { words.allSatisfy { $0 == 0 } }
+
+    /// How many slots the set holds.
+    var count: Int { words.reduce(0) { $0 + $1.nonzeroBitCount } }
 }

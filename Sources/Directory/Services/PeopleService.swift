@@ -19,6 +19,9 @@ public enum PeopleService {
         if let kind = input.kind, PersonProfileKind(rawValue: kind) == nil {
             errors.append(FieldError("kind", "validation.invalid_choice"))
         }
+        if let sex = Validate.trimmed(input.sex), PersonSex(rawValue: sex) == nil {
+            errors.append(FieldError("sex", "validation.invalid_choice"))
+        }
         if let availability = input.availability, Availability(rawValue: availability) == nil {
             errors.append(FieldError("availability", "validation.invalid_choice"))
         }
@@ -48,6 +51,7 @@ public enum PeopleService {
             }()
             person.displayName = Validate.trimmed(input.displayName) ?? person.displayName
             if let kind = input.kind.flatMap(PersonProfileKind.init(rawValue:)) { person.kind = kind }
+            if let value = input.sex { person.sex = Validate.trimmed(value).flatMap(PersonSex.init(rawValue:)) }
             if let value = input.title { person.title = Validate.trimmed(value) }
             if let value = input.bio { person.bio = Validate.trimmed(value) }
             if let value = input.wilayaCode { person.wilayaCode = Validate.trimmed(value) }

@@ -7,6 +7,8 @@ public struct PersonDTO: Content {
     let id: UUID
     let displayName: String
     let kind: String
+    /// `f`, `m`, or absent when not given.
+    let sex: String?
     let title: String?
     let bio: String?
     let wilayaCode: String?
@@ -18,7 +20,7 @@ public struct PersonDTO: Content {
 
     /// `public` in JSON (the API's key strategy gives the others).
     enum CodingKeys: String, CodingKey {
-        case id, kind, title, bio, languages, availability, expertise, displayName, wilayaCode, contactEmail
+        case id, kind, sex, title, bio, languages, availability, expertise, displayName, wilayaCode, contactEmail
         case isPublic = "public"
     }
 
@@ -26,6 +28,7 @@ public struct PersonDTO: Content {
         id = try person.requireID()
         displayName = person.displayName
         kind = person.kind.rawValue
+        sex = person.sex?.rawValue
         title = person.title
         bio = person.bio
         wilayaCode = person.wilayaCode

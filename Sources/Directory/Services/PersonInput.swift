@@ -6,6 +6,8 @@ import Vapor
 public struct PersonInput: Content, Sendable {
     public var displayName: String?
     public var kind: String?
+    /// `f`, `m`, or empty for not said; labels about the person agree with it.
+    public var sex: String?
     public var title: String?
     public var bio: String?
     public var wilayaCode: String?
@@ -17,7 +19,7 @@ public struct PersonInput: Content, Sendable {
 
     /// `public` in JSON (the API's key strategy gives the others).
     enum CodingKeys: String, CodingKey {
-        case displayName, kind, title, bio, wilayaCode, languages, availability, contactEmail, expertise
+        case displayName, kind, sex, title, bio, wilayaCode, languages, availability, contactEmail, expertise
         case isPublic = "public"
     }
 

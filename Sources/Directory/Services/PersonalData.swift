@@ -20,7 +20,7 @@ public enum PersonalData {
             .asyncMap { try await ApplicationDTO.load($0, for: user, on: db) }
         let notifications = try await UserNotification.query(on: db).filter(\.$user.$id == user.id).all().map {
             PersonalDataExport.NotificationItem(
-                message: reader.catalog.text($0.messageKey, in: reader.language, arguments: $0.arguments),
+                message: reader.catalog.sentence($0.messageKey, in: reader.language, arguments: $0.arguments),
                 link: $0.link, createdAt: $0.createdAt)
         }
         var contributions: [String: PersonalDataSection.Rows] = [:]
@@ -67,6 +67,7 @@ public enum PersonalData {
                 try await PersonSearchIndex.remove(personID, on: tx)
                 person.displayName = ""
                 person.title = nil
+                person.sex = nil
                 person.bio = nil
                 person.contactEmail = nil
                 person.wilayaCode = nil

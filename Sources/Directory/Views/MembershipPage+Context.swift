@@ -40,6 +40,9 @@ extension MembershipWebController {
         let checklist: [ChecklistRow]
         let canReview: Bool
         let notice: String?
+        /// The checklist's form.
         let form: FormState
+        /// A form per step, the refused one with its errors.
+        let steps: WorkflowStepForms
     }
 }

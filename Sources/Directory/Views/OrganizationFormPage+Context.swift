@@ -27,7 +27,7 @@ struct OrganizationFormContext: Encodable {
             page: try await PageMeta.make(for: req, titleKey: "organization.register.title"),
             heading: req.t("organization.register.title"), intro: req.t("organization.register.intro"),
             action: DirectorySiteURL.organizations.path(in: req.language), submit: req.t("organization.register.submit"),
-            form: form, kinds: kinds, wilayas: try await Options.wilayas(req, selected: form.values["wilaya_code"]),
+            form: form.grouping("domains"), kinds: kinds, wilayas: try await Options.wilayas(req, selected: form.values["wilaya_code"]),
             domains: try await Options.domains(req, selected: Set(form.values["domains"]?.split(separator: ",").map(String.init) ?? [])),
             roles: ChoiceOption.cases(RepresentativeRole.self, key: "representative.role",
                                       selected: form.values["representative_role"] ?? "president", req))
@@ -45,7 +45,7 @@ struct OrganizationFormContext: Encodable {
             page: try await PageMeta.make(for: req, titleKey: "organization.edit.title", name),
             heading: req.t("organization.edit.title", name), intro: req.t("organization.edit.intro"),
             action: DirectorySiteURL.organizations.path(in: req.language) + "/" + organization.slug,
-            submit: req.t("organization.edit.submit"), form: form,
+            submit: req.t("organization.edit.submit"), form: form.grouping("domains"),
             kinds: staff ? ChoiceOption.cases(OrganizationKind.self, key: "organization.kind",
                                               selected: form.values["kind"], req) : [],
             wilayas: try await Options.wilayas(req, selected: form.values["wilaya_code"]),

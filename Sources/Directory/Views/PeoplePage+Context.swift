@@ -8,6 +8,7 @@ extension PeopleWebController {
         let page: PageMeta
         let form: FormState
         let kinds: [ChoiceOption]
+        let sexes: [ChoiceOption]
         let availabilities: [ChoiceOption]
         let languages: [ChoiceOption]
         let wilayas: [ChoiceOption]
@@ -20,6 +21,8 @@ extension PeopleWebController {
         let id: String
         let name: String
         let kind: String
+        /// `f`, `m` or nil: the labels about the person agree with it.
+        let sex: String?
         let title: String?
         let wilaya: String?
         let languages: [String]

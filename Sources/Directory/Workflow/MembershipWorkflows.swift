@@ -7,17 +7,17 @@ public enum MembershipWorkflows {
         WorkflowTransition("accept", from: [.underReview], to: .accepted, permission: .decideMembership,
                            requiresReason: true),
         WorkflowTransition("reject", from: [.underReview], to: .rejected, permission: .decideMembership,
-                           requiresReason: true),
+                           requiresReason: true, destructive: true),
         WorkflowTransition("withdraw", from: [.submitted, .underReview], to: .withdrawn,
-                           permission: .applyForMembership),
+                           permission: .applyForMembership, destructive: true),
     ])
 
     public static let membership = Workflow<MembershipState>(name: "membership", transitions: [
         WorkflowTransition("suspend", from: [.active], to: .suspended, permission: .decideMembership,
-                           requiresReason: true),
+                           requiresReason: true, destructive: true),
         WorkflowTransition("reactivate", from: [.suspended], to: .active, permission: .decideMembership,
                            requiresReason: true),
         WorkflowTransition("terminate", from: [.active, .suspended], to: .terminated, permission: .decideMembership,
-                           requiresReason: true),
+                           requiresReason: true, destructive: true),
     ])
 }

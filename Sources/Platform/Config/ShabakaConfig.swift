@@ -26,6 +26,9 @@ public struct ShabakaConfig: Sendable {
     public var maxBodyBytes: Int
     /// Sender address of outgoing mail.
     public var mailFrom: String
+    /// Where people write to the network (`SHABAKA_CONTACT_EMAIL`): shown on the contact, legal, privacy and
+    /// accessibility pages.
+    public var contactEmail: String = "contact@shabaka.local"
     /// PostgreSQL connections per event loop.
     public var databasePoolSize: Int = 4
     /// How long a browser session lives without a request, and at most.
@@ -102,6 +105,7 @@ public struct ShabakaConfig: Sendable {
         config.maxUploadBytes = integer("SHABAKA_MAX_UPLOAD_BYTES", default: 10 * 1_048_576, range: 1024...1_073_741_824)
         config.filesDirectory = env["SHABAKA_FILES"].flatMap { $0.isEmpty ? nil : $0 }
         config.mailFrom = env["SHABAKA_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? config.mailFrom
+        config.contactEmail = env["SHABAKA_CONTACT_EMAIL"].flatMap { $0.isEmpty ? nil : $0 } ?? config.contactEmail
         config.databasePoolSize = integer("SHABAKA_DB_POOL", default: 4, range: 1...64)
         config.sessionLimits = SessionLimits(
             idle: TimeInterval(integer("SHABAKA_SESSION_IDLE_MINUTES", default: 120, range: 5...43_200) * 60),

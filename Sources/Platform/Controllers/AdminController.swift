@@ -60,13 +60,24 @@ struct AdminController: RouteCollection {
     @Sendable func changeRole(req: Request) async throws -> Response {
         let admin = try req.require(.manageUsers)
         guard let userID = req.parameters.get("userID", as: UUID.self),
-              try await User.find(userID, on: req.db) != nil else { throw PlatformError.notFound }
+              let user = try await User.find(userID, on: req.db) else { throw PlatformError.notFound }
         let form = try req.form(RoleForm.self)
         guard let role = form.role.flatMap(Role.init(rawValue:)) else {
             throw ValidationFailure([FieldError("role", "validation.invalid_choice")])
         }
         let grant = form.change != "revoke"
-        try await RoleChange.apply(grant: grant, role: role, userID: userID, actor: AuditActor(admin), on: req.db, now: req.now)
-        return req.seeOther(SiteURL.adminUsers.path(in: req.language) + "?changed=1")
+        let done = { () async throws -> Response in
+            try await RoleChange.apply(grant: grant, role: role, userID: userID, actor: AuditActor(admin), on: req.db,
+                                       now: req.now)
+            return req.seeOther(SiteURL.adminUsers.path(in: req.language) + "?changed=1")
+        }
+        guard !grant else { return try await done() }
+        // Taking a role away is confirmed first.
+        let roleName = req.t("role." + role.rawValue)
+        return try await req.confirming(Confirmation(
+            action: req.t("admin.users.revoke"), subject: user.displayName + " — " + roleName,
+            lines: [req.t("admin.users.revoke_explain", user.displayName, roleName)],
+            back: SiteURL.adminUsers.path(in: req.language), hidden: ["role": role.rawValue, "change": "revoke"]),
+            confirmed: form.confirmed == StepForm.yes, act: done)
     }
 }

@@ -17,7 +17,7 @@ struct NotificationsController: RouteCollection {
         let rows = try await query.sort(\.$createdAt, .descending).sort(\.$id).range(pageQuery.range).all()
         let items = rows.map {
             Item(id: $0.id?.uuidString ?? "",
-                 message: req.application.catalog.text($0.messageKey, in: req.language, arguments: $0.arguments),
+                 message: req.application.catalog.sentence($0.messageKey, in: req.language, arguments: $0.arguments),
                  unread: $0.readAt == nil, createdAt: $0.createdAt ?? req.now)
         }
         let context = Context(page: try await PageMeta.make(for: req, titleKey: "notifications.title"), notifications: items,

@@ -13,7 +13,7 @@ struct ResolvedProblem {
         let catalog = request.application.catalog
         let language = request.language
         func text(_ key: String, _ arguments: [String] = []) -> String {
-            catalog.text(key, in: language, arguments: arguments)
+            catalog.sentence(key, in: language, arguments: arguments)
         }
         headers = [:]
         fields = []

@@ -4,14 +4,10 @@
 public enum MoneyText {
     public static func format(_ minor: Int64, currency: String, in language: SiteLanguage, catalog: Catalog) -> String {
         let english = language == .en
-        let units = String(minor / 100), cents = (minor % 100).magnitude
-        var grouped = ""
-        for (offset, digit) in units.reversed().enumerated() {
-            if offset > 0, offset % 3 == 0, digit != "-" { grouped = (english ? "," : "\u{202F}") + grouped }
-            grouped = String(digit) + grouped
-        }
+        let cents = (minor % 100).magnitude
+        let grouped = (minor < 0 && minor / 100 == 0 ? "-" : "") + NumberText.integer(minor / 100, in: language)
         let symbol = catalog.text("currency." + currency, in: language)
-        guard cents != 0 else { return "\(grouped) \(symbol)" }
-        return "\(grouped)\(english ? "." : ",")\(cents < 10 ? "0" : "")\(cents) \(symbol)"
+        guard cents != 0 else { return "\(grouped)\u{00A0}\(symbol)" }
+        return "\(grouped)\(english ? "." : ",")\(cents < 10 ? "0" : "")\(cents)\u{00A0}\(symbol)"
     }
 }

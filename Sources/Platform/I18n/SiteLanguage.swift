@@ -42,8 +42,9 @@ extension Request {
         set { storage[LanguageKey.self] = newValue }
     }
 
-    /// Translates a catalog key in this request's language.
+    /// Translates a catalog key in this request's language. An argument that is a calendar day (`yyyy-MM-dd`) is
+    /// written in words (``DateText``): no ISO date reaches a sentence.
     public func t(_ key: String, _ arguments: String...) -> String {
-        application.catalog.text(key, in: language, arguments: arguments)
+        application.catalog.sentence(key, in: language, arguments: arguments)
     }
 }

@@ -20,7 +20,7 @@ public enum Notifier {
             notification.arguments = arguments
             notification.link = link
             try await notification.create(on: db)
-            let text = catalog.text(messageKey, in: language, arguments: arguments)
+            let text = catalog.sentence(messageKey, in: language, arguments: arguments)
             let url = baseURL + "/" + language.rawValue + "/" + link
             try await Outbox.enqueue(
                 to: user.email, subject: catalog.text("mail.notification.subject", in: language),

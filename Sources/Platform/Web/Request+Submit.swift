@@ -19,18 +19,25 @@ extension Request {
 
     /// Does what a page form asks (usually ending in a redirect). Refused input, or a step without the written
     /// reason it needs, comes back to `refused` as the form as posted with its errors, to show the page again (422).
+    /// A step the workflow refuses as a whole (not possible from this state any more, changed meanwhile) comes
+    /// back the same way with the refusal in the form's error summary, under the refusal's status; a step this
+    /// person may not take stays an error page (403).
     public func submitting(_ work: () async throws -> Response,
                            refused: (FormState) async throws -> Response) async throws -> Response {
-        let errors: [FieldError]
+        let form: FormState
+        var status = HTTPResponseStatus.unprocessableEntity
         do {
             return try await work()
         } catch let failure as ValidationFailure {
-            errors = failure.fieldErrors
+            form = FormState(posted: self, fieldErrors: failure.fieldErrors)
         } catch WorkflowError.reasonRequired {
-            errors = [FieldError("reason", "validation.required")]
+            form = FormState(posted: self, fieldErrors: [FieldError("reason", "validation.required")])
+        } catch let refusal as WorkflowError where refusal.status != .forbidden {
+            form = FormState(posted: self, refusedBy: refusal)
+            status = refusal.status
         }
-        let response = try await refused(FormState(posted: self, fieldErrors: errors))
-        response.status = .unprocessableEntity
+        let response = try await refused(form)
+        response.status = status
         return response
     }
 }

@@ -17,6 +17,10 @@ public enum SiteURL: String, CaseIterable, SiteRoute {
     case notifications = "notifications"
     case attachments = "attachments"
     case files = "files"
+    case contact = "contact"
+    case legal = "legal-notice"
+    case privacy = "privacy"
+    case accessibility = "accessibility"
 
     public var linkName: String { String(describing: self) }
     public var relativePath: String { rawValue }

@@ -17,8 +17,10 @@ struct CSRWebController: RouteCollection {
         try await render(req)
     }
 
-    /// The page, with the pledge form as posted (`pledgeForm`) or the delivery just refused on one pledge.
+    /// The page, with the pledge form as posted (`pledgeForm`), or the delivery or the step just refused on one
+    /// pledge.
     func render(_ req: Request, pledgeForm form: FormState = .empty, delivery: (pledge: UUID, form: FormState)? = nil,
+                step: (pledge: UUID, sent: WorkflowStepForms.Sent)? = nil,
                 status: HTTPResponseStatus = .ok) async throws -> Response {
         let user = req.currentUser
         let pageQuery = try PageQuery(from: req)
@@ -49,19 +51,22 @@ struct CSRWebController: RouteCollection {
                             fulfilment: $0.fulfilment, bar: SafeNumber.percent($0.fulfilment / 100) ?? 0)
             },
             pledges: pledges.map { pledge in
-                PledgeRow(id: pledge.id?.uuidString ?? "",
+                let id = pledge.id?.uuidString ?? ""
+                let actions = user.map { ProjectWorkflows.pledge.actions(from: pledge.state, for: $0).map(\.action) } ?? []
+                return PledgeRow(id: id,
                           company: LocalizedText(names[pledge.companyID] ?? Translated(), in: req.language),
                           project: pledge.projectID.flatMap { titles[$0] }.map { LocalizedText($0, in: req.language) },
                           kind: pledge.kind.rawValue, description: pledge.details,
                           value: Choices.money(pledge.valueMinor, pledge.currency, req),
                           fulfilment: (pledge.fulfilment * 10).rounded() / 10, state: pledge.state.rawValue,
-                          actions: user.map { ProjectWorkflows.pledge.actions(from: pledge.state, for: $0).map(\.action) } ?? [],
+                          actions: actions,
+                          steps: .make(ProjectWorkflows.pledge, actions: actions,
+                                       url: ProjectsSiteURL.csr.path(in: req.language) + "/" + id + "/transitions",
+                                       id: "pledge-" + id, sent: step?.pledge == pledge.id ? step?.sent : nil,
+                                       style: .init(optionalReason: true, inline: true), csrf: req.formCSRF, req),
                           canDeliver: pledge.state == .confirmed && user?.may(.manageCSR) == true,
-                          deliveryError: delivery.flatMap { refused in
-                              refused.pledge == pledge.id
-                                  ? refused.form.errors["value_minor"] ?? refused.form.errors["delivered_on"]
-                                      ?? refused.form.errors["note"] : nil
-                          })
+                          delivery: (delivery?.pledge == pledge.id ? delivery?.form ?? .empty : .empty)
+                              .prefixed("delivery-" + id + "-"))
             },
             companiesPagination: PaginationView(request: companiesPage, total: companyTotal,
                                                 path: ProjectsSiteURL.csr.path(in: req.language),
@@ -72,7 +77,7 @@ struct CSRWebController: RouteCollection {
             pledgeCompanies: ChoiceOption.records(pledgeCompanies, label: \.name, selected: form.values["company_id"], req),
             projects: ChoiceOption.records(open, label: \.title, selected: form.values["project_id"], req),
             kinds: ChoiceOption.cases(PledgeKind.self, key: "pledge.kind", selected: form.values["kind"], req),
-            pledgeForm: form, today: ISODate.string(req.now)), status: status)
+            pledgeForm: form.prefixed("pledge-"), today: ISODate.string(req.now)), status: status)
     }
 
     func back(_ req: Request) -> Response {
@@ -94,9 +99,19 @@ struct CSRWebController: RouteCollection {
         let user = try req.requireUser()
         let pledge = try await req.find(CSRPledge.self, id: "id", orElse: ProjectsError.pledgeNotFound)
         let form = try req.form(StepForm.self)
-        try await CSRService.transition(pledge, action: form.action ?? "", reason: form.reason ?? "", by: user,
-                                        on: req.db, now: req.now)
-        return back(req)
+        let company = try await Organization.find(pledge.companyID, on: req.db)
+        let confirmation = StepConfirmation(
+            subject: (company?.name.resolve(in: req.language).text ?? "") + " — " + pledge.details,
+            back: ProjectsSiteURL.csr.path(in: req.language) + "#pledge-" + (try pledge.requireID()).uuidString,
+            optionalReason: true)
+        return try await req.takingStep(ProjectWorkflows.pledge, from: pledge.state, form: form,
+                                        confirmation: confirmation) {
+            try await CSRService.transition(pledge, action: form.action ?? "", reason: form.reason ?? "", by: user,
+                                            on: req.db, now: req.now)
+            return back(req)
+        } refused: { state in
+            try await render(req, step: (try pledge.requireID(), .init(action: form.action ?? "", form: state)))
+        }
     }
 
     @Sendable func deliver(req: Request) async throws -> Response {

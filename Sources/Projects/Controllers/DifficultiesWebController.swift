@@ -34,7 +34,7 @@ struct DifficultiesWebController: RouteCollection {
             states: ChoiceOption.cases(DifficultyState.self, key: "workflow.difficulty.state",
                                         selected: filter.state?.rawValue, req),
             wilayas: try await Options.wilayas(req, selected: filter.wilaya),
-            ages: [7, 30, 90].map { ChoiceOption(value: "\($0)", label: req.t("difficulties.older_than", "\($0)"), selected: "\($0)" == age) },
+            ages: [7, 30, 90].map { ChoiceOption(value: "\($0)", label: req.tn("difficulties.older_than", $0), selected: "\($0)" == age) },
             difficulties: lines, total: total,
             pagination: PaginationView(request: pageQuery, total: total, path: req.url.path, query: filter.parameters)))
     }
@@ -61,12 +61,18 @@ struct DifficultiesWebController: RouteCollection {
         let user = try req.requireUser()
         let difficulty = try await Self.difficulty(req)
         let form = try req.form(StepForm.self)
-        return try await req.submitting {
-            try await DifficultyService.step(difficulty, action: form.action ?? "", text: form.reason, by: user,
+        let action = form.action ?? ""
+        let confirmation = StepConfirmation(
+            subject: difficulty.title,
+            back: ProjectsSiteURL.difficulties.path(in: req.language) + "/" + (try difficulty.requireID()).uuidString,
+            reasonKey: "difficulty.step_text." + action)
+        return try await req.takingStep(ProjectWorkflows.difficulty, from: difficulty.state, form: form,
+                                        confirmation: confirmation) {
+            try await DifficultyService.step(difficulty, action: action, text: form.reason, by: user,
                                              on: req.db, now: req.now, messaging: req.messaging)
             return try back(req, difficulty)
         } refused: { state in
-            try await render(req, forms: DifficultyPageForms(step: state, stepAction: form.action ?? ""))
+            try await render(req, forms: DifficultyPageForms(step: .init(action: action, form: state)))
         }
     }
 

@@ -55,13 +55,13 @@ struct ExpertiseWebController: RouteCollection {
 
     @Sendable func showExpertise(req: Request) async throws -> Response {
         let request = try await req.find(ExpertiseRequest.self, id: "id", orElse: ProjectsError.expertiseRequestNotFound)
-        return try await renderExpertise(req, request, form: .empty, target: nil)
+        return try await renderExpertise(req, request)
     }
 
     /// One request: what was asked, the conversation, the contacts once the expert accepted, the steps this reader
     /// may take (each its own form), and for staff only the experts ranked for it.
-    func renderExpertise(_ req: Request, _ request: ExpertiseRequest, form: FormState, target: String?) async throws
-        -> Response
+    func renderExpertise(_ req: Request, _ request: ExpertiseRequest, step: WorkflowStepForms.Sent? = nil,
+                         status: HTTPResponseStatus = .ok) async throws -> Response
     {
         let user = try req.requireUser()
         try await ProjectsPolicy.requireReader(of: request, req)
@@ -94,18 +94,22 @@ struct ExpertiseWebController: RouteCollection {
                             at: $0.createdAt)
             },
             contacts: try await ExpertiseContacts.load(for: request, reader: req.reader, on: req.db),
-            form: form, target: target,
+            expertSex: try await request.expertID.asyncMap { try await Person.find($0, on: req.db) }?.sex?.rawValue,
+            steps: .make(ProjectWorkflows.expertise, actions: actions,
+                         url: ProjectsSiteURL.expertise.path(in: req.language) + "/" + requestID.uuidString + "/transitions",
+                         id: "step", sent: step, style: Self.stepStyle, csrf: page.csrf, req),
             attachments: .make("expertise", requestID,
                                attachments: try await AttachmentStore.list("expertise", [requestID], on: req.db),
                                canAttach: ![.completed, .cancelled].contains(request.state), page: page, req),
             history: try await WorkflowStepView.history(workflow: "expertise", subjectID: request.requireID(), on: req.db)),
-            status: form.errors.isEmpty ? .ok : .unprocessableEntity)
+            status: status)
     }
 
     func matchLines(_ req: Request, _ request: ExpertiseRequest, reference: ReferenceData,
                     domainName: (String) -> String) async throws -> [MatchLine] {
         try await ExpertiseService.matches(for: request, on: req.db).map { match in
-            MatchLine(id: match.candidate.id.uuidString, name: match.candidate.name, score: match.score,
+            MatchLine(id: match.candidate.id.uuidString, name: match.candidate.name, sex: match.candidate.sex?.rawValue,
+                      score: match.score,
                       reasons: match.reasons.map { reason in
                           let argument: String
                           switch reason.code {
@@ -114,16 +118,33 @@ struct ExpertiseWebController: RouteCollection {
                           case "language": argument = req.t("person.language." + reason.argument)
                           default: argument = ""
                           }
-                          return req.t("expertise.reason." + reason.code, argument, "\(reason.points)")
+                          return req.t("expertise.reason." + reason.code, for: match.candidate.sex, argument, "\(reason.points)")
                       }, assigned: match.candidate.id == request.expertID)
         }
     }
+
+    /// Each step says in writing what it brings (the advice, the question, the feedback…); the answer has room.
+    static let stepStyle: WorkflowStepForms.Style = {
+        var style = WorkflowStepForms.Style()
+        style.reasonKey = { "expertise.step_text." + $0 }
+        style.rows = { $0 == "answer" ? 10 : 3 }
+        style.extra = { action, form, req in
+            action == "complete" ? [FormFieldView("rating", label: req.t("expertise.rating"), in: form, numeric: true)] : []
+        }
+        return style
+    }()
 
     @Sendable func stepExpertise(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let request = try await req.find(ExpertiseRequest.self, id: "id", orElse: ProjectsError.expertiseRequestNotFound)
         let form = try req.form(StepForm.self)
-        return try await req.submitting {
+        let action = form.action ?? ""
+        let confirmation = StepConfirmation(
+            subject: request.subject,
+            back: ProjectsSiteURL.expertise.path(in: req.language) + "/" + (try request.requireID()).uuidString,
+            reasonKey: "expertise.step_text." + action)
+        return try await req.takingStep(ProjectWorkflows.expertise, from: request.state, form: form,
+                                        confirmation: confirmation) {
             var unread: [FieldError] = []
             let rating = FormText.optionalInteger(form.rating, field: "rating", into: &unread)
             guard unread.isEmpty else { throw ValidationFailure(unread) }
@@ -134,7 +155,7 @@ struct ExpertiseWebController: RouteCollection {
         } refused: { state in
             // The request as it was before the refused step.
             let fresh = try await ExpertiseRequest.find(request.requireID(), on: req.db) ?? request
-            return try await renderExpertise(req, fresh, form: state, target: form.action)
+            return try await renderExpertise(req, fresh, step: .init(action: action, form: state))
         }
     }
 }

@@ -106,7 +106,8 @@ struct ProjectsAPIController: RouteCollection {
         let projectID = try project.requireID()
         let query = ProjectReport.query(on: req.db).filter(\.$projectID == projectID)
         let total = try await query.count()
-        let rows = try await query.sort(\.$period).range(page.range).all()
+        // In time order (`period_sort`), so pages follow one another in time.
+        let rows = try await query.sort(\.$periodSort).sort(\.$period).range(page.range).all()
         let authors = try await req.authorNames(rows.map(\.authorID))
         return Paged(items: try rows.map { try ReportDTO($0, authors: authors) }, request: page, total: total)
     }

@@ -55,6 +55,6 @@ extension ProjectsWebController {
     }
 
     static func text(of error: ProjectsError, _ req: Request) -> String {
-        req.application.catalog.text(error.messageKey, in: req.language, arguments: error.messageArguments)
+        req.application.catalog.sentence(error.messageKey, in: req.language, arguments: error.messageArguments)
     }
 }

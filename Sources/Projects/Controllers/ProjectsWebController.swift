@@ -121,9 +121,17 @@ struct ProjectsWebController: RouteCollection {
         let user = try req.requireUser()
         let project = try await ProjectsAPIController.find(req)
         let step = try req.form(StepForm.self)
-        try await ProjectService.transition(project, action: step.action ?? "", reason: step.reason, by: user,
-                                            on: req.db, now: req.now, catalog: req.application.catalog,
-                                            baseURL: req.application.shabakaConfig.baseURL)
-        return backToProject(req, project)
+        let confirmation = StepConfirmation(subject: project.title.resolve(in: req.language).text,
+                                            back: ProjectsSiteURL.projects.path(in: req.language) + "/" + project.slug,
+                                            optionalReason: true)
+        return try await req.takingStep(ProjectWorkflows.project, from: project.state, form: step,
+                                        confirmation: confirmation) {
+            try await ProjectService.transition(project, action: step.action ?? "", reason: step.reason, by: user,
+                                                on: req.db, now: req.now, catalog: req.application.catalog,
+                                                baseURL: req.application.shabakaConfig.baseURL)
+            return backToProject(req, project)
+        } refused: { form in
+            try await renderShow(req, forms: ProjectPageForms(step: .init(action: step.action ?? "", form: form)))
+        }
     }
 }

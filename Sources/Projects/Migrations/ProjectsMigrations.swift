@@ -3,5 +3,6 @@ import SQLKit
 
 enum ProjectsMigrations {
     static let all: [any Migration] = [CreateProjects(), CreateDifficulties(), CreateExpertiseAndCSR(), AddAuthorIDs(),
-                                       AddEvaluationScoreTotal(), CreateExpertiseMessages()]
+                                       AddEvaluationScoreTotal(), CreateExpertiseMessages(),
+                                       AddReportPeriodSort()]
 }

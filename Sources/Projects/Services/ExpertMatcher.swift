@@ -1,4 +1,5 @@
 import Foundation
+import Platform
 
 /// Ranks experts for an expertise request, and says why each one matches.
 ///
@@ -13,10 +14,14 @@ public enum ExpertMatcher {
         public let wilayaCode: String?
         public let languages: Set<String>
         public let availability: String
+        /// When the expert gave it: the reasons and labels about them agree with it.
+        public let sex: PersonSex?
 
-        public init(id: UUID, name: String, domains: Set<String>, wilayaCode: String?, languages: Set<String>, availability: String) {
+        public init(id: UUID, name: String, domains: Set<String>, wilayaCode: String?, languages: Set<String>, availability: String,
+                    sex: PersonSex? = nil) {
             self.id = id
             self.name = name
+            self.sex = sex
             self.domains = domains
             self.wilayaCode = wilayaCode
             self.languages = languages

@@ -68,7 +68,8 @@ public enum ExpertiseService {
         let candidates = people.compactMap { person in
             person.id.map {
                 ExpertMatcher.Candidate(id: $0, name: person.displayName, domains: fields[$0] ?? [], wilayaCode: person.wilayaCode,
-                                        languages: Set(person.languageList), availability: person.availability.rawValue)
+                                        languages: Set(person.languageList), availability: person.availability.rawValue,
+                                        sex: person.sex)
             }
         }
         return ExpertMatcher.rank(.init(domain: request.domainCode, wilayaCode: request.wilayaCode, language: request.language),

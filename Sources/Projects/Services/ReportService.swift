@@ -15,14 +15,18 @@ public enum ReportService {
     /// Every problem of a report at once (no database access).
     static func validate(_ input: ReportInput, now: Date) -> (ProjectReport, [FieldError]) {
         var errors: [FieldError] = []
-        let period = Validate.text(input.period, field: "period", max: 7, into: &errors)
-        if !period.isEmpty, MeasurementService.year(ofPeriod: period) == nil { errors.append(FieldError("period", "validation.period")) }
-        else if !period.isEmpty, !period.contains("-") { errors.append(FieldError("period", "validation.period_quarter_or_month")) }
-        else if let start = startMonth(of: period), start > startMonth(of: String(ISODate.string(now).prefix(7)))! {
-            errors.append(FieldError("period", "validation.period_future"))
+        // Read generously (`2026-q3`, `Q3 2026`, `07/2026`, Arabic-Indic digits), stored in the one written form.
+        let typed = Validate.text(input.period, field: "period", max: 20, into: &errors)
+        let period = typed.isEmpty || typed.count > 20 ? nil : ReportingPeriod(lenient: typed)
+        if !typed.isEmpty, typed.count <= 20 {
+            if period == nil || period?.length == .year {
+                errors.append(FieldError("period", "validation.period_quarter_or_month"))
+            } else if let period, period.firstMonth > ReportingPeriod.month(of: now).firstMonth {
+                errors.append(FieldError("period", "validation.period_future"))
+            }
         }
         let report = ProjectReport()
-        report.period = period
+        if let period { report.setPeriod(period) } else { report.period = typed }
         report.narrative = Validate.text(input.narrative, field: "narrative", max: 4000, into: &errors)
         report.milestones = Validate.text(input.milestones, field: "milestones", max: 2000, required: false, into: &errors)
         report.jobsCreated = Validate.number(input.jobsCreated, field: "jobs_created", range: 0...100_000, into: &errors)
@@ -46,9 +50,11 @@ public enum ReportService {
         let (report, errors) = validate(input, now: now)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         let projectID = try project.requireID(), period = report.period
+        guard let stretch = ReportingPeriod(period) else { throw ValidationFailure([FieldError("period", "validation.period_quarter_or_month")]) }
         // One report per stretch of time: a month and the quarter holding it would count the same jobs twice.
-        let filed = try await ProjectReport.query(on: db).filter(\.$projectID == projectID).all().map(\.period)
-        if let clash = filed.first(where: { months(of: $0).overlaps(months(of: period)) }) {
+        let filed = try await ProjectReport.query(on: db).filter(\.$projectID == projectID).sort(\.$periodSort).all()
+            .map(\.period)
+        if let clash = filed.first(where: { ReportingPeriod($0)?.overlaps(stretch) ?? ($0 == period) }) {
             throw ProjectsError.reportAlreadyFiled(period: clash)
         }
         report.projectID = projectID
@@ -59,56 +65,90 @@ public enum ReportService {
             try await report.create(on: tx)
             try await AuditLog.record(on: tx, actor: AuditActor(user), action: "project.report_filed", subjectType: "project",
                                       subjectID: projectID.uuidString, details: ["period": period], at: now)
-            try await feedIndicators(period: period, on: tx, now: now)
+            try await feedIndicators(year: stretch.year, on: tx, now: now)
         }
         return report
     }
 
     /// Binds an indicator to a figure of the reports (or unbinds it), in one transaction with the recomputation of
-    /// every period that has reports.
+    /// every year that has reports. The figure and the indicator must aggregate alike (`ReportMetric.aggregation`):
+    /// jobs created add up over periods (an indicator that sums), the levels are taken at the latest period (an
+    /// indicator that takes the latest); otherwise jobs sustained 4 and 4 would make 8.
     static func setFeed(indicatorID: UUID, metric: ReportMetric?, by user: CurrentUser, on db: any Database, now: Date)
         async throws
     {
+        if let metric, let indicator = try await Indicator.find(indicatorID, on: db), indicator.aggregation != metric.aggregation {
+            throw ValidationFailure([FieldError("metric", metric.aggregation == .sum ? "validation.feed_flow" : "validation.feed_level")])
+        }
         try await db.transaction { tx in
             try await IndicatorFeed.query(on: tx).filter(\.$indicatorID == indicatorID).delete()
             try await AuditLog.record(on: tx, actor: AuditActor(user), action: "indicator.feed_set", subjectType: "indicator",
                                       subjectID: indicatorID.uuidString, details: ["metric": metric?.rawValue ?? ""], at: now)
             guard let metric else { return }
             try await IndicatorFeed(indicatorID: indicatorID, metric: metric).create(on: tx)
-            let periods = Set(try await ProjectReport.query(on: tx).all().map(\.period))
-            for period in periods.sorted() { try await feedIndicators(period: period, on: tx, now: now) }
+            let years = Set(try await ProjectReport.query(on: tx).all().compactMap { ReportingPeriod($0.period)?.year })
+            for year in years.sorted() { try await feedIndicators(year: year, on: tx, now: now) }
         }
     }
 
-    /// Recomputes, for one period, every strategy indicator fed by the reports: the sum of the figure over all
-    /// projects' reports of that period, split as the indicator declares (sex, age group, wilaya).
-    static func feedIndicators(period: String, on db: any Database, now: Date) async throws {
+    /// Recomputes, for every period of `year` that has reports, every strategy indicator fed by the reports,
+    /// split as the indicator declares (sex, age group, wilaya):
+    /// - a flow (jobs created) is the sum, over all projects, of the reports within that period (a quarter holds
+    ///   the quarterly reports and the monthly ones of its months; the indicator adds up only its outermost
+    ///   periods, so every report counts once in the year);
+    /// - a level (jobs sustained, beneficiaries, volunteers) is, over all projects, the sum of each project's most
+    ///   recent report of the year that ends by the end of that period: a project that reported for the quarter
+    ///   still counts in another project's later month, so the indicator's latest period holds the whole level.
+    static func feedIndicators(year: Int, on db: any Database, now: Date) async throws {
         let feeds = try await IndicatorFeed.query(on: db).all()
-        guard !feeds.isEmpty, let year = MeasurementService.year(ofPeriod: period) else { return }
-        let reports = try await ProjectReport.query(on: db).filter(\.$period == period).all()
-        let projects = try await Project.query(on: db).filter(\.$id ~~ Set(reports.map(\.projectID))).all()
+        guard !feeds.isEmpty else { return }
+        let first = ReportingPeriod(year: year, length: .year)?.sortKey ?? 0
+        let reports = try await ProjectReport.query(on: db).filter(\.$periodSort >= first).filter(\.$periodSort < first + 1200)
+            .sort(\.$periodSort).all()
+            .compactMap { report in ReportingPeriod(report.period).map { (report: report, period: $0) } }
+            .filter { $0.period.year == year }
+        let periods = Set(reports.map(\.period)).sorted()
+        let projects = try await Project.query(on: db).filter(\.$id ~~ Set(reports.map(\.report.projectID))).all()
         let wilayaOf = Dictionary(uniqueKeysWithValues: projects.compactMap { project in project.id.map { ($0, project.wilayaCode) } })
+        let byProject = Dictionary(grouping: reports, by: \.report.projectID)
         for feed in feeds {
             guard let indicator = try await Indicator.find(feed.indicatorID, on: db),
                   try await MeasurementService.covers(year: year, indicator: indicator, on: db) else { continue }
             let declared = Set(indicator.disaggregations.split(separator: ",").map(String.init))
-            var total = 0.0
-            var breakdown: Breakdown = [:]
-            for report in reports {
-                let (value, split) = figure(feed.metric, of: report)
-                total += value
-                for (dimension, values) in split where declared.contains(dimension) {
-                    for (category, amount) in values { breakdown[dimension, default: [:]][category, default: 0] += amount }
+            let indicatorID = try indicator.requireID()
+            let stored = try await Measurement.query(on: db).filter(\.$indicatorID == indicatorID).filter(\.$year == year).all()
+            for period in periods {
+                let counted: [ProjectReport]
+                switch feed.metric.aggregation {
+                case .sum:
+                    counted = reports.filter { period.contains($0.period) }.map(\.report)
+                case .latest:
+                    counted = byProject.values.compactMap { filed in
+                        ReportingPeriod.latest(filed.filter { $0.period.lastMonth <= period.lastMonth }, period: { $0.period.text })?
+                            .report
+                    }
                 }
-                if declared.contains("wilaya"), let wilaya = wilayaOf[report.projectID] {
-                    breakdown["wilaya", default: [:]][wilaya, default: 0] += value
+                var total = 0.0
+                var breakdown: Breakdown = [:]
+                for report in counted {
+                    let (value, split) = figure(feed.metric, of: report)
+                    total += value
+                    for (dimension, values) in split where declared.contains(dimension) {
+                        for (category, amount) in values { breakdown[dimension, default: [:]][category, default: 0] += amount }
+                    }
+                    if declared.contains("wilaya"), let wilaya = wilayaOf[report.projectID] {
+                        breakdown["wilaya", default: [:]][wilaya, default: 0] += value
+                    }
                 }
+                // A dimension only some reports split is incomplete: keep the ones that add up to the total.
+                breakdown = breakdown.filter { abs($0.value.values.reduce(0, +) - total) < 1e-9 }
+                // Periods the new report leaves as they were are not written (nor audited) again.
+                if let same = stored.first(where: { $0.period == period.text }), same.value == total, same.breakdown == breakdown,
+                   same.source == feedSource, same.recordedBy == "\(counted.count)" { continue }
+                try await MeasurementService.store(
+                    indicatorID: indicatorID, period: period.text, year: year, value: total, breakdown: breakdown,
+                    source: feedSource, recordedBy: "\(counted.count)", on: db, now: now)
             }
-            // A dimension only some reports split is incomplete: keep the ones that add up to the total.
-            breakdown = breakdown.filter { abs($0.value.values.reduce(0, +) - total) < 1e-9 }
-            try await MeasurementService.store(
-                indicatorID: try indicator.requireID(), period: period, year: year, value: total, breakdown: breakdown,
-                source: feedSource, recordedBy: "\(reports.count)", on: db, now: now)
         }
     }
 
@@ -118,22 +158,6 @@ public enum ReportService {
         guard try await Representation.represents(userID: user.id, organizationID: project.organizationID, on: db) else {
             throw ProjectsError.notYourProject
         }
-    }
-
-    /// The months a period covers, as `year * 12 + month`.
-    static func months(of period: String) -> ClosedRange<Int> {
-        guard let start = startMonth(of: period) else { return 0...0 }
-        if !period.contains("-") { return start...(start + 11) }
-        return period.contains("Q") ? start...(start + 2) : start...start
-    }
-
-    /// `year * 12 + month` of a period's first month (`2026-Q3` → July 2026).
-    static func startMonth(of period: String) -> Int? {
-        guard let year = MeasurementService.year(ofPeriod: period) else { return nil }
-        let rest = period.split(separator: "-").dropFirst().first
-        guard let rest else { return year * 12 + 1 }
-        if rest.hasPrefix("Q"), let quarter = Int(rest.dropFirst()) { return year * 12 + (quarter - 1) * 3 + 1 }
-        return Int(rest).map { year * 12 + $0 }
     }
 
     static func figure(_ metric: ReportMetric, of report: ProjectReport) -> (Double, Breakdown) {

@@ -26,9 +26,11 @@ extension CSRWebController {
         let fulfilment: Double
         let state: String
         let actions: [String]
+        /// A form per step of this pledge, the refused one with its errors.
+        let steps: WorkflowStepForms
         let canDeliver: Bool
-        /// The problem of the delivery just refused on this pledge.
-        let deliveryError: String?
+        /// The delivery form: the one just refused on this pledge, with its errors; else empty.
+        let delivery: FormState
     }
 
     struct Context: Encodable {

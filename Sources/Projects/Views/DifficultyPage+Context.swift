@@ -21,12 +21,21 @@ struct DifficultyPageContext: Encodable {
     let canDecide: Bool
     let proposeForm: FormState
     let decideForm: FormState
-    let stepForm: FormState
-    let stepAction: String
+    /// A form per step (the decision aside), the refused one with its errors.
+    let steps: WorkflowStepForms
     let today: String
     let procedure: [ProcedureLine]
     /// Its documents, for the association and staff.
     let attachments: AttachmentsView?
+
+    /// Every step says in writing what it records (the cause, what was done, why it goes up), labelled for it.
+    static let stepStyle: WorkflowStepForms.Style = {
+        var style = WorkflowStepForms.Style()
+        style.reasonRequired = { _ in true }
+        style.reasonKey = { "difficulty.step_text." + $0 }
+        style.rows = { _ in 2 }
+        return style
+    }()
 
     static func make(_ difficulty: Difficulty, forms: DifficultyPageForms, _ req: Request) async throws
         -> DifficultyPageContext
@@ -52,8 +61,12 @@ struct DifficultyPageContext: Encodable {
             },
             actions: actions.filter { $0 != "decide" },
             canPropose: user?.may(.proposeSolutions) == true && [.diagnosed, .escalated].contains(difficulty.state),
-            canDecide: actions.contains("decide") && !dto.solutions.isEmpty, proposeForm: forms.propose,
-            decideForm: forms.decide, stepForm: forms.step, stepAction: forms.stepAction,
+            canDecide: actions.contains("decide") && !dto.solutions.isEmpty, proposeForm: forms.propose.prefixed("solution-"),
+            decideForm: forms.decide.prefixed("decision-").grouping("solution_id"),
+            steps: WorkflowStepForms.make(ProjectWorkflows.difficulty, actions: actions.filter { $0 != "decide" },
+                                          url: ProjectsSiteURL.difficulties.path(in: req.language) + "/"
+                                              + (try difficulty.requireID()).uuidString + "/transitions",
+                                          id: "step", sent: forms.step, style: Self.stepStyle, csrf: page.csrf, req),
             today: ISODate.string(req.now), procedure: ProcedureLine.lines(ProjectWorkflows.difficulty, req),
             attachments: attachments)
     }

@@ -1,10 +1,11 @@
 import Platform
 import Vapor
 
-/// The forms of a difficulty's page, each with its own state; `stepAction` says which step's form `step` is.
+/// The forms of a difficulty's page, each with its own state (the refused one only) and its own element ids:
+/// `solution-…` for a proposal, `decision-…` for the decision, `step-<action>-…` for each step.
 struct DifficultyPageForms {
     var propose = FormState.empty
     var decide = FormState.empty
-    var step = FormState.empty
-    var stepAction = ""
+    /// The workflow step sent and refused.
+    var step: WorkflowStepForms.Sent?
 }

@@ -28,6 +28,8 @@ extension ExpertiseWebController {
     struct MatchLine: Encodable {
         let id: String
         let name: String
+        /// `f`, `m` or nil: the labels about the expert agree with it.
+        let sex: String?
         let score: Int
         let reasons: [String]
         let assigned: Bool
@@ -45,9 +47,10 @@ extension ExpertiseWebController {
         let messages: [MessageLine]
         /// Once the expert accepted: how the association and the expert reach each other.
         let contacts: ExpertiseContacts?
-        let form: FormState
-        /// The step whose form was refused (its errors show on it only).
-        let target: String?
+        /// The assigned expert's sex, when they gave it (the contact's label agrees with it).
+        let expertSex: String?
+        /// A form per step, the refused one with its errors.
+        let steps: WorkflowStepForms
         let attachments: AttachmentsView
         let history: [WorkflowStepView]
     }

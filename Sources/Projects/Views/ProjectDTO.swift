@@ -23,7 +23,10 @@ public struct ProjectDTO: Content {
     public let expectedJobs: Int
     public let state: String
     public let history: [WorkflowStepView]
+    /// In time order (`ReportingPeriod`: `2025-12`, `2026-01`, `2026-Q1`… never `2026-10` before `2026-Q1`).
     public let reports: [ReportDTO]
+    /// Jobs created and revenue summed over the reports; jobs sustained, beneficiaries and volunteers from the
+    /// latest report (see `ReportTotals`).
     public let totals: ReportTotals
     public let difficulties: [BoardRow]
     public let evaluations: [EvaluationDTO]
@@ -39,7 +42,8 @@ public struct ProjectDTO: Content {
     static func load(_ project: Project, on db: any Database, now: Date, reader: Reader) async throws -> ProjectDTO {
         let id = try project.requireID()
         let organization = try await Organization.find(project.organizationID, on: db)
-        let reports = try await ProjectReport.query(on: db).filter(\.$projectID == id).sort(\.$period).all()
+        // In time order (`ReportingPeriod`), never by the period's text.
+        let reports = try await ProjectReport.query(on: db).filter(\.$projectID == id).sort(\.$periodSort).sort(\.$period).all()
         let difficulties = try await Difficulty.query(on: db).filter(\.$projectID == id).sort(\.$reportedAt).all()
         let evaluations = try await Evaluation.query(on: db).filter(\.$projectID == id).sort(\.$phase, .descending).all()
         let pledges = try await CSRPledge.query(on: db).filter(\.$projectID == id).all()

@@ -4,6 +4,12 @@ import Vapor
 
 /// A project's page: its record, follow-up, and the forms for each step.
 struct ProjectPageContext: Encodable {
+    /// A funder (as written, in the author's language) and its amount.
+    struct FundingLine: Encodable {
+        let source: String
+        let amount: String
+    }
+
     let page: PageMeta
     let project: ProjectDTO
     let title: LocalizedText
@@ -13,9 +19,14 @@ struct ProjectPageContext: Encodable {
     let wilaya: String
     let domain: String
     let budget: String
-    let funding: [String]
+    let funding: [FundingLine]
+    /// The revenue summed over the reports, written as the reader writes amounts.
     let revenue: String
+    /// The period of the latest report, whose levels the page shows, in words (`PeriodText`).
+    let latestPeriod: String
     let actions: [String]
+    /// A form per step, the refused one with its errors.
+    let steps: WorkflowStepForms
     let canReport: Bool
     /// The association corrects its draft.
     let canEdit: Bool
@@ -60,7 +71,7 @@ struct ProjectPageContext: Encodable {
         let company: String
         let kind: String
         let value: String
-        let fulfilment: String
+        let fulfilment: Double
         let state: String
     }
 
@@ -81,7 +92,6 @@ struct ProjectPageContext: Encodable {
             let error: String?
         }
         let legend: String
-        let error: String?
         let inputs: [Input]
     }
 

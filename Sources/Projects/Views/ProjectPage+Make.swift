@@ -41,8 +41,16 @@ extension ProjectPageContext {
             wilaya: reference.wilaya(project.wilayaCode)?.name(in: req.language) ?? project.wilayaCode,
             domain: reference.domains.first { $0.code == project.domainCode }?.name.resolve(in: req.language).text
                 ?? project.domainCode,
-            budget: money(project.budgetMinor), funding: project.funding.map { "\($0.source): \(money($0.amountMinor))" },
-            revenue: money(dto.totals.revenueMinor), actions: actions,
+            budget: money(project.budgetMinor), funding: project.funding.map { ProjectPageContext.FundingLine(source: $0.source, amount: money($0.amountMinor)) },
+            revenue: money(dto.totals.revenueMinor),
+            latestPeriod: dto.totals.latestPeriod.map { PeriodText.words($0, in: req.language, catalog: req.application.catalog) }
+                ?? "",
+            actions: actions,
+            steps: WorkflowStepForms.make(ProjectWorkflows.project, actions: actions,
+                                          url: ProjectsSiteURL.projects.path(in: req.language) + "/" + project.slug
+                                              + "/transitions",
+                                          id: "step", sent: forms.step, style: .init(optionalReason: true, inline: true),
+                                          csrf: page.csrf, req),
             canReport: owner && ReportService.reportingStates.contains(project.state),
             canEdit: owner && project.state == .draft,
             reportDocuments: mayReadDocuments ? dto.reports.map {
@@ -50,7 +58,8 @@ extension ProjectPageContext {
                                                             page: page, req))
             } : [],
             canEvaluate: user?.may(.evaluateProjects) == true && [.inProgress, .suspended, .completed].contains(project.state),
-            reportForm: forms.report, difficultyForm: forms.difficulty, evaluationForm: forms.evaluation,
+            reportForm: forms.report, difficultyForm: forms.difficulty.prefixed("difficulty-"),
+            evaluationForm: forms.evaluation,
             categories: ChoiceOption.cases(DifficultyCategory.self, key: "difficulty.category",
                                             selected: forms.difficulty.values["category"], req),
             severities: ChoiceOption.cases(DifficultySeverity.self, key: "difficulty.severity",
@@ -60,7 +69,7 @@ extension ProjectPageContext {
             criteria: DACCriterion.allCases.map(\.rawValue), scale: Array(EvaluationScale.range),
             pledges: dto.pledges.map {
                 PledgeLine(company: companyNames[$0.companyID] ?? "", kind: $0.kind, value: Choices.money($0.valueMinor, $0.currency, req),
-                           fulfilment: String(format: "%.0f%%", $0.fulfilment), state: $0.state)
+                           fulfilment: $0.fulfilment, state: $0.state)
             },
             cooperation: dto.cooperation.map {
                 CooperationLine(partner: LocalizedText($0.partner, in: req.language), nature: $0.nature,
@@ -77,7 +86,7 @@ extension ProjectPageContext {
             scoreFields: DACCriterion.allCases.map { criterion in
                 let key = "scores_" + criterion.rawValue
                 return ScoreField(id: key, name: "scores[\(criterion.rawValue)]", criterion: criterion.rawValue,
-                                  value: forms.evaluation.values[key] ?? "", error: forms.evaluation.errors[key])
+                                  value: forms.evaluation.values[key] ?? "", error: forms.evaluation.fieldError(key))
             },
             jobs: jobsFieldsets(forms.report, req))
     }
@@ -87,14 +96,12 @@ extension ProjectPageContext {
                       "18_24": "projects.age_18_24", "25_34": "projects.age_25_34", "35_plus": "projects.age_35_plus"]
         return ["jobs_created", "jobs_sustained"].map { total in
             let field = total + "_breakdown"
-            // A dimension that does not add up is explained at its first input, which the error describes.
-            let firsts = Set(Dictionary(grouping: jobGroups, by: \.0).values.compactMap { $0.first.map { "\($0.0)_\($0.1)" } })
-            return JobsFieldset(legend: req.t("projects." + total), error: form.errors[total],
-                                inputs: jobGroups.map { dimension, group in
+            // A dimension that does not add up to the total is a rule over several inputs, none of them wrong by
+            // itself: the form's error summary says so, no input is marked for it.
+            return JobsFieldset(legend: req.t("projects." + total), inputs: jobGroups.map { dimension, group in
                 let key = "\(field)_\(dimension)_\(group)"
-                let dimensionError = firsts.contains("\(dimension)_\(group)") ? form.errors["\(field)_\(dimension)"] : nil
                 return .init(id: key, name: "\(field)[\(dimension)][\(group)]", label: req.t(labels[group] ?? ""),
-                             value: form.values[key] ?? "", error: form.errors[key] ?? dimensionError)
+                             value: form.values[key] ?? "", error: form.fieldError(key))
             })
         }
     }

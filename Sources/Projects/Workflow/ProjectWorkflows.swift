@@ -6,10 +6,12 @@ public enum ProjectWorkflows {
         .init("submit", from: [.draft], to: .submitted, permission: .submitProjects),
         .init("start_review", from: [.submitted], to: .underReview, permission: .reviewProjects),
         .init("approve", from: [.underReview], to: .approved, permission: .reviewProjects),
-        .init("reject", from: [.underReview], to: .rejected, permission: .reviewProjects, requiresReason: true),
+        .init("reject", from: [.underReview], to: .rejected, permission: .reviewProjects, requiresReason: true,
+              destructive: true),
         .init("revise", from: [.rejected], to: .draft, permission: .submitProjects),
         .init("start", from: [.approved], to: .inProgress, permission: .submitProjects),
-        .init("suspend", from: [.inProgress], to: .suspended, permission: .reviewProjects, requiresReason: true),
+        .init("suspend", from: [.inProgress], to: .suspended, permission: .reviewProjects, requiresReason: true,
+              destructive: true),
         .init("resume", from: [.suspended], to: .inProgress, permission: .reviewProjects, requiresReason: true),
         .init("complete", from: [.inProgress], to: .completed, permission: .submitProjects),
         .init("evaluate", from: [.completed], to: .evaluated, permission: .evaluateProjects),
@@ -22,22 +24,25 @@ public enum ProjectWorkflows {
         .init("diagnose", from: [.reported], to: .diagnosed, permission: .diagnoseDifficulties),
         .init("decide", from: [.diagnosed, .escalated], to: .decided, permission: .decideDifficulties),
         .init("resolve", from: [.decided, .escalated], to: .resolved, permission: .resolveDifficulties, requiresReason: true),
-        .init("escalate", from: [.decided], to: .escalated, permission: .decideDifficulties, requiresReason: true),
+        .init("escalate", from: [.decided], to: .escalated, permission: .decideDifficulties, requiresReason: true,
+              destructive: true),
     ])
 
     public static let expertise = Workflow<ExpertiseRequestState>(name: "expertise", transitions: [
         .init("assign", from: [.open], to: .assigned, permission: .assignExpertise),
         .init("accept", from: [.assigned], to: .accepted, permission: .answerExpertise),
-        .init("decline", from: [.assigned], to: .open, permission: .answerExpertise, requiresReason: true),
+        .init("decline", from: [.assigned], to: .open, permission: .answerExpertise, requiresReason: true,
+              destructive: true),
         .init("answer", from: [.accepted], to: .answered, permission: .answerExpertise, requiresReason: true),
         .init("ask", from: [.answered], to: .accepted, permission: .requestExpertise, requiresReason: true),
         .init("complete", from: [.answered], to: .completed, permission: .requestExpertise, requiresReason: true),
         .init("cancel", from: [.open, .assigned, .accepted], to: .cancelled, permission: .requestExpertise,
-              requiresReason: true),
+              requiresReason: true, destructive: true),
     ])
 
     public static let pledge = Workflow<PledgeState>(name: "pledge", transitions: [
         .init("confirm", from: [.pledged], to: .confirmed, permission: .manageCSR),
-        .init("cancel", from: [.pledged, .confirmed], to: .cancelled, permission: .manageCSR, requiresReason: true),
+        .init("cancel", from: [.pledged, .confirmed], to: .cancelled, permission: .manageCSR, requiresReason: true,
+              destructive: true),
     ])
 }
