@@ -121,6 +121,33 @@ struct FuzzySearchTests {
         }
     }
 
+    @Test func theExpertsListPutsTheExactMatchBeforeTheSlip() async throws {
+        try await withShabaka(demo: true) { app in
+            // arrange: a public profile whose title misspells "finance" and whose name sorts before the demo's
+            // Karim Haddad, who spells it right
+            try await makeUser(app, email: "aaron@example.org", name: "Aaron")
+            let saved = try await TestAPI(app).call(.PUT, "/api/v1/people/me", as: "aaron@example.org", json: """
+                {"display_name": "Aaron Belkacem", "kind": "expert", "title": "Consultant en finnance solidaire", "public": true}
+                """)
+            struct People: Decodable {
+                struct Person: Decodable { let display_name: String }
+                let items: [Person]
+            }
+
+            // act
+            let right = try await app.testing().sendRequest(.GET, "/api/v1/people?q=finance").decoded(People.self)
+            let wrong = try await app.testing().sendRequest(.GET, "/api/v1/people?q=finnance").decoded(People.self)
+            let page = try await app.testing().sendRequest(.GET, "/fr/experts?q=finance").body.string
+
+            // assert: each spelling lists its own first, then the other
+            #expect(saved.status == .ok)
+            #expect(right.items.map(\.display_name) == ["Karim Haddad", "Aaron Belkacem"])
+            #expect(wrong.items.map(\.display_name) == ["Aaron Belkacem", "Karim Haddad"])
+            let karim = page.range(of: "Karim Haddad")?.lowerBound, aaron = page.range(of: "Aaron Belkacem")?.lowerBound
+            #expect(karim != nil && aaron != nil && karim! < aaron!)
+        }
+    }
+
     @Test func theExpertsListForgivesASlip() async throws {
         try await withShabaka(demo: true) { app in
             // act: "الميزانية" without its long ا, on the page and through the API

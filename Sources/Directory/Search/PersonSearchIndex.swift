@@ -1,3 +1,4 @@
+import Foundation
 import ArabicText
 import Fluent
 import Platform

@@ -166,18 +166,6 @@ public struct ReportingPeriod: Hashable, Comparable, Sendable, CustomStringConve
         }
         return best?.item
     }
-
-    /// Items in time order by their period (see `<`); periods that do not parse go last, by text.
-    public static func sorted<Item>(_ items: some Sequence<Item>, period: (Item) -> String) -> [Item] {
-        items.map { (item: $0, text: period($0), parsed: ReportingPeriod(period($0))) }.sorted { lhs, rhs in
-            switch (lhs.parsed, rhs.parsed) {
-            case let (left?, right?): left != right ? left < right : lhs.text < rhs.text
-            case (.some, nil): true
-            case (nil, .some): false
-            case (nil, nil): lhs.text < rhs.text
-            }
-        }.map(\.item)
-    }
 }
 
 extension Character {
