@@ -3,6 +3,7 @@ import Directory
 import Fluent
 import Platform
 import Projects
+import SQLKit
 import Vapor
 
 /// The network's front page in each language: what the network and its agreement with the observatory are, key
@@ -66,18 +67,25 @@ struct HomePageController: RouteCollection {
     }
 
     static func figures(on db: any Database) async throws -> Figures {
-        let members = try await NetworkMembership.query(on: db).filter(\.$state == .active).all(\.$memberID)
-        let projects = try await Project.query(on: db).filter(\.$state ~~ countedProjectStates).all()
+        let members = Set(try await NetworkMembership.query(on: db).filter(\.$state == .active).all(\.$memberID))
+        // Only the columns the figures need: ids and wilayas of the counted projects, never their texts.
+        let projects = try await Project.query(on: db).filter(\.$state ~~ countedProjectStates)
+            .field(\.$id).field(\.$wilayaCode).all()
         let projectIDs = projects.compactMap(\.id)
-        // Jobs created are a flow: summed over the reports (in Swift: PostgreSQL's SUM of a bigint is a NUMERIC).
-        let jobs = projectIDs.isEmpty ? 0 : SafeNumber.sum(try await ProjectReport.query(on: db)
-            .filter(\.$projectID ~~ projectIDs).all(\.$jobsCreated)) ?? .max
+        // Jobs created are a flow: summed over the reports, by the database (cast: PostgreSQL's SUM is a NUMERIC).
+        var jobs = 0
+        if !projectIDs.isEmpty, let sql = db as? any SQLDatabase {
+            jobs = try await sql.select()
+                .column(SQLRaw("CAST(COALESCE(SUM(jobs_created), 0) AS BIGINT)"), as: "jobs")
+                .from(ProjectReport.schema).where("project_id", .in, projectIDs)
+                .first(decodingColumn: "jobs", as: Int.self) ?? 0
+        }
         var wilayas = Set(projects.map(\.wilayaCode))
         if !members.isEmpty {
-            let codes = try await Organization.query(on: db).filter(\.$id ~~ Set(members)).all(\.$wilayaCode)
+            let codes = try await Organization.query(on: db).filter(\.$id ~~ members).all(\.$wilayaCode)
             wilayas.formUnion(codes.compactMap { $0 })
         }
         wilayas.remove("")
-        return Figures(members: Set(members).count, projects: projects.count, jobsCreated: jobs, wilayas: wilayas.count)
+        return Figures(members: members.count, projects: projects.count, jobsCreated: jobs, wilayas: wilayas.count)
     }
 }
