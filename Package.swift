@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Directory", "Agreements", "Projects", "Voting",
+                "Platform", "Directory", "Agreements", "Projects", "Participation", "Voting",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -96,6 +96,18 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
+        // Processes and phases, proposals and endorsements, answers, debates and comments, moderation, surveys,
+        // following, assisted participation.
+        .target(
+            name: "Participation",
+            dependencies: [
+                "Platform", "Directory", "Projects", "ArabicText",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Pure Swift: Arabic and French normalisation and light stemming for search.
         .target(name: "ArabicText"),
         // Pure Swift: Pabulib files, participatory-budgeting rules, polls; the server app and the CLI wrap it.
@@ -121,7 +133,7 @@ let package = Package(
         .testTarget(
             name: "PlatformTests",
             dependencies: [
-                "App", "Platform", "Directory", "Agreements", "Projects", "ShabakaTestSupport",
+                "App", "Platform", "Directory", "Agreements", "Projects", "Participation", "ShabakaTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -155,9 +167,19 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "ParticipationTests",
+            dependencies: [
+                "App", "Participation", "Projects", "Directory", "Platform", "ShabakaTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
+        ),
+        .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Platform", "Directory", "Agreements", "Projects", "ShabakaTestSupport",
+                "App", "Platform", "Directory", "Agreements", "Projects", "Participation", "ShabakaTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "SQLKit", package: "sql-kit"),

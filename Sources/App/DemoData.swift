@@ -1,6 +1,7 @@
 import Agreements
 import Directory
 import Fluent
+import Participation
 import Platform
 import Projects
 import Vapor
@@ -14,6 +15,7 @@ enum DemoData {
         try await DirectoryDemo.load(on: app.db, now: now)
         try await AgreementsDemo.load(on: app.db, now: now)
         try await ProjectsDemo.load(on: app.db, now: now)
+        try await ParticipationDemo.load(on: app.db, now: now)
         app.logger.notice("demo data loaded")
     }
 }

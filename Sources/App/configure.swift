@@ -1,4 +1,5 @@
 import Agreements
+import Participation
 import Projects
 import Directory
 import Fluent
@@ -40,6 +41,7 @@ public func configure(_ app: Application, config: ShabakaConfig, options: StartO
     DirectoryRoom.configure(app)
     AgreementsRoom.configure(app)
     ProjectsRoom.configure(app)
+    ParticipationRoom.configure(app)
     app.asyncCommands.use(PBCommands(), as: "pb")
     try routes(app)
     if options.migrate {

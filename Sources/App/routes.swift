@@ -1,4 +1,5 @@
 import Agreements
+import Participation
 import Projects
 import Directory
 import Platform
@@ -10,6 +11,7 @@ func routes(_ app: Application) throws {
     try DirectoryRoom.routes(app, pages: pages)
     try AgreementsRoom.routes(app, pages: pages)
     try ProjectsRoom.routes(app, pages: pages)
+    try ParticipationRoom.routes(app, pages: pages)
     try app.register(collection: HomeController())
     try pages.register(collection: HomePageController())
 }

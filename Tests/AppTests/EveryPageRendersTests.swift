@@ -1,6 +1,7 @@
 import Agreements
 import Directory
 import Fluent
+import Participation
 import Platform
 import Projects
 import ShabakaTestSupport
@@ -22,6 +23,14 @@ struct EveryPageRendersTests {
         "projects/\(ProjectsDemo.flagshipSlug)/edit": ProjectsError.notADraft.status,
     ]
 
+    /// Addresses whose answer depends on the record (checked in the test with the demo's records).
+    static func recordPages(comment: String) -> [String: HTTPStatus] {
+        // Only its author corrects a comment.
+        ["comments/\(comment)/edit": ParticipationError.notTheAuthor.status,
+         // The demo's process is in its deliberation phase: proposing is closed, and the form says so.
+         "processes/\(ParticipationDemo.processSlug)/proposals/new": ParticipationError.notOpen(opening: "propose").status]
+    }
+
     @Test(arguments: SiteLanguage.allCases)
     func everyPageRendersForAnAdministrator(language: SiteLanguage) async throws {
         try await withShabaka(demo: true) { app in
@@ -35,6 +44,10 @@ struct EveryPageRendersTests {
             let request = try #require(try await ExpertiseRequest.query(on: app.db).first())
             let indicator = try #require(try await Indicator.query(on: app.db).filter(\.$code == "IND-03").first())
             let draft = try #require(try await Project.query(on: app.db).filter(\.$state == .draft).first())
+            let proposal = try #require(try await Proposal.query(on: app.db).filter(\.$state == .published).first())
+            let debate = try #require(try await Debate.query(on: app.db).first())
+            let thread = try #require(try await Comment.query(on: app.db).filter(\.$replyCount > 0).first())
+            let survey = try #require(try await Survey.query(on: app.db).first())
             // A demo record for each parameter, by the address it follows: a room whose page takes a parameter
             // not listed here fails below instead of going unchecked.
             let records: [String: String] = [
@@ -44,6 +57,9 @@ struct EveryPageRendersTests {
                 "projects/:project": ProjectsDemo.flagshipSlug, "difficulties/:id": "\(difficulty.id!)",
                 "expertise/:id": "\(request.id!)", "objectives/:objective": "\(indicator.objectiveID)",
                 "files/:id": "00000000-0000-0000-0000-000000000000",
+                "processes/:process": ParticipationDemo.processSlug, "proposals/:id": "\(proposal.id!)",
+                "debates/:id": "\(debate.id!)", "comments/:id": "\(thread.id!)", "unsubscribe/:token": String(repeating: "0", count: 64),
+                "surveys/:id": "\(survey.id!)",
             ]
             // Every GET page the rooms registered, found in the app's routes.
             var routes: [String] = []
@@ -60,13 +76,14 @@ struct EveryPageRendersTests {
                 routes.append(parts.joined(separator: "/"))
             }
             #expect(routes.count > 30, "\(routes.count) pages found in the app's routes")
-            let pages = routes.filter { Self.notPages[$0] == nil }
+            let special = Self.recordPages(comment: "\(thread.id!)")
+            let pages = routes.filter { Self.notPages[$0] == nil && special[$0] == nil }
             let paths = pages + [
                 "organizations?q=%D8%AC%D9%85%D8%B9%D9%8A%D8%A9&page=1", "projects?state=in_progress&wilaya=05",
                 "projects/ghardaia-women-weaving-workshop", "projects/\(draft.slug)/edit", "difficulties?category=funding&older_than=7",
                 "evaluations?phase=final", "agreements?page=1",
             ]
-            for (path, status) in Self.notPages {
+            for (path, status) in Self.notPages.merging(special, uniquingKeysWith: { $1 }) {
                 #expect(try await browser.get("/\(language.rawValue)/\(path)").status == status, "\(path)")
             }
 

@@ -1,6 +1,7 @@
 import Agreements
 import Directory
 import Foundation
+import Participation
 import Platform
 import Projects
 import ShabakaTestSupport
@@ -79,6 +80,18 @@ struct WorkflowTableTests {
             mark_late!: planned in_progress -> late; admin coordinator evaluator organization_representative
             resume!: late -> in_progress; admin coordinator evaluator organization_representative
             drop!: planned in_progress late -> dropped; admin coordinator
+            """,
+        "proposal": """
+            publish: draft -> published; admin coordinator reviewer evaluator expert organization_representative member citizen
+            withdraw: published evaluating -> withdrawn; admin coordinator reviewer evaluator expert organization_representative member citizen
+            answer_evaluating!: published -> evaluating; admin coordinator evaluator
+            answer_accepted!: published evaluating -> accepted; admin coordinator evaluator
+            answer_rejected!: published evaluating -> rejected; admin coordinator evaluator
+            merge!: published evaluating -> merged; admin coordinator
+            """,
+        "survey": """
+            open: draft -> open; admin coordinator organization_representative
+            close: open -> closed; admin coordinator organization_representative
             """,
     ]
 
@@ -160,7 +173,9 @@ struct WorkflowTableTests {
         checked += try Self.check(OrganizationWorkflows.representation)
         checked += try Self.check(AgreementWorkflows.agreement)
         checked += try Self.check(AgreementWorkflows.commitment)
-        #expect(Set(Self.expected.keys).count == 10)
+        checked += try Self.check(ParticipationWorkflows.proposal)
+        checked += try Self.check(SurveyWorkflow.survey)
+        #expect(Set(Self.expected.keys).count == 12)
         #expect(checked > 2_000)
     }
 

@@ -1,6 +1,7 @@
 import Agreements
 import Directory
 import Foundation
+import Participation
 import Platform
 import Projects
 import ShabakaTestSupport
@@ -22,7 +23,8 @@ struct I18nCatalogTests {
         keys.formUnion(Role.allCases.map { "role." + $0.rawValue })
         keys.formUnion(OrganizationKind.allCases.map { "organization.kind." + $0.rawValue })
         keys.formUnion(OutboxMessage.Status.allCases.map { "outbox.status." + $0.rawValue })
-        keys.formUnion((DirectoryRoom.workQueues + ProjectsRoom.workQueues).map { "admin.work." + $0.key })
+        keys.formUnion((DirectoryRoom.workQueues + ProjectsRoom.workQueues + ParticipationRoom.workQueues)
+            .map { "admin.work." + $0.key })
         keys.formUnion(["string", "number", "boolean", "array", "object"].map { "type." + $0 })
         keys.formUnion((1...12).map { "month.\($0)" })
         keys.formUnion(InfoPagesController.catalogKeys)
@@ -110,6 +112,39 @@ struct I18nCatalogTests {
             .companyPledgeLimit, .notTheAssignedExpert, .notADraft,
         ]
         keys.formUnion(projectErrors.map(\.messageKey))
+        // Participation: processes, proposals, comments, moderation.
+        keys.formUnion(workflowKeys(ParticipationWorkflows.proposal, extraActions: ["create"]))
+        keys.formUnion(ProposalState.allCases.map { "participation.proposal_state." + $0.rawValue })
+        keys.formUnion(PhaseKind.allCases.map { "participation.phase." + $0.rawValue })
+        keys.formUnion(PhaseOpening.allCases.map { "participation.opening." + $0.rawValue })
+        keys.formUnion(Stance.allCases.map { "participation.stance." + $0.rawValue })
+        keys.formUnion(AgeGroup.allCases.map { "participation.age_group." + $0.rawValue })
+        keys.formUnion(AssistedInput.documentKinds.map { "participation.document." + $0 })
+        keys.formUnion(Feasibility.allCases.map { "participation.feasibility." + $0.rawValue })
+        keys.formUnion(ReportReason.allCases.map { "participation.report_reason." + $0.rawValue })
+        keys.formUnion(ReportSubject.allCases.map { "participation.report_subject." + $0.rawValue })
+        keys.formUnion(ProposalFilter.Sort.allCases.map { "participation.sort." + $0.rawValue })
+        keys.formUnion(CommentThread.Order.allCases.map { "participation.comments_order." + $0.rawValue })
+        let participationErrors: [ParticipationError] = [
+            .processNotFound, .proposalNotFound, .debateNotFound, .commentNotFound, .notOpen(opening: ""), .outOfScope,
+            .alreadyEndorsed, .notEndorsed, .thresholdReached, .endorsementLimit(limit: 1), .proposalLimit(limit: 1),
+            .notTheAuthor, .notEndorsable, .textLocked, .suspended(until: ""), .tooDeep, .debateClosed, .notAnEvaluator,
+            .alreadyReported, .secretMissing, .notTheOrganizer,
+        ]
+        keys.formUnion(participationErrors.map(\.messageKey))
+        // Surveys (Participation, which this target does not import): their states, steps, kinds and choices.
+        keys.formUnion(["draft", "open", "closed"].map { "workflow.survey.state." + $0 })
+        keys.formUnion(["open", "close"].map { "workflow.survey.action." + $0 })
+        keys.formUnion(["single_choice", "multiple_choice", "scale", "short_text", "long_text"].map { "survey.kind." + $0 })
+        keys.formUnion(["live", "at_close"].flatMap { ["survey.visibility." + $0, "survey.visibility_explain." + $0,
+                                                        "survey.next." + $0] })
+        keys.formUnion(["draft", "closed", "not_yet", "over"].map { "survey.not_accepting." + $0 })
+        keys.formUnion(["wilaya", "sex"].flatMap { ["survey.breakdown." + $0, "survey.breakdown_caption." + $0,
+                                                     "survey.group." + $0] })
+        keys.formUnion(["under_18", "18_24", "25_34", "35_49", "50_64", "65_plus"].map { "survey.age_group." + $0 })
+        keys.formUnion(["national_id", "passport", "driving_licence"].map { "survey.document_kind." + $0 })
+        keys.formUnion(["not_found", "not_the_organizer", "not_open", "already_answered", "link_invalid", "results_at_close",
+                        "results_on"].map { "error.survey." + $0 })
         return keys
     }
 

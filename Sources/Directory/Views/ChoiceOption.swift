@@ -4,7 +4,7 @@ import Vapor
 
 /// One choice of a `<select>` or a checkbox list.
 public struct ChoiceOption: Encodable, Sendable {
-    let value: String
+    public let value: String
     let label: String
     let selected: Bool
 

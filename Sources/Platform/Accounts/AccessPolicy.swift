@@ -5,12 +5,14 @@ public enum AccessPolicy {
         .coordinator: [
             .manageOrganizations, .registerOrganizations, .representOrganizations, .reviewMembership, .decideMembership,
             .manageAgreements, .recordFollowUp, .recordMeasurements,
-            .reviewProjects, .manageProcesses, .participate, .readAuditLog,
+            .reviewProjects, .manageProcesses, .evaluateProposals, .moderate, .assistParticipation, .participate,
+            .readAuditLog,
             .assignExpertise, .diagnoseDifficulties, .proposeSolutions, .decideDifficulties, .resolveDifficulties,
             .manageCSR,
         ],
         .reviewer: [.reviewMembership, .reviewProjects, .diagnoseDifficulties, .participate, .registerOrganizations],
-        .evaluator: [.evaluateProjects, .recordFollowUp, .recordMeasurements, .participate, .registerOrganizations],
+        .evaluator: [.evaluateProjects, .evaluateProposals, .recordFollowUp, .recordMeasurements, .participate,
+                     .registerOrganizations],
         .expert: [.answerExpertise, .diagnoseDifficulties, .proposeSolutions, .participate, .registerOrganizations],
         .organizationRepresentative: [
             .registerOrganizations, .representOrganizations, .applyForMembership, .submitProjects, .recordFollowUp,

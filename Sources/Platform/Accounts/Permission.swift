@@ -29,4 +29,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageCSR = "csr.manage"
     case participate = "participation.participate"
     case manageProcesses = "participation.manage"
+    /// Study proposals one is assigned to: private notes, cost, feasibility.
+    case evaluateProposals = "participation.evaluate"
+    /// Hide content with a reason, suspend accounts, approve pre-moderated posts.
+    case moderate = "participation.moderate"
+    /// Record an endorsement or a survey answer for a citizen who came in person.
+    case assistParticipation = "participation.assist"
 }

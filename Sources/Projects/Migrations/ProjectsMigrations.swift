@@ -4,5 +4,5 @@ import SQLKit
 enum ProjectsMigrations {
     static let all: [any Migration] = [CreateProjects(), CreateDifficulties(), CreateExpertiseAndCSR(), AddAuthorIDs(),
                                        AddEvaluationScoreTotal(), CreateExpertiseMessages(),
-                                       AddReportPeriodSort()]
+                                       AddReportPeriodSort(), AddProjectOrigin()]
 }

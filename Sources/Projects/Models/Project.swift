@@ -29,6 +29,10 @@ public final class Project: Model, @unchecked Sendable {
     @Field(key: "expected_jobs") public var expectedJobs: Int
     @Enum(key: "state") public var state: ProjectState
     @OptionalField(key: "created_by") public var createdBy: UUID?
+    /// Set when another room made the project: `proposal` (a citizens' proposal), its id and title.
+    @OptionalField(key: "origin_kind") public var originKind: String?
+    @OptionalField(key: "origin_id") public var originID: UUID?
+    @OptionalField(key: "origin_title") public var originTitle: String?
 
     public init() {}
 }

@@ -73,6 +73,24 @@ public enum ProjectService {
 
     /// Files a new project as a draft for an organisation the user represents.
     public static func create(_ input: ProjectInput, by user: CurrentUser, on db: any Database, now: Date) async throws -> Project {
+        let project = try await checkedDraft(input, by: user, on: db)
+        try await db.transaction { tx in try await record(project, by: user, on: tx, now: now) }
+        return project
+    }
+
+    /// Files a new project as a draft inside the caller's transaction, remembering where it came from (a proposal
+    /// accepted in a participatory process): the caller's other writes and this one land together.
+    public static func createDraft(_ input: ProjectInput, origin: (kind: String, id: UUID, title: String),
+                                   by user: CurrentUser, inTransaction tx: any Database, now: Date) async throws -> Project {
+        let project = try await checkedDraft(input, by: user, on: tx)
+        project.originKind = origin.kind
+        project.originID = origin.id
+        project.originTitle = origin.title
+        try await record(project, by: user, on: tx, now: now)
+        return project
+    }
+
+    private static func checkedDraft(_ input: ProjectInput, by user: CurrentUser, on db: any Database) async throws -> Project {
         guard user.may(.submitProjects) || user.may(.reviewProjects) else {
             throw PlatformError.forbidden(permission: .submitProjects)
         }
@@ -81,12 +99,13 @@ public enum ProjectService {
         try await ProjectsPolicy.requireOwner(user, of: project.organizationID, on: db)
         project.state = .draft
         project.createdBy = user.id
-        try await db.transaction { tx in
-            try await project.create(on: tx)
-            try await WorkflowStep.record(workflow: "project", subjectID: try project.requireID(), action: "create", from: nil,
-                                          to: ProjectState.draft.rawValue, actor: AuditActor(user), reason: nil, on: tx, at: now)
-        }
         return project
+    }
+
+    private static func record(_ project: Project, by user: CurrentUser, on tx: any Database, now: Date) async throws {
+        try await project.create(on: tx)
+        try await WorkflowStep.record(workflow: "project", subjectID: try project.requireID(), action: "create", from: nil,
+                                      to: ProjectState.draft.rawValue, actor: AuditActor(user), reason: nil, on: tx, at: now)
     }
 
     /// Takes one step of the project's procedure; an association acts only for its own projects.

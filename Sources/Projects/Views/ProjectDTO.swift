@@ -32,6 +32,14 @@ public struct ProjectDTO: Content {
     public let evaluations: [EvaluationDTO]
     public let pledges: [PledgeDTO]
     public let cooperation: [CooperationDTO]
+    /// Where the project came from when another room made it (an accepted citizens' proposal).
+    public let origin: Origin?
+
+    public struct Origin: Content {
+        public let kind: String
+        public let id: UUID
+        public let title: String
+    }
 
     public struct OrganizationRef: Content {
         public let id: UUID
@@ -61,6 +69,8 @@ public struct ProjectDTO: Content {
             reports: try reports.map { try ReportDTO($0, authors: authors) }, totals: ReportTotals(reports),
             difficulties: try difficulties.map { try BoardRow($0, of: project, now: now) },
             evaluations: try evaluations.map { try EvaluationDTO($0, authors: authors) }, pledges: try pledges.map { try PledgeDTO($0) },
-            cooperation: try await CooperationDTO.list(links, on: db))
+            cooperation: try await CooperationDTO.list(links, on: db),
+            origin: project.originKind.flatMap { kind in
+                project.originID.map { Origin(kind: kind, id: $0, title: project.originTitle ?? "") } })
     }
 }

@@ -1,0 +1,458 @@
+import Fluent
+import Platform
+import Vapor
+
+/// `/api/v1/processes`, `/api/v1/proposals` (+ endorsements, answer, study, merge, project), `/api/v1/comments`,
+/// `/api/v1/debates`, `/api/v1/reports`, `/api/v1/moderation`, `/api/v1/follows`.
+struct ParticipationAPIController: RouteCollection {
+    func boot(routes: any RoutesBuilder) throws {
+        let api = routes.grouped("api", "v1")
+        let processes = api.grouped("processes")
+        processes.get(use: processList)
+        processes.post(use: createProcess)
+        processes.get(":id", use: process)
+        processes.put(":id", use: updateProcess)
+        processes.post(":id", "answers", use: publishAnswers)
+        let proposals = api.grouped("proposals")
+        proposals.get(use: proposalList)
+        proposals.post(use: createProposal)
+        proposals.get("similar", use: similar)
+        proposals.get(":id", use: proposal)
+        proposals.patch(":id", use: editProposal)
+        proposals.post(":id", "transitions", use: proposalStep)
+        proposals.post(":id", "endorsements", use: endorse)
+        proposals.delete(":id", "endorsements", use: takeBack)
+        proposals.post(":id", "endorsements", "assisted", use: endorseAssisted)
+        proposals.post(":id", "evaluators", use: assign)
+        proposals.put(":id", "evaluation", use: evaluate)
+        proposals.post(":id", "answer", use: answer)
+        proposals.post(":id", "merge", use: merge)
+        proposals.post(":id", "project", use: makeProject)
+        let comments = api.grouped("comments")
+        comments.get(use: commentList)
+        comments.post(use: postComment)
+        comments.get(":id", "replies", use: replies)
+        comments.patch(":id", use: editComment)
+        let debates = api.grouped("debates")
+        debates.get(use: debateList)
+        debates.post(use: openDebate)
+        debates.get(":id", use: debate)
+        debates.post(":id", "close", use: closeDebate)
+        api.post("reports", use: report)
+        api.post("moderation", "actions", use: moderate)
+        api.post("moderation", "suspensions", use: suspend)
+        api.post("follows", use: follow)
+        api.delete("follows", use: unfollow)
+    }
+
+    // MARK: processes
+
+    @Sendable func processList(req: Request) async throws -> Paged<ProcessDTO> {
+        let page = try PageQuery(from: req)
+        let q = try SearchText.read(req)
+        var query = ParticipatoryProcess.query(on: req.db)
+        if !q.isEmpty { query = query.filter(\.$slug ~~ q.lowercased()) }
+        let total = try await query.count()
+        var items: [ProcessDTO] = []
+        for process in try await query.sort(\.$createdAt, .descending).sort(\.$id).range(page.range).all() {
+            items.append(try await ProcessDTO.make(process, req))
+        }
+        return Paged(items: items, request: page, total: total)
+    }
+
+    static func process(_ req: Request) async throws -> ParticipatoryProcess {
+        try await req.find(ParticipatoryProcess.self, "id", orElse: ParticipationError.processNotFound)
+    }
+
+    @Sendable func process(req: Request) async throws -> ProcessDTO {
+        try await ProcessDTO.make(try await Self.process(req), req)
+    }
+
+    @Sendable func createProcess(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let process = try await ProcessService.create(try req.content.decode(ProcessInput.self), by: user, on: req.db,
+                                                      now: req.now)
+        return try await ProcessDTO.make(process, req).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func updateProcess(req: Request) async throws -> ProcessDTO {
+        let user = try req.requireUser()
+        let process = try await Self.process(req)
+        try await ProcessService.update(process, try req.content.decode(ProcessInput.self), by: user, on: req.db,
+                                        now: req.now, messaging: req.messaging)
+        return try await ProcessDTO.make(process, req)
+    }
+
+    struct PublishBody: Content {
+        var publishOn: String?
+    }
+
+    struct PublishAnswer: Content {
+        let published: Int
+    }
+
+    @Sendable func publishAnswers(req: Request) async throws -> PublishAnswer {
+        let user = try req.requireUser()
+        let body = try req.content.decode(PublishBody.self)
+        return PublishAnswer(published: try await AnswerService.publishAll(
+            in: try await Self.process(req), on: body.publishOn, by: user, on: req.db, now: req.now,
+            messaging: req.messaging))
+    }
+
+    // MARK: proposals
+
+    @Sendable func proposalList(req: Request) async throws -> Paged<ProposalRow> {
+        var filter = try await ProposalFilter.from(req)
+        let page = try PageQuery(from: req)
+        // Which processes show their counts to this viewer, decided once per process of the page.
+        var shown: [UUID: Bool] = [:]
+        var processes = ParticipatoryProcess.query(on: req.db)
+        if let id = filter.processID { processes = processes.filter(\.$id == id) }
+        for process in try await processes.all() {
+            let current = try await ProcessService.currentPhase(of: process, on: req.db, now: req.now)
+            let organizer = try await ParticipationPolicy.isOrganizer(req.currentUser, of: process, on: req.db)
+            shown[try process.requireID()] = ProcessView.countsVisible(process, current: current) || organizer
+        }
+        if filter.sort == .mostEndorsed, shown.values.contains(false) { filter.sort = .recent }
+        let visible = shown
+        let (rows, total) = try await ProposalList.page(filter, viewer: req.currentUser,
+                                                        countsShown: { visible[$0] ?? false }, page: page, on: req.db)
+        return Paged(items: rows, request: page, total: total)
+    }
+
+    static func proposal(_ req: Request) async throws -> Proposal {
+        let proposal = try await req.find(Proposal.self, id: "id", orElse: ParticipationError.proposalNotFound)
+        if proposal.state == .draft || proposal.pendingModeration, proposal.authorID != req.currentUser?.id {
+            guard proposal.state != .draft, let process = try await ParticipatoryProcess.find(proposal.processID, on: req.db),
+                  try await ProposalPageContext.mayModerate(req.currentUser, process: process, req)
+            else { throw ParticipationError.proposalNotFound }
+        }
+        return proposal
+    }
+
+    @Sendable func proposal(req: Request) async throws -> ProposalDTO {
+        try await ProposalDTO.make(try await Self.proposal(req), req)
+    }
+
+    @Sendable func createProposal(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let proposal = try await ProposalService.create(try req.content.decode(ProposalInput.self), by: user, on: req.db,
+                                                        now: req.now)
+        return try await ProposalDTO.make(proposal, req).encodeResponse(status: .created, for: req)
+    }
+
+    struct EditBody: Content {
+        var title: String?
+        var body: String?
+        var wilayaCode: String?
+        var domainCode: String?
+        var organizationID: UUID?
+        var reason: String?
+    }
+
+    @Sendable func editProposal(req: Request) async throws -> ProposalDTO {
+        let user = try req.requireUser()
+        let proposal = try await Self.proposal(req)
+        let body = try req.content.decode(EditBody.self)
+        var input = ProposalInput()
+        input.processID = proposal.processID
+        input.title = body.title ?? proposal.title
+        input.body = body.body ?? proposal.body
+        input.wilayaCode = body.wilayaCode ?? proposal.wilayaCode
+        input.domainCode = body.domainCode ?? proposal.domainCode
+        input.organizationID = body.organizationID ?? proposal.organizationID
+        try await ProposalService.edit(proposal, input, reason: body.reason, by: user, on: req.db, now: req.now,
+                                       messaging: req.messaging)
+        return try await ProposalDTO.make(proposal, req)
+    }
+
+    @Sendable func similar(req: Request) async throws -> [SimilarProposal] {
+        var errors: [FieldError] = []
+        let process = try await req.query[String.self, at: "process"].asyncMap {
+            try await ParticipatoryProcess.find(idOrSlug: $0, on: req.db)
+        }
+        if process == nil { errors.append(FieldError("process", "validation.invalid_choice")) }
+        let title = req.query[String.self, at: "title"] ?? ""
+        let body = req.query[String.self, at: "body"] ?? ""
+        if title.count + body.count > 6200 { errors.append(FieldError("body", "validation.too_long", "6000")) }
+        guard errors.isEmpty, let process else { throw ValidationFailure(errors) }
+        return try await ProposalService.similar(title: title, body: body, processID: try process.requireID(), on: req.db)
+    }
+
+    @Sendable func proposalStep(req: Request) async throws -> ProposalDTO {
+        let user = try req.requireUser()
+        let proposal = try await Self.proposal(req)
+        let input = try req.content.decode(StepInput.self)
+        switch input.action ?? "" {
+        case "publish": try await ProposalService.publish(proposal, by: user, on: req.db, now: req.now)
+        case "withdraw": try await ProposalService.withdraw(proposal, by: user, on: req.db, now: req.now,
+                                                              messaging: req.messaging)
+        case "merge": throw ValidationFailure([FieldError("action", "validation.invalid_choice")])
+        case let action where action.hasPrefix("answer_"):
+            throw ValidationFailure([FieldError("action", "validation.invalid_choice")])
+        case let action: throw WorkflowError.unknownAction(action)
+        }
+        return try await ProposalDTO.make(proposal, req)
+    }
+
+    struct EndorseBody: Content {
+        var demographics: Demographics?
+    }
+
+    @Sendable func endorse(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let proposal = try await Self.proposal(req)
+        let body = (try? req.content.decode(EndorseBody.self)) ?? EndorseBody()
+        let endorsed = try await EndorsementService.endorse(proposal, by: user, demographics: body.demographics, on: req.db,
+                                                            now: req.now, messaging: req.messaging)
+        return try await ProposalDTO.make(endorsed, req).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func takeBack(req: Request) async throws -> ProposalDTO {
+        let user = try req.requireUser()
+        return try await ProposalDTO.make(try await EndorsementService.withdraw(try await Self.proposal(req), by: user,
+                                                                                on: req.db, now: req.now), req)
+    }
+
+    @Sendable func endorseAssisted(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let endorsed = try await EndorsementService.endorseAssisted(
+            try await Self.proposal(req), try req.content.decode(AssistedInput.self), by: user, on: req.db, now: req.now,
+            messaging: req.messaging)
+        return try await ProposalDTO.make(endorsed, req).encodeResponse(status: .created, for: req)
+    }
+
+    struct AssignBody: Content {
+        var evaluatorID: UUID?
+    }
+
+    @Sendable func assign(req: Request) async throws -> ProposalDTO {
+        let user = try req.requireUser()
+        let proposal = try await Self.proposal(req)
+        try await AnswerService.assign(proposal, evaluatorID: try req.content.decode(AssignBody.self).evaluatorID, by: user,
+                                       on: req.db, now: req.now, messaging: req.messaging)
+        return try await ProposalDTO.make(proposal, req)
+    }
+
+    @Sendable func evaluate(req: Request) async throws -> ProposalDTO {
+        let user = try req.requireUser()
+        let proposal = try await Self.proposal(req)
+        try await AnswerService.evaluate(proposal, try req.content.decode(AnswerService.EvaluationInput.self), by: user,
+                                         on: req.db, now: req.now)
+        return try await ProposalDTO.make(proposal, req)
+    }
+
+    @Sendable func answer(req: Request) async throws -> ProposalDTO {
+        let user = try req.requireUser()
+        let proposal = try await Self.proposal(req)
+        try await AnswerService.answer(proposal, try req.content.decode(AnswerService.AnswerInput.self), by: user,
+                                       on: req.db, now: req.now, messaging: req.messaging)
+        return try await ProposalDTO.make(proposal, req)
+    }
+
+    struct MergeBody: Content {
+        var sourceIDs: [UUID]?
+        var reason: String?
+    }
+
+    @Sendable func merge(req: Request) async throws -> ProposalDTO {
+        let user = try req.requireUser()
+        let target = try await Self.proposal(req)
+        let body = try req.content.decode(MergeBody.self)
+        let ids = body.sourceIDs ?? []
+        let sources = try await Proposal.query(on: req.db).filter(\.$id ~~ ids).all()
+        if sources.count != Set(ids).count { throw ValidationFailure([FieldError("source_ids", "validation.invalid_choice")]) }
+        try await AnswerService.merge(sources, into: target, reason: body.reason, by: user, on: req.db, now: req.now,
+                                      messaging: req.messaging)
+        return try await ProposalDTO.make(target, req)
+    }
+
+    struct ProjectMade: Content {
+        let projectID: UUID
+        let slug: String
+    }
+
+    @Sendable func makeProject(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let project = try await AnswerService.makeProject(try await Self.proposal(req),
+                                                          try req.content.decode(ProjectFromProposal.self), by: user,
+                                                          on: req.db, now: req.now, messaging: req.messaging)
+        return try await ProjectMade(projectID: try project.requireID(), slug: project.slug)
+            .encodeResponse(status: .created, for: req)
+    }
+
+    // MARK: comments
+
+    @Sendable func commentList(req: Request) async throws -> Paged<CommentRow> {
+        var errors: [FieldError] = []
+        let type = Validate.choice(req.query[String.self, at: "subject_type"], field: "subject_type", as: CommentSubject.self,
+                                   into: &errors)
+        let id = req.query[String.self, at: "subject_id"].flatMap { UUID(uuidString: $0) }
+        if id == nil { errors.append(FieldError("subject_id", "validation.invalid_choice")) }
+        var order = CommentThread.Order.oldest
+        if let raw = req.query[String.self, at: "order"], !raw.isEmpty {
+            order = Validate.choice(raw, field: "order", as: CommentThread.Order.self, into: &errors) ?? .oldest
+        }
+        let page = try PageQuery(from: req)
+        guard errors.isEmpty, let type, let id else { throw ValidationFailure(errors) }
+        // The subject must be readable by this viewer.
+        _ = try await CommentService.readable(type, id, viewer: req.currentUser, on: req.db)
+        let (rows, total) = try await CommentThread.page(type, id, order: order, page: page, viewer: req.currentUser,
+                                                         moderator: req.currentUser?.may(.moderate) == true, on: req.db)
+        return Paged(items: try await CommentThread.named(rows, reader: req.reader, on: req.db), request: page, total: total)
+    }
+
+    @Sendable func replies(req: Request) async throws -> Paged<CommentRow> {
+        let comment = try await req.find(Comment.self, id: "id", orElse: ParticipationError.commentNotFound)
+        let page = try PageQuery(from: req)
+        let (rows, total) = try await CommentThread.replies(of: try comment.requireID(), page: page, viewer: req.currentUser,
+                                                            moderator: req.currentUser?.may(.moderate) == true, on: req.db)
+        return Paged(items: try await CommentThread.named(rows, reader: req.reader, on: req.db), request: page, total: total)
+    }
+
+    @Sendable func postComment(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let comment = try await CommentService.post(try req.content.decode(CommentInput.self), by: user, on: req.db,
+                                                    now: req.now, messaging: req.messaging)
+        let row = try await CommentThread.named([CommentThread.row(of: comment)], reader: req.reader, on: req.db)
+        return try await row[0].encodeResponse(status: .created, for: req)
+    }
+
+    struct CommentEdit: Content {
+        var body: String?
+    }
+
+    @Sendable func editComment(req: Request) async throws -> CommentRow {
+        let user = try req.requireUser()
+        let comment = try await req.find(Comment.self, id: "id", orElse: ParticipationError.commentNotFound)
+        try await CommentService.edit(comment, body: try req.content.decode(CommentEdit.self).body, by: user, on: req.db,
+                                      now: req.now)
+        return try await CommentThread.named([CommentThread.row(of: comment)], reader: req.reader, on: req.db)[0]
+    }
+
+    // MARK: debates
+
+    @Sendable func debateList(req: Request) async throws -> Paged<DebateDTO> {
+        let page = try PageQuery(from: req)
+        var query = Debate.query(on: req.db).filter(\.$pendingModeration == false)
+        if let raw = req.query[String.self, at: "process"], !raw.isEmpty {
+            guard let process = try await ParticipatoryProcess.find(idOrSlug: raw, on: req.db) else {
+                throw ValidationFailure([FieldError("process", "validation.invalid_choice")])
+            }
+            query = query.filter(\.$processID == (try process.requireID()))
+        }
+        let q = try SearchText.read(req)
+        if !q.isEmpty { query = query.filter(\.$title ~~ q) }
+        let total = try await query.count()
+        var items: [DebateDTO] = []
+        for debate in try await query.sort(\.$createdAt, .descending).sort(\.$id).range(page.range).all() {
+            items.append(try await DebateDTO.make(debate, req))
+        }
+        return Paged(items: items, request: page, total: total)
+    }
+
+    @Sendable func openDebate(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let debate = try await DebateService.open(try req.content.decode(DebateInput.self), by: user, on: req.db, now: req.now)
+        return try await DebateDTO.make(debate, req).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func debate(req: Request) async throws -> DebateDTO {
+        let debate = try await req.find(Debate.self, id: "id", orElse: ParticipationError.debateNotFound)
+        if debate.pendingModeration, debate.authorID != req.currentUser?.id, req.currentUser?.may(.moderate) != true {
+            throw ParticipationError.debateNotFound
+        }
+        return try await DebateDTO.make(debate, req)
+    }
+
+    struct CloseBody: Content {
+        var conclusion: String?
+    }
+
+    @Sendable func closeDebate(req: Request) async throws -> DebateDTO {
+        let user = try req.requireUser()
+        let debate = try await req.find(Debate.self, id: "id", orElse: ParticipationError.debateNotFound)
+        try await DebateService.close(debate, conclusion: try req.content.decode(CloseBody.self).conclusion, by: user,
+                                      on: req.db, now: req.now, messaging: req.messaging)
+        return try await DebateDTO.make(debate, req)
+    }
+
+    // MARK: moderation, following
+
+    struct Done: Content {
+        let ok: Bool
+    }
+
+    @Sendable func report(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        _ = try await ModerationService.report(try req.content.decode(ModerationService.ReportInput.self), by: user,
+                                               on: req.db, now: req.now)
+        return try await Done(ok: true).encodeResponse(status: .created, for: req)
+    }
+
+    struct ModerationBody: Content {
+        var subjectType: String?
+        var subjectID: UUID?
+        var action: String?
+        var reason: String?
+    }
+
+    @Sendable func moderate(req: Request) async throws -> Done {
+        let user = try req.requireUser()
+        let body = try req.content.decode(ModerationBody.self)
+        var errors: [FieldError] = []
+        let type = Validate.choice(body.subjectType, field: "subject_type", as: ReportSubject.self, into: &errors)
+        if body.subjectID == nil { errors.append(FieldError("subject_id", "validation.required")) }
+        guard errors.isEmpty, let type, let id = body.subjectID else { throw ValidationFailure(errors) }
+        switch body.action {
+        case "hide": try await ModerationService.hide(type, id, hide: true, reason: body.reason, by: user, on: req.db, now: req.now)
+        case "restore": try await ModerationService.hide(type, id, hide: false, reason: body.reason, by: user, on: req.db,
+                                                         now: req.now)
+        case "dismiss": try await ModerationService.dismiss(type, id, by: user, on: req.db, now: req.now)
+        case "approve": try await ModerationService.approve(type, id, by: user, on: req.db, now: req.now, messaging: req.messaging)
+        default: throw ValidationFailure([FieldError("action", body.action == nil ? "validation.required" : "validation.invalid_choice")])
+        }
+        return Done(ok: true)
+    }
+
+    @Sendable func suspend(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        _ = try await ModerationService.suspend(try req.content.decode(ModerationService.SuspensionInput.self), by: user,
+                                                on: req.db, now: req.now, messaging: req.messaging)
+        return try await Done(ok: true).encodeResponse(status: .created, for: req)
+    }
+
+    struct FollowBody: Content {
+        var subjectType: String?
+        var subjectID: UUID?
+    }
+
+    func followed(_ req: Request) throws -> (FollowSubject, UUID) {
+        let body = try req.content.decode(FollowBody.self)
+        var errors: [FieldError] = []
+        let type = Validate.choice(body.subjectType, field: "subject_type", as: FollowSubject.self, into: &errors)
+        if body.subjectID == nil { errors.append(FieldError("subject_id", "validation.required")) }
+        guard errors.isEmpty, let type, let id = body.subjectID else { throw ValidationFailure(errors) }
+        return (type, id)
+    }
+
+    @Sendable func follow(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let (type, id) = try followed(req)
+        let exists: Bool = switch type {
+        case .process: try await ParticipatoryProcess.find(id, on: req.db) != nil
+        case .proposal: try await Proposal.find(id, on: req.db).map { $0.state != .draft } ?? false
+        case .debate: try await Debate.find(id, on: req.db) != nil
+        }
+        guard exists else { throw ValidationFailure([FieldError("subject_id", "validation.invalid_choice")]) }
+        try await FollowService.follow(type, id, userID: user.id, on: req.db, now: req.now)
+        return try await Done(ok: true).encodeResponse(status: .created, for: req)
+    }
+
+    @Sendable func unfollow(req: Request) async throws -> Done {
+        let user = try req.requireUser()
+        let (type, id) = try followed(req)
+        try await FollowService.unfollow(type, id, userID: user.id, on: req.db)
+        return Done(ok: true)
+    }
+}

@@ -1,0 +1,335 @@
+import Directory
+import Fluent
+import Platform
+import Projects
+import Vapor
+
+/// The forms of a proposal's page, the refused one with its errors.
+struct ProposalPageForms {
+    var edit: FormState = .empty
+    var endorse: FormState = .empty
+    var assisted: FormState = .empty
+    var assign: FormState = .empty
+    var evaluation: FormState = .empty
+    var answer: FormState = .empty
+    var merge: FormState = .empty
+    var project: FormState = .empty
+    var comment: FormState = .empty
+    var step: WorkflowStepForms.Sent?
+}
+
+/// One proposal's page: its text and versions, support, answer, study, comments, and the forms for what the
+/// viewer may do next.
+struct ProposalPageContext: Encodable {
+    struct VersionLine: Encodable {
+        let version: Int
+        let title: String
+        let body: String
+        let reason: String
+        let editedAt: Date
+    }
+
+    struct EvaluationLine: Encodable {
+        let evaluator: String
+        let notes: String?
+        let cost: String?
+        let feasibility: String?
+        let mine: Bool
+    }
+
+    struct LinkLine: Encodable {
+        let id: String
+        let title: String
+    }
+
+    let page: PageMeta
+    let proposal: ProposalView
+    let process: ProcessView
+    let processPath: String
+    let wilaya: String?
+    let domain: String?
+    let organization: String?
+    let author: String
+    let versions: [VersionLine]
+    let mergedInto: LinkLine?
+    let mergedFrom: [LinkLine]
+    let projectSlug: String?
+    /// The answer as published (nil before).
+    let answer: AnswerView?
+    // What the viewer may do.
+    let isAuthor: Bool
+    let isOrganizer: Bool
+    let mayEdit: Bool
+    let correcting: Bool
+    let mayEndorse: Bool
+    let endorsed: Bool
+    let mayTakeBack: Bool
+    let mayAssist: Bool
+    let mayEvaluate: Bool
+    let following: Bool
+    let mayComment: Bool
+    let mayReport: Bool
+    let similar: [SimilarProposal]
+    let steps: WorkflowStepForms
+    let forms: Forms
+    let evaluations: [EvaluationLine]
+    /// The organiser's answer waiting for its day.
+    let pendingAnswer: AnswerView?
+    let evaluators: [ChoiceOption]
+    let mergeCandidates: [ChoiceOption]
+    let organizations: [ChoiceOption]
+    let myOrganizations: [ChoiceOption]
+    let wilayas: [ChoiceOption]
+    let assistedWilayas: [ChoiceOption]
+    let domains: [ChoiceOption]
+    let sexes: [ChoiceOption]
+    let ageGroups: [ChoiceOption]
+    let documentKinds: [ChoiceOption]
+    let feasibilities: [ChoiceOption]
+    let answerStates: [ChoiceOption]
+    let stances: [ChoiceOption]
+    let thread: CommentThreadView
+    let today: String
+    let history: [WorkflowStepView]
+
+    struct Forms: Encodable {
+        let edit: FormState
+        let endorse: FormState
+        let assisted: FormState
+        let assign: FormState
+        let evaluation: FormState
+        let answer: FormState
+        let merge: FormState
+        let project: FormState
+        let comment: FormState
+    }
+
+    struct ProposalView: Encodable {
+        let id: String
+        let title: String
+        let body: String
+        let state: String
+        let version: Int
+        let endorsements: Int?
+        let threshold: Int
+        let thresholdReached: Bool
+        let thresholdReachedAt: Date?
+        let comments: Int
+        let createdAt: Date
+        let publishedAt: Date?
+        let hidden: Bool
+        let pending: Bool
+        let locked: Bool
+        /// The part of the threshold reached, 0–100.
+        let progress: Int?
+        /// "12 endorsements of the 100 needed", when counts show.
+        let countLine: String?
+    }
+
+    struct AnswerView: Encodable {
+        let state: String
+        let reason: String
+        let publishOn: String?
+        let publishedAt: Date?
+    }
+
+    static func make(_ proposal: Proposal, forms: ProposalPageForms, commentsPage: PageQuery,
+                     order: CommentThread.Order, _ req: Request) async throws -> ProposalPageContext
+    {
+        let user = req.currentUser
+        let id = try proposal.requireID()
+        guard let process = try await ParticipatoryProcess.find(proposal.processID, on: req.db) else {
+            throw ParticipationError.processNotFound
+        }
+        let phases = try await ProcessService.phases(of: process, on: req.db)
+        let isOrganizer = try await ParticipationPolicy.isOrganizer(user, of: process, on: req.db)
+        let processView = try await ProcessView.make(process, phases: phases, organizerView: isOrganizer, req)
+        let isAuthor = user != nil && proposal.authorID == user?.id
+        let reference = try await req.referenceData()
+        let open = Set(processView.openings)
+        let endorsable = EndorsementService.endorsable.contains(proposal.state) && proposal.hiddenAt == nil
+            && !proposal.pendingModeration && open.contains(PhaseOpening.endorse.rawValue)
+        let endorsed = try await EndorsementService.endorsed(by: user?.id, among: [id], on: req.db).contains(id)
+        let names = try await req.reader.authorNames([proposal.authorID], on: req.db)
+        let organization = try await proposal.organizationID.asyncMap { try await Organization.find($0, on: req.db) }
+        let versions = try await ProposalVersion.query(on: req.db).filter(\.$proposalID == id).sort(\.$version).all()
+        let mergedInto = try await proposal.mergedIntoID.asyncMap { try await Proposal.find($0, on: req.db) }
+        let mergedFrom = try await Proposal.query(on: req.db).filter(\.$mergedIntoID == id).all()
+        let project = try await proposal.projectID.asyncMap { try await Project.find($0, on: req.db) }
+        var mayEvaluate = false
+        if let user, user.may(.evaluateProposals) {
+            mayEvaluate = try await ProposalEvaluation.query(on: req.db).filter(\.$proposalID == id)
+                .filter(\.$evaluatorID == user.id).count() > 0
+        }
+        var evaluations: [EvaluationLine] = []
+        if isOrganizer || mayEvaluate {
+            let rows = try await ProposalEvaluation.query(on: req.db).filter(\.$proposalID == id).sort(\.$assignedAt).all()
+            let evaluatorNames = try await req.reader.authorNames(rows.map(\.evaluatorID), on: req.db)
+            evaluations = rows.map {
+                EvaluationLine(evaluator: evaluatorNames.name(of: $0.evaluatorID, stored: ""), notes: $0.notes,
+                               cost: $0.costMinor.map { MoneyText.format($0, currency: "DZD", in: req.language,
+                                                                         catalog: req.application.catalog) },
+                               feasibility: $0.feasibility?.rawValue, mine: $0.evaluatorID == user?.id)
+            }
+        }
+        let published = proposal.answerPublishedAt != nil
+        let answerView = proposal.answerState.map {
+            AnswerView(state: $0.rawValue, reason: proposal.answerReason ?? "", publishOn: proposal.answerPublishOn,
+                       publishedAt: proposal.answerPublishedAt)
+        }
+        var evaluators: [ChoiceOption] = []
+        var mergeCandidates: [ChoiceOption] = []
+        var organizations: [ChoiceOption] = []
+        if isOrganizer {
+            let evaluatorIDs = try await Notifier.users(withAnyOf: Role.allCases.filter {
+                AccessPolicy.allows([$0], .evaluateProposals) && $0 != .admin }, on: req.db)
+            let people = try await User.query(on: req.db).filter(\.$id ~~ evaluatorIDs).filter(\.$erasedAt == nil)
+                .sort(\.$displayName).all()
+            evaluators = people.compactMap { person in
+                person.id.map { ChoiceOption(value: $0.uuidString, label: person.displayName, selected: false) }
+            }
+            if EndorsementService.endorsable.contains(proposal.state) {
+                let others = try await Proposal.query(on: req.db).filter(\.$processID == proposal.processID)
+                    .filter(\.$id != id).filter(\.$state ~~ [.published, .evaluating]).sort(\.$title).limit(200).all()
+                mergeCandidates = others.compactMap { other in
+                    other.id.map { ChoiceOption(value: $0.uuidString, label: other.title,
+                                                selected: forms.merge.values["source_ids"] == $0.uuidString) }
+                }
+            }
+            if proposal.state == .accepted, proposal.projectID == nil {
+                let members = try await NetworkMembership.query(on: req.db).filter(\.$state == .active).all().map(\.memberID)
+                let carriers = try await Organization.query(on: req.db).filter(\.$id ~~ members).sort(\.$sortName).all()
+                organizations = ChoiceOption.records(carriers, label: \.name,
+                                                     selected: forms.project.values["organization_id"], req)
+            }
+        }
+        let myOrganizations = try await user.asyncMap { user -> [ChoiceOption] in
+            ChoiceOption.records(try await Representation.verifiedOrganizations(of: user.id, on: req.db), label: \.name,
+                                 selected: forms.edit.values["organization_id"] ?? proposal.organizationID?.uuidString, req)
+        } ?? []
+        let actions = user.map { user in
+            ParticipationWorkflows.proposal.actions(from: proposal.state, for: user).map(\.action)
+                .filter { ParticipationWorkflows.authorActions.contains($0) ? isAuthor : false }
+        } ?? []
+        let page = try await PageMeta.make(for: req, titleKey: "participation.proposal_title", proposal.title)
+        let similar = proposal.state == .draft && isAuthor
+            ? try await ProposalService.similar(title: proposal.title, body: proposal.body, processID: proposal.processID,
+                                                excluding: id, on: req.db) : []
+        let moderator = try await mayModerate(user, process: process, req)
+        let thread = try await CommentThreadView.make(.proposal, id, process: process, page: commentsPage, order: order,
+                                                      moderator: moderator, open: open.contains(PhaseOpening.comment.rawValue),
+                                                      form: forms.comment, path: req.url.path, req)
+        let countsShown = processView.countsShown
+        let editValues: [String: String] = forms.edit.values.isEmpty ? [
+            "title": proposal.title, "body": proposal.body, "wilaya_code": proposal.wilayaCode ?? "",
+            "domain_code": proposal.domainCode ?? "", "organization_id": proposal.organizationID?.uuidString ?? "",
+        ] : forms.edit.values
+        let stepURL = ParticipationSiteURL.proposals.path(in: req.language) + "/\(id)/transitions"
+        return ProposalPageContext(
+            page: page,
+            proposal: ProposalView(
+                id: id.uuidString, title: proposal.title, body: proposal.body, state: proposal.state.rawValue,
+                version: proposal.version, endorsements: countsShown ? proposal.endorsementCount : nil,
+                threshold: process.endorsementThreshold, thresholdReached: proposal.thresholdReachedAt != nil,
+                thresholdReachedAt: proposal.thresholdReachedAt, comments: proposal.commentCount,
+                createdAt: proposal.createdAt, publishedAt: proposal.publishedAt, hidden: proposal.hiddenAt != nil,
+                pending: proposal.pendingModeration, locked: proposal.isLocked,
+                progress: countsShown ? min(100, proposal.endorsementCount * 100 / max(1, process.endorsementThreshold)) : nil,
+                countLine: countsShown ? req.tn("participation.endorsements_of", proposal.endorsementCount,
+                                                NumberText.integer(process.endorsementThreshold, in: req.language)) : nil),
+            process: processView, processPath: ProcessesWebController.path(process, req),
+            wilaya: proposal.wilayaCode.map { reference.wilaya($0)?.name(in: req.language) ?? $0 },
+            domain: proposal.domainCode.flatMap { code in
+                reference.domains.first { $0.code == code }?.name.resolve(in: req.language).text },
+            organization: organization.map { LocalizedText($0.name, in: req.language).text },
+            author: names.name(of: proposal.authorID, stored: ""),
+            versions: versions.map { VersionLine(version: $0.version, title: $0.title, body: $0.body, reason: $0.reason,
+                                                 editedAt: $0.editedAt) },
+            mergedInto: try mergedInto.map { LinkLine(id: try $0.requireID().uuidString, title: $0.title) },
+            mergedFrom: try mergedFrom.map { LinkLine(id: try $0.requireID().uuidString, title: $0.title) },
+            projectSlug: project?.slug,
+            answer: published ? answerView : nil,
+            isAuthor: isAuthor, isOrganizer: isOrganizer,
+            mayEdit: isAuthor && [.draft, .published, .evaluating].contains(proposal.state),
+            correcting: proposal.state != .draft && proposal.isLocked,
+            mayEndorse: user?.may(.participate) == true && endorsable && !endorsed,
+            endorsed: endorsed,
+            mayTakeBack: endorsed && proposal.thresholdReachedAt == nil && open.contains(PhaseOpening.endorse.rawValue),
+            mayAssist: user?.may(.assistParticipation) == true && endorsable,
+            mayEvaluate: mayEvaluate,
+            following: try await user.asyncMap { try await FollowService.find(.proposal, id, userID: $0.id, on: req.db) } != nil,
+            mayComment: thread.mayPost,
+            mayReport: user != nil && !isAuthor && proposal.state != .draft,
+            similar: similar,
+            steps: WorkflowStepForms.make(ParticipationWorkflows.proposal, actions: actions, url: stepURL, id: "step",
+                                          sent: forms.step, csrf: page.csrf, req),
+            forms: Forms(edit: forms.edit.showing(editValues).prefixed("edit-"), endorse: forms.endorse.prefixed("endorse-"),
+                         assisted: forms.assisted.prefixed("assisted-"), assign: forms.assign.prefixed("assign-"),
+                         evaluation: forms.evaluation.prefixed("evaluation-"), answer: forms.answer.prefixed("answer-").grouping("state"),
+                         merge: forms.merge.prefixed("merge-"), project: forms.project.prefixed("project-"),
+                         comment: forms.comment.prefixed("comment-")),
+            evaluations: evaluations,
+            pendingAnswer: isOrganizer && !published ? answerView : nil,
+            evaluators: evaluators, mergeCandidates: mergeCandidates, organizations: organizations,
+            myOrganizations: myOrganizations,
+            wilayas: try await Options.wilayas(req, selected: editValues["wilaya_code"]),
+            assistedWilayas: try await Options.wilayas(req, selected: forms.assisted.values["wilaya_code"]),
+            domains: try await Options.domains(req, selected: [editValues["domain_code"] ?? ""]),
+            sexes: ChoiceOption.cases(PersonSex.self, key: "person.sex", selected: forms.assisted.values["sex"], req),
+            ageGroups: ChoiceOption.cases(AgeGroup.self, key: "participation.age_group",
+                                          selected: forms.assisted.values["age_group"], req),
+            documentKinds: AssistedInput.documentKinds.map {
+                ChoiceOption(value: $0, label: req.t("participation.document." + $0),
+                             selected: forms.assisted.values["document_kind"] == $0) },
+            feasibilities: ChoiceOption.cases(Feasibility.self, key: "participation.feasibility",
+                                              selected: forms.evaluation.values["feasibility"], req),
+            answerStates: AnswerService.answerStates.filter { !(proposal.state == .evaluating && $0 == .evaluating) }.map {
+                ChoiceOption(value: $0.rawValue, label: req.t("participation.proposal_state." + $0.rawValue),
+                             selected: forms.answer.values["state"] == $0.rawValue) },
+            stances: ChoiceOption.cases(Stance.self, key: "participation.stance", selected: forms.comment.values["stance"], req),
+            thread: thread, today: ISODate.string(req.now),
+            history: try await WorkflowStepView.history(workflow: "proposal", subjectID: id, on: req.db))
+    }
+
+    static func mayModerate(_ user: CurrentUser?, process: ParticipatoryProcess, _ req: Request) async throws -> Bool {
+        guard let user else { return false }
+        if user.may(.moderate) { return true }
+        return try await ParticipationPolicy.isOrganizer(user, of: process, on: req.db)
+    }
+}
+
+/// A page of comments with their first replies and the forms to comment and reply.
+struct CommentThreadView: Encodable {
+    let subjectType: String
+    let subjectID: String
+    let comments: [CommentRow]
+    let total: Int
+    let mayPost: Bool
+    let stances: Bool
+    let moderator: Bool
+    let viewerID: String?
+    let order: String
+    let orders: [ChoiceOption]
+    let pagination: PaginationView
+    let form: FormState
+    let back: String
+
+    static func make(_ type: CommentSubject, _ id: UUID, process: ParticipatoryProcess?, page: PageQuery,
+                     order: CommentThread.Order, moderator: Bool, open: Bool, form: FormState, path: String,
+                     _ req: Request) async throws -> CommentThreadView
+    {
+        let (rows, total) = try await CommentThread.page(type, id, order: order, page: page, viewer: req.currentUser,
+                                                         moderator: moderator, on: req.db)
+        let named = try await CommentThread.named(rows, reader: req.reader, viewer: req.currentUser?.id, on: req.db)
+        return CommentThreadView(
+            subjectType: type.rawValue, subjectID: id.uuidString, comments: named, total: total,
+            mayPost: req.currentUser?.may(.participate) == true && open, stances: process?.stances == true,
+            moderator: moderator, viewerID: req.currentUser?.id.uuidString, order: order.rawValue,
+            orders: CommentThread.Order.allCases.map {
+                ChoiceOption(value: $0.rawValue, label: req.t("participation.comments_order." + $0.rawValue),
+                             selected: $0 == order) },
+            pagination: PaginationView(request: page, total: total, path: path, query: ["order": order.rawValue],
+                                       parameter: "comments_page"),
+            form: form, back: path)
+    }
+}
