@@ -10,6 +10,7 @@ public enum ParticipationRoom {
         app.siteLinks.register(ParticipationSiteURL.allCases)
         workQueues.forEach(app.workQueues.register)
         personalData.forEach(app.personalData.register)
+        app.asyncCommands.use(ParticipationCommands(), as: "participation")
         SurveysRoom.configure(app)
     }
 

@@ -49,6 +49,9 @@ struct SurveyAnswerTests {
             #expect(try await Self.responses(app, key: ParticipantKey.account(fast.requireID())) == 1)
             #expect(try await SurveyResponse.query(on: app.db).count() == 2)
             #expect(try await SurveyAnswer.query(on: app.db).count() == 4)
+            // the answer is in the person's data export, by its question and option
+            let export = try await world.api(.GET, "/api/v1/me/data", as: W.citizen).body.string
+            #expect(export.contains(#""survey_answers""#) && export.contains("Youth and jobs"))
         }
     }
 
@@ -147,6 +150,11 @@ struct SurveyAnswerTests {
                          "/api/v1/surveys/\(UUID())/results", "/api/v1/surveys/\(survey.id)/results?page=0",
                          "/api/v1/surveys?size=1000", "/api/v1/surveys?q=\(String(repeating: "a", count: 201))",
                          "/api/v1/surveys?state=sleeping", "/api/v1/surveys?process=nothing"]
+            var scales: [String: HTTPStatus] = [:]
+            for bound in ["1e300", "9223372036854775808", "-1", "11", "1", "1.5", #""x""#, "[]", "{}"] {
+                let body = #"{"title": "T", "questions": [{"kind": "scale", "prompt": "P", "scale_max": \#(bound)}]}"#
+                scales[bound] = try await world.api(.POST, "/api/v1/surveys", as: W.coordinator, json: body).status
+            }
             var others: [String: HTTPStatus] = [:]
             for other in paths {
                 others[other] = try await world.api(other.hasSuffix("answers") ? .POST : .GET, other, as: W.citizen,
@@ -159,6 +167,10 @@ struct SurveyAnswerTests {
             }
             for (other, status) in others {
                 #expect([.notFound, .unprocessableEntity, .forbidden].contains(status), "\(other): \(status)")
+            }
+            for (bound, status) in scales {
+                // A number JSON cannot give as a whole number is a malformed body (400), the others a field error.
+                #expect([.badRequest, .unprocessableEntity].contains(status), "scale_max \(bound): \(status)")
             }
             #expect(try await SurveyResponse.query(on: app.db).count() == 0)
         }

@@ -32,15 +32,15 @@ struct DiscussionWebController: RouteCollection {
 
     struct CommentForm: Decodable {
         var subjectType: String?
-        var subjectId: String?
-        var parentId: String?
+        var subjectID: String?
+        var parentID: String?
         var body: String?
         var stance: String?
         var back: String?
 
         var input: CommentInput {
-            CommentInput(subjectType: subjectType, subjectID: subjectId.flatMap { UUID(uuidString: $0) },
-                         parentID: parentId.flatMap { UUID(uuidString: $0) }, body: body, stance: stance)
+            CommentInput(subjectType: subjectType, subjectID: subjectID.flatMap { UUID(uuidString: $0) },
+                         parentID: parentID.flatMap { UUID(uuidString: $0) }, body: body, stance: stance)
         }
     }
 
@@ -61,12 +61,12 @@ struct DiscussionWebController: RouteCollection {
     @Sendable func postComment(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.form(CommentForm.self)
-        let back = try await Self.subjectPath(form.subjectType, form.subjectId, req)
+        let back = try await Self.subjectPath(form.subjectType, form.subjectID, req)
         return try await req.submitting {
             let comment = try await CommentService.post(form.input, by: user, on: req.db, now: req.now, messaging: req.messaging)
             return req.seeOther(back + "#comment-" + (try comment.requireID()).uuidString)
         } refused: { state in
-            try await renderSubject(req, type: form.subjectType, id: form.subjectId, comment: state)
+            try await renderSubject(req, type: form.subjectType, id: form.subjectID, comment: state)
         }
     }
 
@@ -159,7 +159,7 @@ struct DiscussionWebController: RouteCollection {
 
     struct ReportForm: Decodable {
         var subjectType: String?
-        var subjectId: String?
+        var subjectID: String?
         var reason: String?
         var details: String?
         var back: String?
@@ -170,7 +170,7 @@ struct DiscussionWebController: RouteCollection {
         let form: FormState
         let reasons: [ChoiceOption]
         let subjectType: String
-        let subjectId: String
+        let subjectID: String
         let back: String
         let sent: Bool
     }
@@ -185,13 +185,13 @@ struct DiscussionWebController: RouteCollection {
                 page: try await PageMeta.make(for: req, titleKey: "participation.report_title"), form: state.grouping("reason"),
                 reasons: ChoiceOption.cases(ReportReason.self, key: "participation.report_reason",
                                             selected: state.values["reason"], req),
-                subjectType: form.subjectType ?? "", subjectId: form.subjectId ?? "", back: back, sent: sent), status: status)
+                subjectType: form.subjectType ?? "", subjectID: form.subjectID ?? "", back: back, sent: sent), status: status)
         }
         // First visit from a report link: no reason yet, the form.
         if form.reason == nil { return try await page(.empty, sent: false) }
         return try await req.submitting {
             _ = try await ModerationService.report(
-                ModerationService.ReportInput(subjectType: form.subjectType, subjectID: form.subjectId.flatMap { UUID(uuidString: $0) },
+                ModerationService.ReportInput(subjectType: form.subjectType, subjectID: form.subjectID.flatMap { UUID(uuidString: $0) },
                                               reason: form.reason, details: form.details), by: user, on: req.db, now: req.now)
             return try await page(.empty, sent: true)
         } refused: { state in
@@ -355,7 +355,7 @@ struct DiscussionWebController: RouteCollection {
 
     struct ModerateForm: Decodable {
         var subjectType: String?
-        var subjectId: String?
+        var subjectID: String?
         /// `hide`, `restore`, `dismiss`, `approve`.
         var action: String?
         var reason: String?
@@ -367,7 +367,7 @@ struct DiscussionWebController: RouteCollection {
         return try await req.submitting {
             var errors: [FieldError] = []
             let type = Validate.choice(form.subjectType, field: "subject_type", as: ReportSubject.self, into: &errors)
-            let id = form.subjectId.flatMap { UUID(uuidString: $0) }
+            let id = form.subjectID.flatMap { UUID(uuidString: $0) }
             if id == nil { errors.append(FieldError("subject_id", "validation.invalid_choice")) }
             guard errors.isEmpty, let type, let id else { throw ValidationFailure(errors) }
             switch form.action {
@@ -388,7 +388,7 @@ struct DiscussionWebController: RouteCollection {
 
     struct SuspendForm: Decodable {
         /// From a report of a person; else the account's e-mail address.
-        var userId: String?
+        var userID: String?
         var email: String?
         var reason: String?
         var until: String?
@@ -399,7 +399,7 @@ struct DiscussionWebController: RouteCollection {
         let form = try req.form(SuspendForm.self)
         return try await req.submitting {
             let email = User.normalize(email: form.email ?? "")
-            var target = try await form.userId.flatMap { UUID(uuidString: $0) }.asyncMap { try await User.find($0, on: req.db) }
+            var target = try await form.userID.flatMap { UUID(uuidString: $0) }.asyncMap { try await User.find($0, on: req.db) }
             if target == nil { target = try await User.query(on: req.db).filter(\.$email == email).first() }
             if target == nil {
                 throw ValidationFailure([FieldError("email", email.isEmpty ? "validation.required" : "validation.unknown_account")])

@@ -181,6 +181,17 @@ struct ProcessesWebController: RouteCollection {
             }), status: status)
     }
 
+    /// The posted form as an input; fields that are not numbers are refused with every other problem of the form.
+    static func input(_ req: Request, existing: ParticipatoryProcess?) async throws -> ProcessInput {
+        let (input, unread) = try req.form(ProcessForm.self).input()
+        guard unread.isEmpty else {
+            let others = try await ProcessService.validate(input, existing: existing.map { _ in ParticipatoryProcess() },
+                                                           on: req.db).2
+            throw ValidationFailure(unread + others.filter { error in !unread.contains { $0.field == error.field } })
+        }
+        return input
+    }
+
     @Sendable func newForm(req: Request) async throws -> Response {
         _ = try req.requireUser()
         guard try await Self.mayCreate(req) else { throw PlatformError.forbidden(permission: .manageProcesses) }
@@ -191,7 +202,7 @@ struct ProcessesWebController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
         return try await req.submitting {
-            let input = try req.input(ProcessForm.self)
+            let input = try await Self.input(req, existing: nil)
             let process = try await ProcessService.create(input, by: user, on: req.db, now: req.now)
             return req.seeOther(Self.path(process, req))
         } refused: { form in
@@ -212,7 +223,7 @@ struct ProcessesWebController: RouteCollection {
         let user = try req.requireUser()
         let process = try await Self.process(req)
         return try await req.submitting {
-            let input = try req.input(ProcessForm.self)
+            let input = try await Self.input(req, existing: process)
             try await ProcessService.update(process, input, by: user, on: req.db, now: req.now, messaging: req.messaging)
             return req.seeOther(Self.path(process, req))
         } refused: { form in

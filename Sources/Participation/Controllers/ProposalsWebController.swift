@@ -240,12 +240,12 @@ struct ProposalsWebController: RouteCollection {
     }
 
     struct AssignForm: Decodable {
-        var evaluatorId: String?
+        var evaluatorID: String?
     }
 
     @Sendable func assign(req: Request) async throws -> Response {
         try await acting(req, anchor: "#study") { proposal, user in
-            let raw = try req.form(AssignForm.self).evaluatorId
+            let raw = try req.form(AssignForm.self).evaluatorID
             if let raw = Validate.trimmed(raw), UUID(uuidString: raw) == nil {
                 throw ValidationFailure([FieldError("evaluator_id", "validation.invalid_choice")])
             }
@@ -268,7 +268,7 @@ struct ProposalsWebController: RouteCollection {
     }
 
     struct MergeForm: Decodable {
-        var sourceIds: [String]?
+        var sourceIDs: [String]?
         var reason: String?
     }
 
@@ -277,7 +277,7 @@ struct ProposalsWebController: RouteCollection {
         try await acting(req) { proposal, user in
             let form = try req.form(MergeForm.self)
             var sources: [Proposal] = []
-            for raw in form.sourceIds ?? [] where !raw.isEmpty {
+            for raw in form.sourceIDs ?? [] where !raw.isEmpty {
                 guard let id = UUID(uuidString: raw), let source = try await Proposal.find(id, on: req.db) else {
                     throw ValidationFailure([FieldError("source_ids", "validation.invalid_choice")])
                 }

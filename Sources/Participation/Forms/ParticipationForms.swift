@@ -15,7 +15,7 @@ struct ProcessForm: InputForm {
     var slug: String?
     var title: Translated?
     var description: Translated?
-    var organizerId: String?
+    var organizerID: String?
     var scopeWilayas: [String]?
     var endorsementThreshold: String?
     var endorsementsPerPerson: String?
@@ -31,8 +31,8 @@ struct ProcessForm: InputForm {
         input.slug = slug
         input.title = title
         input.description = description
-        input.organizerID = organizerId.flatMap { UUID(uuidString: $0) }
-        if input.organizerID == nil, Validate.trimmed(organizerId) != nil {
+        input.organizerID = organizerID.flatMap { UUID(uuidString: $0) }
+        if input.organizerID == nil, Validate.trimmed(organizerID) != nil {
             errors.append(FieldError("organizer_id", "validation.invalid_choice"))
         }
         input.scopeWilayas = scopeWilayas?.filter { !$0.isEmpty }
@@ -82,7 +82,7 @@ struct ProposalForm: Decodable {
     var body: String?
     var wilayaCode: String?
     var domainCode: String?
-    var organizationId: String?
+    var organizationID: String?
     var reason: String?
 
     func input(process: UUID?) -> ProposalInput {
@@ -92,7 +92,7 @@ struct ProposalForm: Decodable {
         input.body = body
         input.wilayaCode = wilayaCode
         input.domainCode = domainCode
-        input.organizationID = organizationId.flatMap { UUID(uuidString: $0) }
+        input.organizationID = organizationID.flatMap { UUID(uuidString: $0) }
         return input
     }
 }
@@ -112,7 +112,7 @@ struct EvaluationForm: InputForm {
 
 /// Turning an accepted proposal into a project: the association that carries it, dates, budget, jobs.
 struct ProjectFromProposalForm: InputForm {
-    var organizationId: String?
+    var organizationID: String?
     var socialNeed: String?
     var beneficiaries: String?
     var budgetMinor: String?
@@ -125,7 +125,7 @@ struct ProjectFromProposalForm: InputForm {
     func input() -> (ProjectFromProposal, [FieldError]) {
         var errors: [FieldError] = []
         var input = ProjectFromProposal()
-        input.organizationID = organizationId.flatMap { UUID(uuidString: $0) }
+        input.organizationID = organizationID.flatMap { UUID(uuidString: $0) }
         input.socialNeed = socialNeed
         input.beneficiaries = beneficiaries
         input.budgetMinor = FormNumbers.minor(budgetMinor ?? "", field: "budget_minor", into: &errors)

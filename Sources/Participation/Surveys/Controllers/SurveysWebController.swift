@@ -55,7 +55,7 @@ struct SurveysWebController: RouteCollection {
     }
 
     func render(_ req: Request, _ survey: Survey, forms: SurveyPageForms) async throws -> Response {
-        try await req.render("participation/survey", try await SurveyPageContext.make(survey, forms: forms, req))
+        try await req.render("participation/survey-show", try await SurveyPageContext.make(survey, forms: forms, req))
     }
 
     /// Signed in: as the account; otherwise through the anonymous link, whose secret the form carries.

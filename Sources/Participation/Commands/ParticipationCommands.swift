@@ -1,0 +1,54 @@
+import Fluent
+import Platform
+import Vapor
+
+/// `shabaka participation publish-answers`: publishes every answer whose day has come (cron-friendly; `serve`
+/// also does it every ten minutes). `shabaka participation seed-bench --proposals N --comments M`: a large
+/// process for benchmarks (see `scripts/bench-participation`).
+struct ParticipationCommands: AsyncCommand {
+    struct Signature: CommandSignature {
+        @Argument(name: "action", help: "publish-answers | seed-bench")
+        var action: String
+        @Option(name: "proposals", help: "seed-bench: proposals in the process (default 10000)")
+        var proposals: Int?
+        @Option(name: "comments", help: "seed-bench: comments on one proposal (default 5000)")
+        var comments: Int?
+    }
+
+    var help: String {
+        "Participation room tasks: `publish-answers` whose day has come; `seed-bench` a large process for benchmarks."
+    }
+
+    func run(using context: CommandContext, signature: Signature) async throws {
+        let app = context.application
+        switch signature.action {
+        case "publish-answers":
+            let count = try await AnswerService.publishDue(on: app.db, now: app.clock.now(), messaging: app.messaging)
+            context.console.print("published \(count) answer\(count == 1 ? "" : "s")")
+        case "seed-bench":
+            let proposals = signature.proposals ?? 10_000
+            let comments = signature.comments ?? 5_000
+            guard (1...1_000_000).contains(proposals), (0...1_000_000).contains(comments) else {
+                throw CommandUsageError("--proposals must be 1…1000000 and --comments 0…1000000")
+            }
+            let started = Date()
+            let seeded = try await ParticipationSeeder.seed(proposals: proposals, comments: comments, on: app.db,
+                                                            now: app.clock.now()) { context.console.print("  \($0)") }
+            context.console.print(String(format: "seeded %d proposals and %d comments in %.1f s", proposals, comments,
+                                         Date().timeIntervalSince(started)))
+            // What the benchmark script reads: the process, the long thread, and a signed-in reader's token.
+            context.console.print("process=\(seeded.processSlug)")
+            context.console.print("thread=\(seeded.threadID.uuidString)")
+            context.console.print("token=\(seeded.token)")
+        default:
+            throw CommandUsageError("unknown action \(signature.action); use: publish-answers, seed-bench")
+        }
+    }
+}
+
+/// Publishes due answers every ten minutes while the server runs.
+public enum AnswerPublisher {
+    public static let worker = PeriodicWorker("answer publication", every: .seconds(600)) { app in
+        _ = try await AnswerService.publishDue(on: app.db, now: app.clock.now(), messaging: app.messaging)
+    }
+}
