@@ -55,7 +55,7 @@ public func configure(_ app: Application, config: ShabakaConfig, options: StartO
         app.lifecycle.use(OutboxWorker.worker)
         app.lifecycle.use(DirectoryIndexWarmer())
         app.lifecycle.use(EscalationWorker.worker)
-        app.lifecycle.use(AnswerPublisher.worker)
+        app.lifecycle.use(ParticipationWorker.worker)
         app.lifecycle.use(Purge.worker)
     }
 }

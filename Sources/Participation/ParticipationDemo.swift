@@ -80,6 +80,7 @@ public enum ParticipationDemo {
                 phase.startsOn = date(start)
                 phase.endsOn = date(end)
                 phase.opens = kind.defaultOpenings.sorted().map(\.rawValue).joined(separator: ",")
+                if start <= 0 { phase.announcedAt = now.addingTimeInterval(Double(start) * day) }
                 try await phase.create(on: tx)
             }
 

@@ -19,8 +19,6 @@ from journeys.project import open_notification, open_notifications
 from journeys.wrong_input import expect_error_summary
 
 THRESHOLD = 2
-# Algeria's calendar (UTC+1, no summer time): the server's "today" for phases.
-ALGIERS = datetime.timezone(datetime.timedelta(hours=1))
 
 # What people type, in the journey's language (the process's title is also given in Arabic).
 TEXTS = {
@@ -135,12 +133,6 @@ def endorse(b: Browser, step: str) -> None:
     b.expect(endorsement_form(b, "endorse") is None, "the endorsement form is still offered after endorsing")
 
 
-def _tmp_id_workaround(b, form=None):  # TEMPORARY: remove once the Swift forms decode *_id fields
-    b.driver.execute_script("""
-        for (const e of (arguments[0] || document).querySelectorAll('[name$="_id"]:not([name^="_"])'))
-            e.name = e.name.replace(/_id$/, 'Id');""", form)
-
-
 def comment_items(b: Browser) -> list[WebElement]:
     return b.driver.find_elements(By.CSS_SELECTOR, "main #comments ol.thread > li.comment")
 
@@ -153,7 +145,8 @@ def participation(b: Browser) -> None:
     t, lang = b.t, b.lang
     words = TEXTS[lang]
     suffix = b.suite.run_id[-4:] + "-" + lang
-    today = datetime.datetime.now(ALGIERS).date()
+    # The server's "today" for phases (ISODate: the UTC calendar day); the proposals phase opened yesterday.
+    today = datetime.datetime.now(datetime.timezone.utc).date()
 
     def day(offset: int) -> str:
         return (today + datetime.timedelta(days=offset)).isoformat()
@@ -192,7 +185,6 @@ def participation(b: Browser) -> None:
             "counts_visible": True, "stances": True, "premoderation": False,
             "phases[0][kind]": "proposals", "phases[0][starts_on]": day(-1), "phases[0][ends_on]": day(20),
             "phases[1][kind]": "deliberation", "phases[1][starts_on]": day(21), "phases[1][ends_on]": day(40)})
-    _tmp_id_workaround(b)
     b.submit(t("participation.create_process"), within="main", step="process-created")
     b.expect(b.status == 200 and re.fullmatch(f"/{lang}/processes/[a-z0-9-]+", b.path) and not b.path.endswith("/new"),
              f"creating the process answered {b.status} at {b.path}: {'; '.join(b.messages()) or b.main_text()[:300]}; "
@@ -279,7 +271,6 @@ def participation(b: Browser) -> None:
     comment = b.form_of("stance")
     b.expect(comment.find_elements(By.ID, "comment-body"), "the comment form has no #comment-body")
     b.fill({"stance": "for", "body": words["comment"]}, within=comment)
-    _tmp_id_workaround(b, comment)
     b.submit(t("participation.send_comment"), within=comment, step="first-comments")
     b.expect_path(proposal_path)
     items = [li for li in comment_items(b) if squash(words["comment"]) in squash(li.text)]
@@ -315,7 +306,6 @@ def participation(b: Browser) -> None:
     b.expect(details[0].get_attribute("open") is not None, "tapping Reply does not open the reply form")
     reply_form = details[0].find_element(By.TAG_NAME, "form")
     b.type_into(reply_form.find_element(By.NAME, "body"), words["reply"])
-    _tmp_id_workaround(b, reply_form)
     b.submit(t("participation.send_reply"), within=reply_form, step="second-replies")
     b.expect_path(proposal_path)
     replies = texts_of(b, f"main #{comment_id} ol.replies > li")

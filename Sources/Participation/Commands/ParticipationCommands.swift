@@ -2,12 +2,12 @@ import Fluent
 import Platform
 import Vapor
 
-/// `shabaka participation publish-answers`: publishes every answer whose day has come (cron-friendly; `serve`
-/// also does it every ten minutes). `shabaka participation seed-bench --proposals N --comments M`: a large
+/// `shabaka participation tick`: publishes every answer whose day has come and tells followers of the phases that
+/// began (cron-friendly; `serve` also does it every ten minutes). `shabaka participation seed-bench --proposals N --comments M`: a large
 /// process for benchmarks (see `scripts/bench-participation`).
 struct ParticipationCommands: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "publish-answers | seed-bench")
+        @Argument(name: "action", help: "tick | seed-bench")
         var action: String
         @Option(name: "proposals", help: "seed-bench: proposals in the process (default 10000)")
         var proposals: Int?
@@ -16,15 +16,16 @@ struct ParticipationCommands: AsyncCommand {
     }
 
     var help: String {
-        "Participation room tasks: `publish-answers` whose day has come; `seed-bench` a large process for benchmarks."
+        "Participation room tasks: `tick` publishes due answers and announces phases; `seed-bench` a large process for benchmarks."
     }
 
     func run(using context: CommandContext, signature: Signature) async throws {
         let app = context.application
         switch signature.action {
-        case "publish-answers":
+        case "tick":
             let count = try await AnswerService.publishDue(on: app.db, now: app.clock.now(), messaging: app.messaging)
-            context.console.print("published \(count) answer\(count == 1 ? "" : "s")")
+            let phases = try await ProcessService.announcePhases(on: app.db, now: app.clock.now(), messaging: app.messaging)
+            context.console.print("published \(count) answer\(count == 1 ? "" : "s"), announced \(phases) phase\(phases == 1 ? "" : "s")")
         case "seed-bench":
             let proposals = signature.proposals ?? 10_000
             let comments = signature.comments ?? 5_000
@@ -41,14 +42,15 @@ struct ParticipationCommands: AsyncCommand {
             context.console.print("thread=\(seeded.threadID.uuidString)")
             context.console.print("token=\(seeded.token)")
         default:
-            throw CommandUsageError("unknown action \(signature.action); use: publish-answers, seed-bench")
+            throw CommandUsageError("unknown action \(signature.action); use: tick, seed-bench")
         }
     }
 }
 
-/// Publishes due answers every ten minutes while the server runs.
-public enum AnswerPublisher {
-    public static let worker = PeriodicWorker("answer publication", every: .seconds(600)) { app in
+/// Publishes due answers and announces phases every ten minutes while the server runs.
+public enum ParticipationWorker {
+    public static let worker = PeriodicWorker("participation tick", every: .seconds(600)) { app in
         _ = try await AnswerService.publishDue(on: app.db, now: app.clock.now(), messaging: app.messaging)
+        _ = try await ProcessService.announcePhases(on: app.db, now: app.clock.now(), messaging: app.messaging)
     }
 }

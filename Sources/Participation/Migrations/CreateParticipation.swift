@@ -32,6 +32,7 @@ struct CreateParticipation: AsyncMigration {
             .field("starts_on", .string, .required)
             .field("ends_on", .string, .required)
             .field("opens", .string, .required)
+            .field("announced_at", .datetime)
             .create()
         try await database.schema("proposals")
             .id()

@@ -81,6 +81,8 @@ public final class ProcessPhase: Model, @unchecked Sendable {
     @Field(key: "ends_on") public var endsOn: String
     /// PhaseOpening raw values, comma-separated.
     @Field(key: "opens") public var opens: String
+    /// When the process's followers were told it began (nil: not yet).
+    @OptionalField(key: "announced_at") public var announcedAt: Date?
 
     public init() {}
 

@@ -193,7 +193,7 @@ public enum AnswerService {
         return 0
     }
 
-    /// Publishes every answer whose day has come (the worker, `shabaka participation publish-answers`).
+    /// Publishes every answer whose day has come (the worker, `shabaka participation tick`).
     @discardableResult
     public static func publishDue(on db: any Database, now: Date, messaging: Messaging, actor: AuditActor = .system)
         async throws -> Int

@@ -1,6 +1,7 @@
 import Directory
 import Fluent
 import Platform
+import SQLKit
 import Vapor
 
 /// A process as its form and `POST /api/v1/processes` give it.
@@ -123,10 +124,13 @@ public enum ProcessService {
         try await ParticipationPolicy.requireOrganizer(user, of: process, on: db)
         process.createdBy = user.id
         process.createdAt = now
+        let today = ISODate.string(now)
         try await db.transaction { tx in
             try await process.create(on: tx)
             for phase in phases {
                 phase.$process.id = try process.requireID()
+                // Nobody follows a new process yet: a phase already begun has nothing to announce.
+                if phase.startsOn <= today { phase.announcedAt = now }
                 try await phase.create(on: tx)
             }
             try await AuditLog.record(on: tx, actor: AuditActor(user), action: "process.created", subjectType: "process",
@@ -146,6 +150,12 @@ public enum ProcessService {
         try await ParticipationPolicy.requireOrganizer(user, of: process, on: db)
         let id = try process.requireID()
         let today = ISODate.string(now)
+        // A phase already told keeps its announcement when the same kind is still in progress; a new current phase
+        // is announced at once below, later ones when they begin (``announcePhases(on:now:messaging:)``).
+        let told = Set(before.filter { $0.announcedAt != nil && $0.isCurrent(on: today) }.map(\.kind))
+        for phase in phases {
+            if phase.endsOn < today || (phase.isCurrent(on: today) && told.contains(phase.kind)) { phase.announcedAt = now }
+        }
         try await db.transaction { tx in
             try await process.save(on: tx)
             try await ProcessPhase.query(on: tx).filter(\.$process.$id == id).delete()
@@ -155,15 +165,37 @@ public enum ProcessService {
             }
             try await AuditLog.record(on: tx, actor: AuditActor(user), action: "process.updated", subjectType: "process",
                                       subjectID: id.uuidString, at: now)
-            let was = before.first { $0.isCurrent(on: today) }
-            let isNow = phases.first { $0.isCurrent(on: today) }
-            if was?.kind != isNow?.kind, let isNow {
-                try await FollowService.tell(followersOf: .process, id, key: "notification.phase_changed",
-                                             arguments: [], localized: [process.title, PhaseText.name(isNow.kind, messaging.catalog)],
-                                             link: "processes/\(process.slug)", except: user.id, on: tx,
-                                             messaging: messaging, now: now)
-            }
         }
+        try await announcePhases(on: db, now: now, messaging: messaging)
+    }
+
+    /// Tells each process's followers of the phase that began, once: run by the server's worker every few minutes,
+    /// by `shabaka participation tick`, and after an organiser changes the phases.
+    @discardableResult
+    public static func announcePhases(on db: any Database, now: Date, messaging: Messaging) async throws -> Int {
+        let today = ISODate.string(now)
+        let due = try await ProcessPhase.query(on: db).filter(\.$announcedAt == nil).filter(\.$startsOn <= today)
+            .filter(\.$endsOn >= today).with(\.$process).all()
+        var told = 0
+        for phase in due {
+            let id = try phase.requireID()
+            let process = phase.process
+            let claimed: Bool = try await db.transaction { tx in
+                // Claims the phase: two workers announce it once.
+                guard let sql = tx as? any SQLDatabase, try await sql.raw("""
+                    UPDATE process_phases SET announced_at = \(bind: now) WHERE id = \(bind: id) AND announced_at IS NULL
+                    RETURNING id
+                    """).first() != nil
+                else { return false }
+                try await FollowService.tell(followersOf: .process, try process.requireID(), key: "notification.phase_changed",
+                                             arguments: [], localized: [process.title, PhaseText.name(phase.kind, messaging.catalog)],
+                                             link: "processes/\(process.slug)", except: nil, on: tx, messaging: messaging,
+                                             now: now)
+                return true
+            }
+            if claimed { told += 1 }
+        }
+        return told
     }
 
     public static func phases(of process: ParticipatoryProcess, on db: any Database) async throws -> [ProcessPhase] {
