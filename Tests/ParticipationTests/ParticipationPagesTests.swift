@@ -2,6 +2,7 @@ import Directory
 import Fluent
 import Foundation
 import Participation
+import Projects
 import Platform
 import ShabakaTestSupport
 import Testing
@@ -166,6 +167,37 @@ struct ParticipationPagesTests {
             #expect(answered.contains("مقبول ضمن ميزانية البلدية."))
             let notifications = try await author.get("/ar/notifications").body.string
             #expect(notifications.contains("صدر الرد على المقترح"))
+        }
+    }
+}
+
+extension ParticipationPagesTests {
+    @Test func aProjectLinksBackToItsProposalAndItsDiscussionTakesComments() async throws {
+        try await withShabaka(demo: true, clock: ManualClock(march2026)) { app in
+            let world = try await W.make(app, citizens: 1)
+            let library = try #require(try await Proposal.query(on: app.db).filter(\.$state == .accepted).first())
+            // The demo's project born of the accepted proposal links back to it (a draft: staff see it).
+            let staff = Browser(app)
+            try await signIn(staff, email: W.coordinator)
+            let page = try await staff.get("/fr/projects/mobile-library-villages").body.string
+            #expect(page.contains("Ce projet est né d’une proposition citoyenne"))
+            #expect(page.contains("/fr/proposals/\(library.id!)"))
+            // A submitted project has a discussion anyone reads and people sign in to join.
+            let flagship = "/fr/projects/\(ProjectsDemo.flagshipSlug)"
+            #expect(try await Browser(app).get(flagship).body.string.contains(flagship + "/discussion"))
+            let project = try #require(try await Project.query(on: app.db).filter(\.$slug == ProjectsDemo.flagshipSlug).first())
+            let posted = try await world.api(.POST, "/api/v1/comments", as: W.citizen(0), json: """
+                {"subject_type": "project", "subject_id": "\(project.id!)", "body": "Bravo pour la boutique coopérative."}
+                """)
+            #expect(posted.status == .created)
+            let discussion = try await Browser(app).get(flagship + "/discussion")
+            #expect(discussion.status == .ok)
+            #expect(discussion.body.string.contains("Bravo pour la boutique coopérative."))
+            // A draft project takes no comment.
+            let draft = try #require(try await Project.query(on: app.db).filter(\.$state == .draft).first())
+            #expect(try await world.api(.POST, "/api/v1/comments", as: W.citizen(0), json: """
+                {"subject_type": "project", "subject_id": "\(draft.id!)", "body": "Trop tôt ?"}
+                """).status == .notFound)
         }
     }
 }
