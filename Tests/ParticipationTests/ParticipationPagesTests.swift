@@ -146,6 +146,10 @@ struct ParticipationPagesTests {
             ])
             #expect(tooDeep.status == .unprocessableEntity)
             let thread = try await author.get(proposalPath).body.string
+            // The page's own forms post where the handlers are, with the session's token.
+            #expect(thread.contains(#"<form method="post" action="/ar/comments" class="stacked-form" novalidate>"#))
+            #expect(thread.contains(#"<form method="post" action="/ar/reports" class="inline-form">"#))
+            #expect(!thread.contains(#"name="_csrf" value="""#))
             #expect(thread.contains("فكرة جيدة للحي."))
             #expect(thread.contains("أوافق، مع مراعاة الظل."))
             #expect(thread.contains("مؤيد"))

@@ -9,6 +9,25 @@ import Testing
 struct FormattingTests {
     let catalog = try! Catalog.load(from: repositoryRoot + "Resources/Locales")
 
+    @Test func theArithmeticCalendarAgreesWithFoundationsInAlgeria() throws {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = try #require(TimeZone(identifier: "Africa/Algiers"))
+        var generator = SystemRandomNumberGenerator()
+        // 2000-01-01 to 2100-01-01, plus the edges of days, months and leap years.
+        var instants: [TimeInterval] = [946_684_800, 951_782_399, 951_782_400, 1_709_161_200, 1_709_164_799, 4_102_444_799]
+        instants += (0..<5_000).map { _ in TimeInterval(Int.random(in: 946_684_800...4_102_444_800, using: &generator)) }
+        for instant in instants {
+            let date = Date(timeIntervalSince1970: instant)
+            let expected = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
+            let civil = DateText.civil(date)
+            #expect([civil.year, civil.month, civil.day, civil.hour, civil.minute, civil.second]
+                    == [expected.year, expected.month, expected.day, expected.hour, expected.minute, expected.second],
+                    "\(instant)")
+        }
+        #expect(DateText.machine(Date(timeIntervalSince1970: 1_796_000_709), withTime: true) == "2026-11-30T02:05:09+01:00")
+        #expect(DateText.machine(Date(timeIntervalSince1970: 1_796_000_709), withTime: false) == "2026-11-30")
+    }
+
     @Test func datesReadInWordsInAlgeriasTime() {
         // 2026-07-31T23:30Z is already 1 August in Algiers (UTC+1)
         let date = ISO8601DateFormatter().date(from: "2026-07-31T23:30:00Z")!

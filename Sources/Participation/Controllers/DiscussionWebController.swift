@@ -336,15 +336,9 @@ struct DiscussionWebController: RouteCollection {
     }
 
     @Sendable func followDebate(req: Request) async throws -> Response {
-        let user = try req.requireUser()
-        let debate = try await Self.debate(req)
-        let id = try debate.requireID()
-        if try req.form(ProcessesWebController.FollowForm.self).action == "unfollow" {
-            try await FollowService.unfollow(.debate, id, userID: user.id, on: req.db)
-        } else {
-            try await FollowService.follow(.debate, id, userID: user.id, on: req.db, now: req.now)
-        }
-        return req.seeOther(ParticipationSiteURL.debates.path(in: req.language) + "/" + id.uuidString)
+        let id = try await Self.debate(req).requireID()
+        return try await ProcessesWebController.following(.debate, id, req,
+                                                          back: ParticipationSiteURL.debates.path(in: req.language) + "/" + id.uuidString)
     }
 
     // MARK: moderation
@@ -365,21 +359,8 @@ struct DiscussionWebController: RouteCollection {
         let user = try req.requireUser()
         let form = try req.form(ModerateForm.self)
         return try await req.submitting {
-            var errors: [FieldError] = []
-            let type = Validate.choice(form.subjectType, field: "subject_type", as: ReportSubject.self, into: &errors)
-            let id = form.subjectID.flatMap { UUID(uuidString: $0) }
-            if id == nil { errors.append(FieldError("subject_id", "validation.invalid_choice")) }
-            guard errors.isEmpty, let type, let id else { throw ValidationFailure(errors) }
-            switch form.action {
-            case "hide": try await ModerationService.hide(type, id, hide: true, reason: form.reason, by: user, on: req.db,
-                                                          now: req.now)
-            case "restore": try await ModerationService.hide(type, id, hide: false, reason: form.reason, by: user,
-                                                             on: req.db, now: req.now)
-            case "dismiss": try await ModerationService.dismiss(type, id, by: user, on: req.db, now: req.now)
-            case "approve": try await ModerationService.approve(type, id, by: user, on: req.db, now: req.now,
-                                                                messaging: req.messaging)
-            default: throw ValidationFailure([FieldError("action", "validation.invalid_choice")])
-            }
+            try await ModerationService.act(type: form.subjectType, id: form.subjectID, action: form.action,
+                                            reason: form.reason, by: user, on: req.db, now: req.now, messaging: req.messaging)
             return req.seeOther(ParticipationSiteURL.moderation.path(in: req.language))
         } refused: { state in
             try await ModerationPage.render(req, action: state, suspension: .empty)

@@ -392,7 +392,7 @@ struct ParticipationAPIController: RouteCollection {
 
     struct ModerationBody: Content {
         var subjectType: String?
-        var subjectID: UUID?
+        var subjectID: String?
         var action: String?
         var reason: String?
     }
@@ -400,18 +400,8 @@ struct ParticipationAPIController: RouteCollection {
     @Sendable func moderate(req: Request) async throws -> Done {
         let user = try req.requireUser()
         let body = try req.content.decode(ModerationBody.self)
-        var errors: [FieldError] = []
-        let type = Validate.choice(body.subjectType, field: "subject_type", as: ReportSubject.self, into: &errors)
-        if body.subjectID == nil { errors.append(FieldError("subject_id", "validation.required")) }
-        guard errors.isEmpty, let type, let id = body.subjectID else { throw ValidationFailure(errors) }
-        switch body.action {
-        case "hide": try await ModerationService.hide(type, id, hide: true, reason: body.reason, by: user, on: req.db, now: req.now)
-        case "restore": try await ModerationService.hide(type, id, hide: false, reason: body.reason, by: user, on: req.db,
-                                                         now: req.now)
-        case "dismiss": try await ModerationService.dismiss(type, id, by: user, on: req.db, now: req.now)
-        case "approve": try await ModerationService.approve(type, id, by: user, on: req.db, now: req.now, messaging: req.messaging)
-        default: throw ValidationFailure([FieldError("action", body.action == nil ? "validation.required" : "validation.invalid_choice")])
-        }
+        try await ModerationService.act(type: body.subjectType, id: body.subjectID, action: body.action, reason: body.reason,
+                                        by: user, on: req.db, now: req.now, messaging: req.messaging)
         return Done(ok: true)
     }
 

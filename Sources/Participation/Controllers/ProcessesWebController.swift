@@ -236,15 +236,19 @@ struct ProcessesWebController: RouteCollection {
     }
 
     @Sendable func follow(req: Request) async throws -> Response {
-        let user = try req.requireUser()
         let process = try await Self.process(req)
-        let id = try process.requireID()
+        return try await Self.following(.process, try process.requireID(), req, back: Self.path(process, req))
+    }
+
+    /// The follow button of a page: `action=follow` or `unfollow`, then back to the page.
+    static func following(_ type: FollowSubject, _ id: UUID, _ req: Request, back: String) async throws -> Response {
+        let user = try req.requireUser()
         if try req.form(FollowForm.self).action == "unfollow" {
-            try await FollowService.unfollow(.process, id, userID: user.id, on: req.db)
+            try await FollowService.unfollow(type, id, userID: user.id, on: req.db)
         } else {
-            try await FollowService.follow(.process, id, userID: user.id, on: req.db, now: req.now)
+            try await FollowService.follow(type, id, userID: user.id, on: req.db, now: req.now)
         }
-        return req.seeOther(Self.path(process, req))
+        return req.seeOther(back)
     }
 
     struct AnswersForm: Decodable {

@@ -303,14 +303,8 @@ struct ProposalsWebController: RouteCollection {
     }
 
     @Sendable func follow(req: Request) async throws -> Response {
-        let user = try req.requireUser()
         let proposal = try await Self.proposal(req)
-        let id = try proposal.requireID()
-        if try req.form(ProcessesWebController.FollowForm.self).action == "unfollow" {
-            try await FollowService.unfollow(.proposal, id, userID: user.id, on: req.db)
-        } else {
-            try await FollowService.follow(.proposal, id, userID: user.id, on: req.db, now: req.now)
-        }
-        return req.seeOther(try Self.path(proposal, req))
+        return try await ProcessesWebController.following(.proposal, try proposal.requireID(), req,
+                                                          back: try Self.path(proposal, req))
     }
 }

@@ -181,6 +181,7 @@ struct CreateParticipation: AsyncMigration {
             .column("published_at").run()
         try await sql.create(index: "proposals_wilaya").on("proposals").column("process_id").column("wilaya_code").run()
         try await sql.create(index: "proposals_author").on("proposals").column("author_id").run()
+        try await sql.create(index: "proposals_merged").on("proposals").column("merged_into_id").run()
         try await sql.create(index: "proposal_versions_proposal").on("proposal_versions").column("proposal_id").run()
         try await sql.create(index: "endorsements_person").on("proposal_endorsements").column("process_id")
             .column("participant_key").run()

@@ -95,6 +95,27 @@ public enum ModerationService {
         }
     }
 
+    /// One moderator's action on a subject named by its type and id as a form or the API sends them: `hide`,
+    /// `restore` (with a reason), `dismiss` its reports, or `approve` it out of pre-moderation.
+    public static func act(type rawType: String?, id rawID: String?, action: String?, reason: String?,
+                           by user: CurrentUser, on db: any Database, now: Date, messaging: Messaging) async throws
+    {
+        var errors: [FieldError] = []
+        let type = Validate.choice(rawType, field: "subject_type", as: ReportSubject.self, into: &errors)
+        let id = rawID.flatMap { UUID(uuidString: $0) }
+        if id == nil { errors.append(FieldError("subject_id", rawID == nil ? "validation.required" : "validation.invalid_choice")) }
+        if !["hide", "restore", "dismiss", "approve"].contains(action ?? "") {
+            errors.append(FieldError("action", action == nil ? "validation.required" : "validation.invalid_choice"))
+        }
+        guard errors.isEmpty, let type, let id else { throw ValidationFailure(errors) }
+        switch action {
+        case "hide": try await hide(type, id, hide: true, reason: reason, by: user, on: db, now: now)
+        case "restore": try await hide(type, id, hide: false, reason: reason, by: user, on: db, now: now)
+        case "dismiss": try await dismiss(type, id, by: user, on: db, now: now)
+        default: try await approve(type, id, by: user, on: db, now: now, messaging: messaging)
+        }
+    }
+
     /// Hides content with a reason, or shows it again (`hide: false`); its open reports are resolved.
     public static func hide(_ type: ReportSubject, _ id: UUID, hide: Bool, reason raw: String?, by user: CurrentUser,
                             on db: any Database, now: Date) async throws

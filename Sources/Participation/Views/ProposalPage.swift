@@ -225,6 +225,8 @@ struct ProposalPageContext: Encodable {
             "domain_code": proposal.domainCode ?? "", "organization_id": proposal.organizationID?.uuidString ?? "",
         ] : forms.edit.values
         let stepURL = ParticipationSiteURL.proposals.path(in: req.language) + "/\(id)/transitions"
+        let mayEditText = isAuthor && [.draft, .published, .evaluating].contains(proposal.state)
+        let mayAssist = user?.may(.assistParticipation) == true && endorsable
         return ProposalPageContext(
             page: page,
             proposal: ProposalView(
@@ -250,12 +252,12 @@ struct ProposalPageContext: Encodable {
             projectSlug: project?.slug,
             answer: published ? answerView : nil,
             isAuthor: isAuthor, isOrganizer: isOrganizer,
-            mayEdit: isAuthor && [.draft, .published, .evaluating].contains(proposal.state),
+            mayEdit: mayEditText,
             correcting: proposal.state != .draft && proposal.isLocked,
             mayEndorse: user?.may(.participate) == true && endorsable && !endorsed,
             endorsed: endorsed,
             mayTakeBack: endorsed && proposal.thresholdReachedAt == nil && open.contains(PhaseOpening.endorse.rawValue),
-            mayAssist: user?.may(.assistParticipation) == true && endorsable,
+            mayAssist: mayAssist,
             mayEvaluate: mayEvaluate,
             following: try await user.asyncMap { try await FollowService.find(.proposal, id, userID: $0.id, on: req.db) } != nil,
             mayComment: thread.mayPost,
@@ -272,9 +274,11 @@ struct ProposalPageContext: Encodable {
             pendingAnswer: isOrganizer && !published ? answerView : nil,
             evaluators: evaluators, mergeCandidates: mergeCandidates, organizations: organizations,
             myOrganizations: myOrganizations,
-            wilayas: try await Options.wilayas(req, selected: editValues["wilaya_code"]),
-            assistedWilayas: try await Options.wilayas(req, selected: forms.assisted.values["wilaya_code"]),
-            domains: try await Options.domains(req, selected: [editValues["domain_code"] ?? ""]),
+            // The long lists only where a form shows them (the author's edit, the organiser's project, the assisted form).
+            wilayas: mayEditText ? try await Options.wilayas(req, selected: editValues["wilaya_code"]) : [],
+            assistedWilayas: mayAssist ? try await Options.wilayas(req, selected: forms.assisted.values["wilaya_code"]) : [],
+            domains: mayEditText || !organizations.isEmpty
+                ? try await Options.domains(req, selected: [editValues["domain_code"] ?? ""]) : [],
             sexes: ChoiceOption.cases(PersonSex.self, key: "person.sex", selected: forms.assisted.values["sex"], req),
             ageGroups: ChoiceOption.cases(AgeGroup.self, key: "participation.age_group",
                                           selected: forms.assisted.values["age_group"], req),
@@ -313,6 +317,7 @@ struct CommentThreadView: Encodable {
     let pagination: PaginationView
     let form: FormState
     let back: String
+    let signedIn: Bool
 
     static func make(_ type: CommentSubject, _ id: UUID, process: ParticipatoryProcess?, page: PageQuery,
                      order: CommentThread.Order, moderator: Bool, open: Bool, form: FormState, path: String,
@@ -330,6 +335,6 @@ struct CommentThreadView: Encodable {
                              selected: $0 == order) },
             pagination: PaginationView(request: page, total: total, path: path, query: ["order": order.rawValue],
                                        parameter: "comments_page"),
-            form: form, back: path)
+            form: form, back: path, signedIn: req.currentUser != nil)
     }
 }
