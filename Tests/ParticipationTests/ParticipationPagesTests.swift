@@ -140,6 +140,7 @@ struct ParticipationPagesTests {
                 "body": "أوافق، مع مراعاة الظل.",
             ])
             #expect(replied.status == .seeOther)
+            #expect(replied.location?.hasPrefix("/ar/comments/\(comment.id!)/replies?page=1#comment-") == true)
             let reply = try #require(try await Comment.query(on: app.db).filter(\.$parentID == comment.id!).first())
             let tooDeep = try await other.post("/ar/comments", form: [
                 "subject_type": "proposal", "subject_id": id.uuidString, "parent_id": reply.id!.uuidString, "body": "ردّ على ردّ",
@@ -148,7 +149,8 @@ struct ParticipationPagesTests {
             let thread = try await author.get(proposalPath).body.string
             // The page's own forms post where the handlers are, with the session's token.
             #expect(thread.contains(#"<form method="post" action="/ar/comments" class="stacked-form" novalidate>"#))
-            #expect(thread.contains(#"<form method="post" action="/ar/reports" class="inline-form">"#))
+            #expect(thread.contains("/ar/reports/new?subject_type=comment&amp;subject_id=\(comment.id!)"))
+            #expect(thread.contains("/ar/comments/\(comment.id!)/replies#reply"))
             #expect(!thread.contains(#"name="_csrf" value="""#))
             #expect(thread.contains("فكرة جيدة للحي."))
             #expect(thread.contains("أوافق، مع مراعاة الظل."))

@@ -9,6 +9,33 @@ import Testing
 struct FormattingTests {
     let catalog = try! Catalog.load(from: repositoryRoot + "Resources/Locales")
 
+    @Test func calendarDaysAreReadAndWrittenLikeFoundationsFormatter() {
+        let formatter = DateFormatter()
+        formatter.calendar = Calendar(identifier: .gregorian)
+        formatter.locale = Locale(identifier: "en_US_POSIX")
+        formatter.timeZone = TimeZone(identifier: "UTC")
+        formatter.dateFormat = "yyyy-MM-dd"
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let date = Date(timeIntervalSince1970: TimeInterval(Int.random(in: -2_208_988_800...4_102_444_800, using: &generator)))
+            let text = ISODate.string(date)
+            #expect(text == formatter.string(from: date))
+            #expect(ISODate.parse(text) == formatter.date(from: text))
+        }
+        for bad in ["2026-02-29", "2026-13-01", "2026-04-31", "2026-00-10", "2026-1-01", "2026/01/01", "٢٠٢٦-٠١-٠١", ""] {
+            #expect(ISODate.parse(bad) == nil, "\(bad)")
+        }
+        #expect(ISODate.parse("2024-02-29") != nil)
+        #expect(ISODate.parse("2000-02-29") != nil)
+        #expect(ISODate.parse("1900-02-29") == nil)
+    }
+
+    @Test func placeholdersAreFilledInOnePass() {
+        let catalog = Catalog(entries: [.ar: ["k": "{1} و{2} ثم {1}، {3}"], .fr: [:], .en: [:]])
+        #expect(catalog.text("k", in: .ar, arguments: ["أ", "{1}"]) == "أ و{1} ثم أ، {3}")
+        #expect(catalog.text("k", in: .ar) == "{1} و{2} ثم {1}، {3}")
+    }
+
     @Test func theArithmeticCalendarAgreesWithFoundationsInAlgeria() throws {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = try #require(TimeZone(identifier: "Africa/Algiers"))

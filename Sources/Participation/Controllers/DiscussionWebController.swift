@@ -13,6 +13,7 @@ struct DiscussionWebController: RouteCollection {
         routes.get(comments + [":id", "replies"], use: replies)
         routes.get(comments + [":id", "edit"], use: editCommentForm)
         routes.post(comments + [":id", "edit"], use: editComment)
+        routes.get(ParticipationSiteURL.reports.pathComponents + ["new"], use: reportForm)
         routes.post(ParticipationSiteURL.reports.pathComponents, use: report)
         let processDebates = ParticipationSiteURL.processes.pathComponents + [":process", "debates"]
         routes.get(processDebates, use: debates)
@@ -57,16 +58,27 @@ struct DiscussionWebController: RouteCollection {
         }
     }
 
-    /// Posts, then back to the comment on its subject's page; refused, the subject's page again with the form.
+    /// Posts, then back to the comment on its subject's page (a reply: on its thread's last page of replies);
+    /// refused, the page of the form again with its errors.
     @Sendable func postComment(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.form(CommentForm.self)
         let back = try await Self.subjectPath(form.subjectType, form.subjectID, req)
         return try await req.submitting {
             let comment = try await CommentService.post(form.input, by: user, on: req.db, now: req.now, messaging: req.messaging)
-            return req.seeOther(back + "#comment-" + (try comment.requireID()).uuidString)
+            let anchor = "#comment-" + (try comment.requireID()).uuidString
+            guard let parentID = comment.parentID, let parent = try await Comment.find(parentID, on: req.db) else {
+                return req.seeOther(back + anchor)
+            }
+            let last = max(1, (parent.replyCount + PageQuery.defaultSize - 1) / PageQuery.defaultSize)
+            return req.seeOther(ParticipationSiteURL.comments.path(in: req.language) + "/\(parentID)/replies?page=\(last)" + anchor)
         } refused: { state in
-            try await renderSubject(req, type: form.subjectType, id: form.subjectID, comment: state)
+            if let parentID = form.input.parentID, var parent = try await Comment.find(parentID, on: req.db) {
+                // A reply to a reply is refused on the thread it belongs to.
+                if let top = parent.parentID, let first = try await Comment.find(top, on: req.db) { parent = first }
+                return try await renderReplies(req, parent, form: state)
+            }
+            return try await renderSubject(req, type: form.subjectType, id: form.subjectID, comment: state)
         }
     }
 
@@ -97,13 +109,24 @@ struct DiscussionWebController: RouteCollection {
         let total: Int
         let back: String
         let pagination: PaginationView
+        let mayPost: Bool
+        let signedIn: Bool
+        let form: FormState
+        let subjectType: String
+        let subjectID: String
     }
 
     @Sendable func replies(req: Request) async throws -> Response {
         let comment = try await req.find(Comment.self, id: "id", orElse: ParticipationError.commentNotFound)
+        return try await renderReplies(req, comment, form: .empty)
+    }
+
+    /// A comment's replies page by page, and the form to reply where the subject takes comments.
+    func renderReplies(_ req: Request, _ comment: Comment, form: FormState) async throws -> Response {
         guard comment.parentID == nil, !comment.pendingModeration || comment.authorID == req.currentUser?.id else {
             throw ParticipationError.commentNotFound
         }
+        try await CommentService.readable(comment.subjectType, comment.subjectID, viewer: req.currentUser, on: req.db)
         let pageQuery = try PageQuery(from: req)
         let moderator = req.currentUser?.may(.moderate) == true
         let (rows, total) = try await CommentThread.replies(of: try comment.requireID(), page: pageQuery,
@@ -111,10 +134,17 @@ struct DiscussionWebController: RouteCollection {
         let parent = try await CommentThread.named([CommentThread.row(of: comment)], reader: req.reader, viewer: req.currentUser?.id, on: req.db)
         let named = try await CommentThread.named(rows, reader: req.reader, viewer: req.currentUser?.id, on: req.db)
         let back = try await Self.subjectPath(comment.subjectType.rawValue, comment.subjectID.uuidString, req)
+        var mayPost = false
+        if let user = req.currentUser, comment.hiddenAt == nil {
+            mayPost = try await CommentService.mayPost(on: comment.subjectType, comment.subjectID, by: user, on: req.db,
+                                                       now: req.now)
+        }
         return try await req.render("participation/replies", RepliesContext(
             page: try await PageMeta.make(for: req, titleKey: "participation.replies_title"), parent: parent[0],
             replies: named, total: total, back: back + "#comment-" + (try comment.requireID()).uuidString,
-            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path)))
+            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path), mayPost: mayPost,
+            signedIn: req.currentUser != nil, form: form.prefixed("reply-"), subjectType: comment.subjectType.rawValue,
+            subjectID: comment.subjectID.uuidString), status: form.hasErrors ? .unprocessableEntity : .ok)
     }
 
     struct EditCommentForm: Decodable {
@@ -163,6 +193,12 @@ struct DiscussionWebController: RouteCollection {
         var reason: String?
         var details: String?
         var back: String?
+
+        init(subjectType: String?, subjectID: String?, back: String?) {
+            self.subjectType = subjectType
+            self.subjectID = subjectID
+            self.back = back
+        }
     }
 
     struct ReportContext: Encodable {
@@ -175,27 +211,34 @@ struct DiscussionWebController: RouteCollection {
         let sent: Bool
     }
 
-    /// Reporting is a small form of its own: the report link posts the subject, this page asks why.
+    /// The report form, reached from a report link (`subject_type`, `subject_id`, `back` in the query).
+    @Sendable func reportForm(req: Request) async throws -> Response {
+        _ = try req.requireUser()
+        let form = ReportForm(subjectType: req.query[String.self, at: "subject_type"],
+                              subjectID: req.query[String.self, at: "subject_id"],
+                              back: req.query[String.self, at: "back"])
+        return try await renderReport(req, form, state: .empty, sent: false)
+    }
+
+    func renderReport(_ req: Request, _ form: ReportForm, state: FormState, sent: Bool) async throws -> Response {
+        try await req.render("participation/report", ReportContext(
+            page: try await PageMeta.make(for: req, titleKey: "participation.report_title"), form: state.grouping("reason"),
+            reasons: ChoiceOption.cases(ReportReason.self, key: "participation.report_reason",
+                                        selected: state.values["reason"], req),
+            subjectType: form.subjectType ?? "", subjectID: form.subjectID ?? "",
+            back: LocalRedirect.path(form.back) ?? "/" + req.language.rawValue + "/", sent: sent))
+    }
+
     @Sendable func report(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let form = try req.form(ReportForm.self)
-        let back = LocalRedirect.path(form.back) ?? "/" + req.language.rawValue + "/"
-        func page(_ state: FormState, sent: Bool, status: HTTPResponseStatus = .ok) async throws -> Response {
-            try await req.render("participation/report", ReportContext(
-                page: try await PageMeta.make(for: req, titleKey: "participation.report_title"), form: state.grouping("reason"),
-                reasons: ChoiceOption.cases(ReportReason.self, key: "participation.report_reason",
-                                            selected: state.values["reason"], req),
-                subjectType: form.subjectType ?? "", subjectID: form.subjectID ?? "", back: back, sent: sent), status: status)
-        }
-        // First visit from a report link: no reason yet, the form.
-        if form.reason == nil { return try await page(.empty, sent: false) }
         return try await req.submitting {
             _ = try await ModerationService.report(
                 ModerationService.ReportInput(subjectType: form.subjectType, subjectID: form.subjectID.flatMap { UUID(uuidString: $0) },
                                               reason: form.reason, details: form.details), by: user, on: req.db, now: req.now)
-            return try await page(.empty, sent: true)
+            return try await renderReport(req, form, state: .empty, sent: true)
         } refused: { state in
-            try await page(state, sent: false)
+            try await renderReport(req, form, state: state, sent: false)
         }
     }
 

@@ -77,6 +77,22 @@ public enum CommentService {
         }
     }
 
+    /// Whether this person may comment on the subject now (its process's phase opens comments, a debate is open,
+    /// they are not suspended): pages offer the form only then.
+    public static func mayPost(on type: CommentSubject, _ id: UUID, by user: CurrentUser, on db: any Database, now: Date)
+        async throws -> Bool
+    {
+        guard user.may(.participate) else { return false }
+        do {
+            let target = try await target(type, id, on: db)
+            try await ParticipationPolicy.requireNotSuspended(user, on: db, now: now)
+            if let process = target.process { try await ProcessService.requireOpen(.comment, in: process, on: db, now: now) }
+            return true
+        } catch is ParticipationError {
+            return false
+        }
+    }
+
     /// Posts a comment or a reply (to a comment that is not itself a reply).
     public static func post(_ input: CommentInput, by user: CurrentUser, on db: any Database, now: Date,
                             messaging: Messaging) async throws -> Comment

@@ -8,22 +8,9 @@ public enum DateText {
     /// Algeria's offset from UTC: one hour, all year (no daylight saving time since 1981).
     public static let offset = 3_600
 
-    /// The civil date and time of `date` in Algeria, by arithmetic (Howard Hinnant's `civil_from_days`): a page
-    /// with a hundred dates made a hundred ICU calendars and formatters, a fifth of its time.
+    /// The civil date and time of `date` in Algeria (``CivilCalendar``).
     public static func civil(_ date: Date) -> (year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int) {
-        let seconds = Int((date.timeIntervalSince1970).rounded(.down)) + offset
-        let days = Int((Double(seconds) / 86_400).rounded(.down))
-        let secondOfDay = seconds - days * 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shifted = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
-        let month = shifted < 10 ? shifted + 3 : shifted - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day, secondOfDay / 3_600, secondOfDay % 3_600 / 60, secondOfDay % 60)
+        CivilCalendar.components(date, offset: offset)
     }
 
     /// The calendar day of `date` in Algeria.
@@ -69,14 +56,12 @@ public enum DateText {
     /// The machine-readable form for `<time datetime>`: `2026-11-30` or `2026-11-30T14:05:09+01:00`.
     public static func machine(_ date: Date, withTime: Bool) -> String {
         let parts = civil(date)
-        let day = String(parts.year) + "-" + two(parts.month) + "-" + two(parts.day)
+        let day = CivilCalendar.text(year: parts.year, month: parts.month, day: parts.day)
         guard withTime else { return day }
         return day + "T" + two(parts.hour) + ":" + two(parts.minute) + ":" + two(parts.second) + "+01:00"
     }
 
-    private static func two(_ number: Int) -> String {
-        number < 10 ? "0" + String(number) : String(number)
-    }
+    private static func two(_ number: Int) -> String { CivilCalendar.two(number) }
 }
 
 extension Catalog {

@@ -30,11 +30,30 @@ public struct Catalog: Sendable {
     }
 
     public func text(_ key: String, in language: SiteLanguage, arguments: [String] = []) -> String {
-        var text = entries[language]?[key] ?? entries[.default]?[key] ?? key
-        for (index, argument) in arguments.enumerated() {
-            text = text.replacingOccurrences(of: "{\(index + 1)}", with: argument)
+        let text = entries[language]?[key] ?? entries[.default]?[key] ?? key
+        guard !arguments.isEmpty else { return text }
+        return Self.fill(text, arguments)
+    }
+
+    /// `{1}`, `{2}`… replaced by the arguments in one pass (an argument that holds `{2}` stays as written); a
+    /// placeholder without an argument stays too.
+    static func fill(_ text: String, _ arguments: [String]) -> String {
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            let after = rest[rest.index(after: open)...]
+            let digits = after.prefix { $0.isASCII && $0.isNumber }
+            if !digits.isEmpty, digits.endIndex < after.endIndex, after[digits.endIndex] == "}",
+               let number = Int(digits), number >= 1, number <= arguments.count {
+                result += arguments[number - 1]
+                rest = after[after.index(after: digits.endIndex)...]
+            } else {
+                result += "{"
+                rest = after
+            }
         }
-        return text
+        return result + rest
     }
 
     public func has(_ key: String, in language: SiteLanguage) -> Bool {
