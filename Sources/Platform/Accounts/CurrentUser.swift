@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// The signed-in person with their roles, resolved once per request.
@@ -27,13 +28,47 @@ public struct CurrentUser: Authenticatable, Sendable {
     }
 
     static func load(userID: UUID, on db: any Database) async throws -> CurrentUser? {
-        guard let user = try await User.query(on: db).filter(\.$id == userID).filter(\.$erasedAt == nil)
-            .with(\.$roleAssignments).first()
-        else { return nil }
+        guard let sql = db as? any SQLDatabase else {
+            guard let user = try await User.query(on: db).filter(\.$id == userID).filter(\.$erasedAt == nil)
+                .with(\.$roleAssignments).first()
+            else { return nil }
+            return CurrentUser(
+                id: userID, email: user.email, displayName: user.displayName, language: user.preferredLanguage,
+                roles: Set(user.roleAssignments.map(\.role))
+            )
+        }
+        return try await first(sql.raw("""
+            SELECT u.id, u.email, u.display_name, u.preferred_language, r.role FROM users u
+            LEFT JOIN user_roles r ON r.user_id = u.id
+            WHERE u.id = \(bind: userID) AND u.erased_at IS NULL
+            """).all())
+    }
+
+    /// The person a bearer token stands for, while it has not expired: one query for the token, the account and
+    /// its roles (every API call and signed-in page asks, so three queries decoded by Fluent were a visible share).
+    static func load(tokenHash: String, now: Date, on db: any Database) async throws -> CurrentUser? {
+        guard let sql = db as? any SQLDatabase else {
+            guard let stored = try await APIToken.query(on: db).filter(\.$tokenHash == tokenHash)
+                .filter(\.$expiresAt > now).first()
+            else { return nil }
+            return try await load(userID: stored.$user.id, on: db)
+        }
+        return try await first(sql.raw("""
+            SELECT u.id, u.email, u.display_name, u.preferred_language, r.role FROM api_tokens t
+            JOIN users u ON u.id = t.user_id
+            LEFT JOIN user_roles r ON r.user_id = u.id
+            WHERE t.token_hash = \(bind: tokenHash) AND t.expires_at > \(bind: now) AND u.erased_at IS NULL
+            """).all())
+    }
+
+    /// The person of rows `id, email, display_name, preferred_language, role` (one row per role, or one with no role).
+    private static func first(_ rows: [any SQLRow]) throws -> CurrentUser? {
+        guard let row = rows.first else { return nil }
+        let language = SiteLanguage(rawValue: try row.decode(column: "preferred_language", as: String.self)) ?? .default
         return CurrentUser(
-            id: userID, email: user.email, displayName: user.displayName, language: user.preferredLanguage,
-            roles: Set(user.roleAssignments.map(\.role))
-        )
+            id: try row.decode(column: "id", as: UUID.self), email: try row.decode(column: "email", as: String.self),
+            displayName: try row.decode(column: "display_name", as: String.self), language: language,
+            roles: Set(try rows.compactMap { try $0.decode(column: "role", as: String?.self).flatMap(Role.init(rawValue:)) }))
     }
 }
 

@@ -25,10 +25,7 @@ public struct UserAuthenticator: AsyncMiddleware {
     }
 
     static func user(forToken token: String, on request: Request) async throws -> CurrentUser? {
-        guard let stored = try await APIToken.query(on: request.db).filter(\.$tokenHash == APIToken.digest(token))
-            .filter(\.$expiresAt > request.now).first()
-        else { return nil }
-        return try await CurrentUser.load(userID: stored.$user.id, on: request.db)
+        try await CurrentUser.load(tokenHash: APIToken.digest(token), now: request.now, on: request.db)
     }
 }
 
