@@ -141,8 +141,6 @@ struct I18nCatalogTests {
         keys.formUnion(["draft", "closed", "not_yet", "over"].map { "survey.not_accepting." + $0 })
         keys.formUnion(["wilaya", "sex"].flatMap { ["survey.breakdown." + $0, "survey.breakdown_caption." + $0,
                                                      "survey.group." + $0] })
-        keys.formUnion(["under_18", "18_24", "25_34", "35_49", "50_64", "65_plus"].map { "survey.age_group." + $0 })
-        keys.formUnion(["national_id", "passport", "driving_licence"].map { "survey.document_kind." + $0 })
         keys.formUnion(["not_found", "not_the_organizer", "not_open", "already_answered", "link_invalid", "results_at_close",
                         "results_on"].map { "error.survey." + $0 })
         return keys

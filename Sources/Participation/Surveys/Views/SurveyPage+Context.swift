@@ -93,7 +93,7 @@ struct SurveyPageContext: Encodable {
                                                            language: survey.textLanguage), assistedForm: assistedForm,
             assistedAbout: try await .make(assistedForm, assisted: true, req),
             documentKinds: AssistedInput.documentKinds.map {
-                ChoiceOption(value: $0, label: req.t("survey.document_kind." + $0),
+                ChoiceOption(value: $0, label: req.t("participation.document." + $0),
                              selected: assistedForm.values["document_kind"] == $0)
             },
             organizer: organizer,

@@ -33,6 +33,6 @@ struct SurveyAboutFields: Encodable {
             unsaid: req.t(assisted ? "survey.not_stated" : "survey.not_said"), form: form,
             wilayas: try await Options.wilayas(req, selected: form.values["wilaya_code"]),
             sexes: ChoiceOption.cases(PersonSex.self, key: "person.sex", selected: form.values["sex"], req),
-            ageGroups: ChoiceOption.cases(AgeGroup.self, key: "survey.age_group", selected: form.values["age_group"], req))
+            ageGroups: ChoiceOption.cases(AgeGroup.self, key: "participation.age_group", selected: form.values["age_group"], req))
     }
 }
