@@ -207,3 +207,59 @@ extension ParticipationPagesTests {
         }
     }
 }
+
+extension ParticipationPagesTests {
+    @Test func repliesReportsAndModerationThroughTheirPages() async throws {
+        try await withShabaka(demo: true, clock: ManualClock(march2026)) { app in
+            let world = try await W.make(app, citizens: 2)
+            let id = try await world.published("ممرات للدراجات نحو الجامعة", body: "ممرات آمنة للدراجات بين الأحياء والجامعة.", by: W.author)
+            struct Made: Decodable { let id: UUID }
+            let comment = try await world.api(.POST, "/api/v1/comments", as: W.citizen(0), json: """
+                {"subject_type": "proposal", "subject_id": "\(id)", "body": "فكرة ممتازة للطلبة."}
+                """).decoded(Made.self).id
+            // The replies page takes the reply; an empty one comes back on it with its error, linked.
+            let citizen = Browser(app)
+            try await signIn(citizen, email: W.citizen(1))
+            let replies = try await citizen.get("/fr/comments/\(comment)/replies")
+            #expect(replies.status == .ok)
+            #expect(replies.body.string.contains(#"<textarea id="reply-body" name="body""#))
+            let empty = try await citizen.post("/fr/comments", form: [
+                "subject_type": "proposal", "subject_id": id.uuidString, "parent_id": comment.uuidString, "body": " ",
+            ])
+            #expect(empty.status == .unprocessableEntity)
+            #expect(FormPage(empty.body.string).summaryLinks == ["reply-body"])
+            // The report link opens a form; the report is sent once.
+            let form = try await citizen.get("/fr/reports/new?subject_type=comment&subject_id=\(comment)&back=/fr/proposals/\(id)")
+            #expect(form.status == .ok)
+            #expect(form.body.string.contains("Pourquoi le signalez-vous ?"))
+            let noReason = try await citizen.post("/fr/reports", form: [
+                "subject_type": "comment", "subject_id": comment.uuidString, "back": "/fr/proposals/\(id)",
+            ])
+            #expect(noReason.status == .unprocessableEntity)
+            #expect(FormPage(noReason.body.string).summaryLinks == ["reason"])
+            let sent = try await citizen.post("/fr/reports", form: [
+                "subject_type": "comment", "subject_id": comment.uuidString, "reason": "spam", "back": "/fr/proposals/\(id)",
+            ])
+            #expect(sent.status == .ok)
+            #expect(sent.body.string.contains("Votre signalement est transmis aux modérateurs."))
+            // The moderators' page lists it; hiding needs a reason, then the comment reads as hidden.
+            #expect(try await citizen.get("/fr/moderation").status == .forbidden)
+            let moderator = Browser(app)
+            try await signIn(moderator, email: W.coordinator)
+            let queue = try await moderator.get("/fr/moderation")
+            #expect(queue.status == .ok)
+            #expect(queue.body.string.contains("فكرة ممتازة للطلبة."))
+            let unexplained = try await moderator.post("/fr/moderation/actions", form: [
+                "subject_type": "comment", "subject_id": comment.uuidString, "action": "hide", "reason": "",
+            ])
+            #expect(unexplained.status == .unprocessableEntity)
+            #expect(try await moderator.post("/fr/moderation/actions", form: [
+                "subject_type": "comment", "subject_id": comment.uuidString, "action": "hide", "reason": "Publicité",
+            ]).status == .seeOther)
+            let page = try await citizen.get("/fr/proposals/\(id)").body.string
+            #expect(page.contains("Contenu masqué par la modération."))
+            #expect(!page.contains("فكرة ممتازة للطلبة."))
+            #expect(!(try await moderator.get("/fr/moderation").body.string.contains("فكرة ممتازة للطلبة.")))
+        }
+    }
+}
