@@ -104,19 +104,20 @@ struct ParticipationAPIController: RouteCollection {
     @Sendable func proposalList(req: Request) async throws -> Paged<ProposalRow> {
         var filter = try await ProposalFilter.from(req)
         let page = try PageQuery(from: req)
-        // Which processes show their counts to this viewer, decided once per process of the page.
-        var shown: [UUID: Bool] = [:]
-        var processes = ParticipatoryProcess.query(on: req.db)
-        if let id = filter.processID { processes = processes.filter(\.$id == id) }
-        for process in try await processes.all() {
+        // Counts are hidden only by processes that hide them while endorsing is open, for viewers who do not
+        // organise them: only those few processes are looked at, not every process on each call.
+        var hidden = Set<UUID>()
+        var hiding = ParticipatoryProcess.query(on: req.db).filter(\.$countsVisible == false)
+        if let id = filter.processID { hiding = hiding.filter(\.$id == id) }
+        for process in try await hiding.all() {
             let current = try await ProcessService.currentPhase(of: process, on: req.db, now: req.now)
             let organizer = try await ParticipationPolicy.isOrganizer(req.currentUser, of: process, on: req.db)
-            shown[try process.requireID()] = ProcessView.countsVisible(process, current: current) || organizer
+            if !ProcessView.countsVisible(process, current: current), !organizer { hidden.insert(try process.requireID()) }
         }
-        if filter.sort == .mostEndorsed, shown.values.contains(false) { filter.sort = .recent }
-        let visible = shown
+        if filter.sort == .mostEndorsed, !hidden.isEmpty { filter.sort = .recent }
+        let hiddenCounts = hidden
         let (rows, total) = try await ProposalList.page(filter, viewer: req.currentUser,
-                                                        countsShown: { visible[$0] ?? false }, page: page, on: req.db)
+                                                        countsShown: { !hiddenCounts.contains($0) }, page: page, on: req.db)
         return Paged(items: rows, request: page, total: total)
     }
 
@@ -279,170 +280,5 @@ struct ParticipationAPIController: RouteCollection {
                                                           on: req.db, now: req.now, messaging: req.messaging)
         return try await ProjectMade(projectID: try project.requireID(), slug: project.slug)
             .encodeResponse(status: .created, for: req)
-    }
-
-    // MARK: comments
-
-    @Sendable func commentList(req: Request) async throws -> Paged<CommentRow> {
-        var errors: [FieldError] = []
-        let type = Validate.choice(req.query[String.self, at: "subject_type"], field: "subject_type", as: CommentSubject.self,
-                                   into: &errors)
-        let id = req.query[String.self, at: "subject_id"].flatMap { UUID(uuidString: $0) }
-        if id == nil { errors.append(FieldError("subject_id", "validation.invalid_choice")) }
-        var order = CommentThread.Order.oldest
-        if let raw = req.query[String.self, at: "order"], !raw.isEmpty {
-            order = Validate.choice(raw, field: "order", as: CommentThread.Order.self, into: &errors) ?? .oldest
-        }
-        let page = try PageQuery(from: req)
-        guard errors.isEmpty, let type, let id else { throw ValidationFailure(errors) }
-        // The subject must be readable by this viewer.
-        _ = try await CommentService.readable(type, id, viewer: req.currentUser, on: req.db)
-        let (rows, total) = try await CommentThread.page(type, id, order: order, page: page, viewer: req.currentUser,
-                                                         moderator: req.currentUser?.may(.moderate) == true, on: req.db)
-        return Paged(items: try await CommentThread.named(rows, reader: req.reader, on: req.db), request: page, total: total)
-    }
-
-    @Sendable func replies(req: Request) async throws -> Paged<CommentRow> {
-        let comment = try await req.find(Comment.self, id: "id", orElse: ParticipationError.commentNotFound)
-        let page = try PageQuery(from: req)
-        let (rows, total) = try await CommentThread.replies(of: try comment.requireID(), page: page, viewer: req.currentUser,
-                                                            moderator: req.currentUser?.may(.moderate) == true, on: req.db)
-        return Paged(items: try await CommentThread.named(rows, reader: req.reader, on: req.db), request: page, total: total)
-    }
-
-    @Sendable func postComment(req: Request) async throws -> Response {
-        let user = try req.requireUser()
-        let comment = try await CommentService.post(try req.content.decode(CommentInput.self), by: user, on: req.db,
-                                                    now: req.now, messaging: req.messaging)
-        let row = try await CommentThread.named([CommentThread.row(of: comment)], reader: req.reader, on: req.db)
-        return try await row[0].encodeResponse(status: .created, for: req)
-    }
-
-    struct CommentEdit: Content {
-        var body: String?
-    }
-
-    @Sendable func editComment(req: Request) async throws -> CommentRow {
-        let user = try req.requireUser()
-        let comment = try await req.find(Comment.self, id: "id", orElse: ParticipationError.commentNotFound)
-        try await CommentService.edit(comment, body: try req.content.decode(CommentEdit.self).body, by: user, on: req.db,
-                                      now: req.now)
-        return try await CommentThread.named([CommentThread.row(of: comment)], reader: req.reader, on: req.db)[0]
-    }
-
-    // MARK: debates
-
-    @Sendable func debateList(req: Request) async throws -> Paged<DebateDTO> {
-        let page = try PageQuery(from: req)
-        var query = Debate.query(on: req.db).filter(\.$pendingModeration == false)
-        if let raw = req.query[String.self, at: "process"], !raw.isEmpty {
-            guard let process = try await ParticipatoryProcess.find(idOrSlug: raw, on: req.db) else {
-                throw ValidationFailure([FieldError("process", "validation.invalid_choice")])
-            }
-            query = query.filter(\.$processID == (try process.requireID()))
-        }
-        let q = try SearchText.read(req)
-        if !q.isEmpty { query = query.filter(\.$title ~~ q) }
-        let total = try await query.count()
-        var items: [DebateDTO] = []
-        for debate in try await query.sort(\.$createdAt, .descending).sort(\.$id).range(page.range).all() {
-            items.append(try await DebateDTO.make(debate, req))
-        }
-        return Paged(items: items, request: page, total: total)
-    }
-
-    @Sendable func openDebate(req: Request) async throws -> Response {
-        let user = try req.requireUser()
-        let debate = try await DebateService.open(try req.content.decode(DebateInput.self), by: user, on: req.db, now: req.now)
-        return try await DebateDTO.make(debate, req).encodeResponse(status: .created, for: req)
-    }
-
-    @Sendable func debate(req: Request) async throws -> DebateDTO {
-        let debate = try await req.find(Debate.self, id: "id", orElse: ParticipationError.debateNotFound)
-        if debate.pendingModeration, debate.authorID != req.currentUser?.id, req.currentUser?.may(.moderate) != true {
-            throw ParticipationError.debateNotFound
-        }
-        return try await DebateDTO.make(debate, req)
-    }
-
-    struct CloseBody: Content {
-        var conclusion: String?
-    }
-
-    @Sendable func closeDebate(req: Request) async throws -> DebateDTO {
-        let user = try req.requireUser()
-        let debate = try await req.find(Debate.self, id: "id", orElse: ParticipationError.debateNotFound)
-        try await DebateService.close(debate, conclusion: try req.content.decode(CloseBody.self).conclusion, by: user,
-                                      on: req.db, now: req.now, messaging: req.messaging)
-        return try await DebateDTO.make(debate, req)
-    }
-
-    // MARK: moderation, following
-
-    struct Done: Content {
-        let ok: Bool
-    }
-
-    @Sendable func report(req: Request) async throws -> Response {
-        let user = try req.requireUser()
-        _ = try await ModerationService.report(try req.content.decode(ModerationService.ReportInput.self), by: user,
-                                               on: req.db, now: req.now)
-        return try await Done(ok: true).encodeResponse(status: .created, for: req)
-    }
-
-    struct ModerationBody: Content {
-        var subjectType: String?
-        var subjectID: String?
-        var action: String?
-        var reason: String?
-    }
-
-    @Sendable func moderate(req: Request) async throws -> Done {
-        let user = try req.requireUser()
-        let body = try req.content.decode(ModerationBody.self)
-        try await ModerationService.act(type: body.subjectType, id: body.subjectID, action: body.action, reason: body.reason,
-                                        by: user, on: req.db, now: req.now, messaging: req.messaging)
-        return Done(ok: true)
-    }
-
-    @Sendable func suspend(req: Request) async throws -> Response {
-        let user = try req.requireUser()
-        _ = try await ModerationService.suspend(try req.content.decode(ModerationService.SuspensionInput.self), by: user,
-                                                on: req.db, now: req.now, messaging: req.messaging)
-        return try await Done(ok: true).encodeResponse(status: .created, for: req)
-    }
-
-    struct FollowBody: Content {
-        var subjectType: String?
-        var subjectID: UUID?
-    }
-
-    func followed(_ req: Request) throws -> (FollowSubject, UUID) {
-        let body = try req.content.decode(FollowBody.self)
-        var errors: [FieldError] = []
-        let type = Validate.choice(body.subjectType, field: "subject_type", as: FollowSubject.self, into: &errors)
-        if body.subjectID == nil { errors.append(FieldError("subject_id", "validation.required")) }
-        guard errors.isEmpty, let type, let id = body.subjectID else { throw ValidationFailure(errors) }
-        return (type, id)
-    }
-
-    @Sendable func follow(req: Request) async throws -> Response {
-        let user = try req.requireUser()
-        let (type, id) = try followed(req)
-        let exists: Bool = switch type {
-        case .process: try await ParticipatoryProcess.find(id, on: req.db) != nil
-        case .proposal: try await Proposal.find(id, on: req.db).map { $0.state != .draft } ?? false
-        case .debate: try await Debate.find(id, on: req.db) != nil
-        }
-        guard exists else { throw ValidationFailure([FieldError("subject_id", "validation.invalid_choice")]) }
-        try await FollowService.follow(type, id, userID: user.id, on: req.db, now: req.now)
-        return try await Done(ok: true).encodeResponse(status: .created, for: req)
-    }
-
-    @Sendable func unfollow(req: Request) async throws -> Done {
-        let user = try req.requireUser()
-        let (type, id) = try followed(req)
-        try await FollowService.unfollow(type, id, userID: user.id, on: req.db)
-        return Done(ok: true)
     }
 }

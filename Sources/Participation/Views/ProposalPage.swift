@@ -4,20 +4,6 @@ import Platform
 import Projects
 import Vapor
 
-/// The forms of a proposal's page, the refused one with its errors.
-struct ProposalPageForms {
-    var edit: FormState = .empty
-    var endorse: FormState = .empty
-    var assisted: FormState = .empty
-    var assign: FormState = .empty
-    var evaluation: FormState = .empty
-    var answer: FormState = .empty
-    var merge: FormState = .empty
-    var project: FormState = .empty
-    var comment: FormState = .empty
-    var step: WorkflowStepForms.Sent?
-}
-
 /// One proposal's page: its text and versions, support, answer, study, comments, and the forms for what the
 /// viewer may do next.
 struct ProposalPageContext: Encodable {
@@ -299,42 +285,5 @@ struct ProposalPageContext: Encodable {
         guard let user else { return false }
         if user.may(.moderate) { return true }
         return try await ParticipationPolicy.isOrganizer(user, of: process, on: req.db)
-    }
-}
-
-/// A page of comments with their first replies and the forms to comment and reply.
-struct CommentThreadView: Encodable {
-    let subjectType: String
-    let subjectID: String
-    let comments: [CommentRow]
-    let total: Int
-    let mayPost: Bool
-    let stances: Bool
-    let moderator: Bool
-    let viewerID: String?
-    let order: String
-    let orders: [ChoiceOption]
-    let pagination: PaginationView
-    let form: FormState
-    let back: String
-    let signedIn: Bool
-
-    static func make(_ type: CommentSubject, _ id: UUID, process: ParticipatoryProcess?, page: PageQuery,
-                     order: CommentThread.Order, moderator: Bool, open: Bool, form: FormState, path: String,
-                     _ req: Request) async throws -> CommentThreadView
-    {
-        let (rows, total) = try await CommentThread.page(type, id, order: order, page: page, viewer: req.currentUser,
-                                                         moderator: moderator, on: req.db)
-        let named = try await CommentThread.named(rows, reader: req.reader, viewer: req.currentUser?.id, on: req.db)
-        return CommentThreadView(
-            subjectType: type.rawValue, subjectID: id.uuidString, comments: named, total: total,
-            mayPost: req.currentUser?.may(.participate) == true && open, stances: process?.stances == true,
-            moderator: moderator, viewerID: req.currentUser?.id.uuidString, order: order.rawValue,
-            orders: CommentThread.Order.allCases.map {
-                ChoiceOption(value: $0.rawValue, label: req.t("participation.comments_order." + $0.rawValue),
-                             selected: $0 == order) },
-            pagination: PaginationView(request: page, total: total, path: path, query: ["order": order.rawValue],
-                                       parameter: "comments_page"),
-            form: form, back: path, signedIn: req.currentUser != nil)
     }
 }
