@@ -12,6 +12,8 @@ public enum ParticipationRoom {
         personalData.forEach(app.personalData.register)
         app.asyncCommands.use(ParticipationCommands(), as: "participation")
         SurveysRoom.configure(app)
+        // Made before any request, so that requests only read the application's storage.
+        _ = app.participationCache
     }
 
     public static func routes(_ app: Application, pages: any RoutesBuilder) throws {

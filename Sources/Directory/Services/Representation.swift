@@ -1,10 +1,18 @@
 import Fluent
 import Platform
+import SQLKit
 import Vapor
 
 /// Who represents which organisation.
 public enum Representation {
     public static func represents(userID: UUID, organizationID: UUID, on db: any Database) async throws -> Bool {
+        // One query by SQL: pages ask it for every signed-in representative (may they organise, moderate?).
+        if let sql = db as? any SQLDatabase {
+            return try await sql.raw("""
+                SELECT 1 AS yes FROM organization_representatives r JOIN people p ON p.id = r.person_id
+                WHERE p.user_id = \(bind: userID) AND r.organization_id = \(bind: organizationID) LIMIT 1
+                """).first() != nil
+        }
         guard let person = try await Person.query(on: db).filter(\.$userID == userID).first(),
               let personID = person.id else { return false }
         return try await OrganizationRepresentative.query(on: db).filter(\.$personID == personID)

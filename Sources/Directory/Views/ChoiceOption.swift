@@ -16,6 +16,11 @@ public struct ChoiceOption: Encodable, Sendable {
 }
 
 extension ChoiceOption {
+    /// The choices as `<option>` elements (as `#options` writes them), for a page that passes them written.
+    public static func html(_ options: [ChoiceOption]) -> String {
+        OptionsTag.html(options.map { ($0.value, $0.label, $0.selected) })
+    }
+
     /// Stored records as choices: their ids, labelled by a translated name in the request's language.
     public static func records<M: Model>(_ records: [M], label: (M) -> Translated, selected: String?, _ req: Request)
         -> [ChoiceOption] where M.IDValue == UUID

@@ -86,11 +86,14 @@ struct DiscussionWebController: RouteCollection {
         guard let id = id.flatMap({ UUID(uuidString: $0) }) else { throw ParticipationError.commentNotFound }
         switch CommentSubject(rawValue: type ?? "") {
         case .proposal:
-            guard let proposal = try await Proposal.find(id, on: req.db) else { throw ParticipationError.proposalNotFound }
+            guard let (snapshot, revisions) = try await ProposalSnapshot.load(id, req) else {
+                throw ParticipationError.proposalNotFound
+            }
+            try await ProposalsWebController.requireVisible(snapshot.proposal, process: snapshot.process.process, req)
             var forms = ProposalPageForms()
             forms.comment = comment
-            let context = try await ProposalPageContext.make(proposal, forms: forms, commentsPage: PageQuery(),
-                                                             order: .oldest, req)
+            let context = try await ProposalPageContext.make(snapshot, revisions: revisions, forms: forms,
+                                                             commentsPage: PageQuery(), order: .oldest, req)
             return try await req.render("participation/proposal", context)
         case .debate:
             guard let debate = try await Debate.find(id, on: req.db) else { throw ParticipationError.debateNotFound }

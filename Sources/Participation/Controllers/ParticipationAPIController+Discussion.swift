@@ -6,7 +6,7 @@ import Vapor
 extension ParticipationAPIController {
     // MARK: comments
 
-    @Sendable func commentList(req: Request) async throws -> Paged<CommentRow> {
+    @Sendable func commentList(req: Request) async throws -> Response {
         var errors: [FieldError] = []
         let type = Validate.choice(req.query[String.self, at: "subject_type"], field: "subject_type", as: CommentSubject.self,
                                    into: &errors)
@@ -20,9 +20,28 @@ extension ParticipationAPIController {
         guard errors.isEmpty, let type, let id else { throw ValidationFailure(errors) }
         // The subject must be readable by this viewer.
         _ = try await CommentService.readable(type, id, viewer: req.currentUser, on: req.db)
-        let (rows, total) = try await CommentThread.page(type, id, order: order, page: page, viewer: req.currentUser,
-                                                         moderator: req.currentUser?.may(.moderate) == true, on: req.db)
-        return Paged(items: try await CommentThread.named(rows, reader: req.reader, on: req.db), request: page, total: total)
+        let moderator = req.currentUser?.may(.moderate) == true
+        let (rows, total, revision) = try await CommentThread.cachedPage(type, id, order: order, page: page,
+                                                                         moderator: moderator, req)
+        let paged = Paged(items: rows, request: page, total: total)
+        // The answer as written for the thread's revision and the viewer's own comments on the page (marked as
+        // theirs): a popular thread is encoded once per change, not once per reader.
+        guard let revision else { return try await paged.encodeResponse(for: req) }
+        let mine = rows.flatMap { [$0] + $0.replies }.filter(\.mine).map(\.id.uuidString).joined(separator: ",")
+        let key = ["comments-json", req.language.rawValue, id.uuidString, order.rawValue, String(page.number),
+                   String(page.size), moderator ? "m" : "", String(revision.subject), String(revision.names), mine]
+            .joined(separator: "\u{1F}")
+        let cache = req.application.participationCache
+        let json: String
+        if let known = cache.fragment(key) {
+            json = known
+        } else {
+            json = String(decoding: try JSONKeys.encoder().encode(paged), as: UTF8.self)
+            cache.storeFragment(key, json)
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(string: json))
     }
 
     @Sendable func replies(req: Request) async throws -> Paged<CommentRow> {

@@ -101,24 +101,50 @@ struct ParticipationAPIController: RouteCollection {
 
     // MARK: proposals
 
-    @Sendable func proposalList(req: Request) async throws -> Paged<ProposalRow> {
+    @Sendable func proposalList(req: Request) async throws -> Response {
         var filter = try await ProposalFilter.from(req)
         let page = try PageQuery(from: req)
         // Counts are hidden only by processes that hide them while endorsing is open, for viewers who do not
         // organise them: only those few processes are looked at, not every process on each call.
         var hidden = Set<UUID>()
-        var hiding = ParticipatoryProcess.query(on: req.db).filter(\.$countsVisible == false)
-        if let id = filter.processID { hiding = hiding.filter(\.$id == id) }
-        for process in try await hiding.all() {
-            let current = try await ProcessService.currentPhase(of: process, on: req.db, now: req.now)
-            let organizer = try await ParticipationPolicy.isOrganizer(req.currentUser, of: process, on: req.db)
-            if !ProcessView.countsVisible(process, current: current), !organizer { hidden.insert(try process.requireID()) }
+        var index: ProposalIndex?
+        if let snapshot = filter.snapshot {
+            // One process, as the room's cache holds it, and its list index.
+            let today = ISODate.string(req.now)
+            if !ProcessView.countsVisible(snapshot.process, current: snapshot.phases.first { $0.isCurrent(on: today) }),
+               try await !ParticipationPolicy.isOrganizer(req.currentUser, of: snapshot.process, on: req.db) {
+                hidden.insert(snapshot.id)
+            }
+            index = try await req.application.participationCache.index(snapshot.id, revision: snapshot.revision, on: req.db)
+        } else {
+            for process in try await ParticipatoryProcess.query(on: req.db).filter(\.$countsVisible == false).all() {
+                let current = try await ProcessService.currentPhase(of: process, on: req.db, now: req.now)
+                let organizer = try await ParticipationPolicy.isOrganizer(req.currentUser, of: process, on: req.db)
+                if !ProcessView.countsVisible(process, current: current), !organizer { hidden.insert(try process.requireID()) }
+            }
         }
         if filter.sort == .mostEndorsed, !hidden.isEmpty { filter.sort = .recent }
         let hiddenCounts = hidden
         let (rows, total) = try await ProposalList.page(filter, viewer: req.currentUser,
-                                                        countsShown: { !hiddenCounts.contains($0) }, page: page, on: req.db)
-        return Paged(items: rows, request: page, total: total)
+                                                        countsShown: { !hiddenCounts.contains($0) }, page: page,
+                                                        index: index, on: req.db)
+        let paged = Paged(items: rows, request: page, total: total)
+        // From one process's index, the answer is the same for this address at this revision, whoever asks with
+        // the same counts shown and the same support among these rows: written once, kept by the room's cache.
+        guard let index, !filter.mine, !filter.endorsed else { return try await paged.encodeResponse(for: req) }
+        let key = (["proposals-json", req.url.string, String(index.revision), hiddenCounts.isEmpty ? "" : "hidden"]
+                   + rows.filter(\.endorsedByViewer).map(\.id.uuidString)).joined(separator: "\u{1F}")
+        let cache = req.application.participationCache
+        let json: String
+        if let known = cache.fragment(key) {
+            json = known
+        } else {
+            json = String(decoding: try JSONKeys.encoder().encode(paged), as: UTF8.self)
+            cache.storeFragment(key, json)
+        }
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(string: json))
     }
 
     static func proposal(_ req: Request) async throws -> Proposal {

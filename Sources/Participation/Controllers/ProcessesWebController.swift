@@ -22,6 +22,14 @@ struct ProcessesWebController: RouteCollection {
         try await req.find(ParticipatoryProcess.self, "process", orElse: ParticipationError.processNotFound)
     }
 
+    /// The process of the `:process` parameter as the room's cache holds it, current as of this request.
+    static func snapshot(_ req: Request) async throws -> ParticipationCache.ProcessSnapshot {
+        guard let key = req.parameters.get("process"),
+              let snapshot = try await req.application.participationCache.process(key, on: req.db)
+        else { throw ParticipationError.processNotFound }
+        return snapshot
+    }
+
     static func path(_ process: ParticipatoryProcess, _ req: Request) -> String {
         ParticipationSiteURL.processes.path(in: req.language) + "/" + process.slug
     }
@@ -78,7 +86,7 @@ struct ProcessesWebController: RouteCollection {
         let following: Bool
         let canPropose: Bool
         let canDebate: Bool
-        let proposals: [ProposalCard]
+        let proposals: [String]
         let proposalTotal: Int
         let debates: [DebateLine]
         let pendingAnswers: Int
@@ -269,8 +277,11 @@ struct ProcessesWebController: RouteCollection {
 }
 
 /// A proposal in a list: its title, state, place, counts and whether the viewer supports it.
+/// One proposal of a list, rendered once per language and content (`participation/proposal-card`): a list page
+/// of twenty cards is then twenty lookups, not twenty renderings.
 struct ProposalCard: Encodable {
     let id: String
+    let link: String
     let title: String
     let state: String
     let wilaya: String?
@@ -283,15 +294,34 @@ struct ProposalCard: Encodable {
     let endorsedByViewer: Bool
     let answered: Bool
 
-    static func make(_ rows: [ProposalRow], _ req: Request) async throws -> [ProposalCard] {
+    static func make(_ rows: [ProposalRow], _ req: Request) async throws -> [String] {
         let reference = try await req.referenceData()
         let domains = Dictionary(uniqueKeysWithValues: reference.domains.map { ($0.code, $0.name) })
-        return rows.map {
-            ProposalCard(id: $0.id.uuidString, title: $0.title, state: $0.state,
-                         wilaya: $0.wilayaCode.map { reference.wilaya($0)?.name(in: req.language) ?? $0 },
-                         domain: $0.domainCode.flatMap { domains[$0]?.resolve(in: req.language).text },
-                         endorsements: $0.endorsements ?? 0, showCount: $0.endorsements != nil, comments: $0.comments, publishedAt: $0.publishedAt,
-                         endorsedByViewer: $0.endorsedByViewer, answered: $0.answered)
+        let cache = req.application.participationCache
+        var cards: [String] = []
+        for row in rows {
+            let card = ProposalCard(
+                id: row.id.uuidString, link: ParticipationSiteURL.proposals.path(in: req.language), title: row.title,
+                state: row.state, wilaya: row.wilayaCode.map { reference.wilaya($0)?.name(in: req.language) ?? $0 },
+                domain: row.domainCode.flatMap { domains[$0]?.resolve(in: req.language).text },
+                endorsements: row.endorsements ?? 0, showCount: row.endorsements != nil, comments: row.comments,
+                publishedAt: row.publishedAt, endorsedByViewer: row.endorsedByViewer, answered: row.answered)
+            let key = card.key(req.language)
+            if let html = cache.fragment(key) {
+                cards.append(html)
+                continue
+            }
+            let html = String(buffer: try await req.view.render("participation/proposal-card", card).data)
+            cache.storeFragment(key, html)
+            cards.append(html)
         }
+        return cards
+    }
+
+    /// Everything the card shows, in one string.
+    func key(_ language: SiteLanguage) -> String {
+        ["card", language.rawValue, id, link, title, state, wilaya ?? "", domain ?? "", String(endorsements),
+         showCount ? "1" : "0", String(comments), publishedAt.map { String($0.timeIntervalSince1970) } ?? "",
+         endorsedByViewer ? "1" : "0", answered ? "1" : "0"].joined(separator: "\u{1F}")
     }
 }

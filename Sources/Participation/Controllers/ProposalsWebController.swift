@@ -28,15 +28,22 @@ struct ProposalsWebController: RouteCollection {
 
     static func proposal(_ req: Request) async throws -> Proposal {
         let proposal = try await req.find(Proposal.self, id: "id", orElse: ParticipationError.proposalNotFound)
-        // A draft is its author's until published (its existence is not confirmed either); so is one waiting for a
-        // moderator, except to moderators.
-        if proposal.state == .draft, proposal.authorID != req.currentUser?.id { throw ParticipationError.proposalNotFound }
-        if proposal.pendingModeration, proposal.authorID != req.currentUser?.id {
-            guard let process = try await ParticipatoryProcess.find(proposal.processID, on: req.db),
-                  try await ProposalPageContext.mayModerate(req.currentUser, process: process, req)
+        try await requireVisible(proposal, process: nil, req)
+        return proposal
+    }
+
+    /// A draft is its author's until published (its existence is not confirmed either); so is one waiting for a
+    /// moderator, except to moderators.
+    static func requireVisible(_ proposal: Proposal, process known: ParticipatoryProcess?, _ req: Request) async throws {
+        let mine = req.currentUser != nil && proposal.authorID == req.currentUser?.id
+        if proposal.state == .draft, !mine { throw ParticipationError.proposalNotFound }
+        if proposal.pendingModeration, !mine {
+            let process: ParticipatoryProcess? = if let known { known } else {
+                try await ParticipatoryProcess.find(proposal.processID, on: req.db)
+            }
+            guard let process, try await ProposalPageContext.mayModerate(req.currentUser, process: process, req)
             else { throw ParticipationError.proposalNotFound }
         }
-        return proposal
     }
 
     static func path(_ proposal: Proposal, _ req: Request) throws -> String {
@@ -47,14 +54,15 @@ struct ProposalsWebController: RouteCollection {
 
     struct ListContext: Encodable {
         let page: PageMeta
-        let process: ProcessView
+        let process: ProcessHeading
         let processPath: String
         let filter: [String: String]
-        let states: [ChoiceOption]
-        let wilayas: [ChoiceOption]
-        let domains: [ChoiceOption]
-        let sorts: [ChoiceOption]
-        let proposals: [ProposalCard]
+        // The filters' choices, written as `<option>` elements (58 wilayas are costly to pass as data).
+        let states: String
+        let wilayas: String
+        let domains: String
+        let sorts: String
+        let proposals: [String]
         let total: Int
         let signedIn: Bool
         let canPropose: Bool
@@ -62,31 +70,46 @@ struct ProposalsWebController: RouteCollection {
     }
 
     @Sendable func list(req: Request) async throws -> Response {
-        let process = try await ProcessesWebController.process(req)
+        let snapshot = try await ProcessesWebController.snapshot(req)
+        let process = snapshot.process
         var filter = try await ProposalFilter.from(req)
-        filter.processID = try process.requireID()
-        let phases = try await ProcessService.phases(of: process, on: req.db)
+        filter.processID = snapshot.id
         let isOrganizer = try await ParticipationPolicy.isOrganizer(req.currentUser, of: process, on: req.db)
-        let view = try await ProcessView.make(process, phases: phases, organizerView: isOrganizer, req)
+        let view = try await ProcessView.make(snapshot, organizerView: isOrganizer, req)
         // Hidden counts are not revealed by an order either.
         if !view.countsShown, filter.sort == .mostEndorsed { filter.sort = .recent }
         let pageQuery = try PageQuery(from: req)
         let shown = view.countsShown
+        let index = try await req.application.participationCache.index(snapshot.id, revision: snapshot.revision, on: req.db)
         let (rows, total) = try await ProposalList.page(filter, viewer: req.currentUser, countsShown: { _ in shown },
-                                                        page: pageQuery, on: req.db)
+                                                        page: pageQuery, index: index, on: req.db)
+        // Readers in the same state (roles, organising or not, notifications, which of these proposals they
+        // support) share the page kept for this address at this revision of the process and day.
+        let cache = req.application.participationCache
+        let key = (["proposal-list", req.language.rawValue, req.url.string, String(snapshot.revision), ISODate.string(req.now),
+                    req.currentUser.map { $0.roles.map(\.rawValue).sorted().joined(separator: ",") } ?? "anonymous",
+                    isOrganizer ? "organizer" : "", String(try await PageMeta.unreadCount(for: req)),
+                    PageMeta.csrf(for: req).isEmpty ? "" : "session",
+                    // Their own proposals, or those they support, are theirs alone.
+                    filter.mine || filter.endorsed ? req.currentUser?.id.uuidString ?? "" : ""]
+                   + rows.filter(\.endorsedByViewer).map(\.id.uuidString)).joined(separator: "\u{1F}")
+        if let page = cache.page(key) { return page.response(for: req) }
         let sorts = ProposalFilter.Sort.allCases.filter { shown || $0 != .mostEndorsed }
-        return try await req.render("participation/proposals", ListContext(
+        let rendered = try await req.view.render("participation/proposals", ListContext(
             page: try await PageMeta.make(for: req, titleKey: "participation.proposals_title", view.title.text),
-            process: view, processPath: ProcessesWebController.path(process, req), filter: filter.parameters,
-            states: ChoiceOption.cases(ProposalState.self, key: "participation.proposal_state", selected: filter.state?.rawValue,
-                                       req).filter { $0.value != ProposalState.draft.rawValue },
-            wilayas: try await Options.wilayas(req, selected: filter.wilaya),
-            domains: try await Options.domains(req, selected: [filter.domain ?? ""]),
-            sorts: sorts.map { ChoiceOption(value: $0.rawValue, label: req.t("participation.sort." + $0.rawValue),
-                                            selected: $0 == filter.sort) },
+            process: ProcessHeading(view), processPath: ProcessesWebController.path(process, req), filter: filter.parameters,
+            states: ChoiceOption.html(ChoiceOption.cases(ProposalState.self, key: "participation.proposal_state",
+                                                         selected: filter.state?.rawValue, req)
+                .filter { $0.value != ProposalState.draft.rawValue }),
+            wilayas: ChoiceOption.html(try await Options.wilayas(req, selected: filter.wilaya)),
+            domains: ChoiceOption.html(try await Options.domains(req, selected: [filter.domain ?? ""])),
+            sorts: ChoiceOption.html(sorts.map { ChoiceOption(value: $0.rawValue, label: req.t("participation.sort." + $0.rawValue),
+                                                              selected: $0 == filter.sort) }),
             proposals: try await ProposalCard.make(rows, req), total: total, signedIn: req.currentUser != nil,
             canPropose: req.currentUser != nil && view.openings.contains(PhaseOpening.propose.rawValue),
             pagination: PaginationView(request: pageQuery, total: total, path: req.url.path, query: filter.parameters)))
+        cache.storePage(key, ReusablePage(String(buffer: rendered.data)))
+        return try await rendered.encodeResponse(for: req)
     }
 
     // MARK: new
@@ -144,16 +167,26 @@ struct ProposalsWebController: RouteCollection {
     // MARK: page
 
     @Sendable func show(req: Request) async throws -> Response {
-        try await render(req, forms: ProposalPageForms())
+        try await render(req, forms: ProposalPageForms(), reusable: true)
     }
 
-    func render(_ req: Request, forms: ProposalPageForms) async throws -> Response {
-        let proposal = try await Self.proposal(req)
+    /// `reusable`: the page shows no form sent back (a plain view), so a reader in the same state as an earlier
+    /// one is given the page kept for them (``ProposalPageCache``).
+    func render(_ req: Request, forms: ProposalPageForms, reusable: Bool = false) async throws -> Response {
+        guard let id = req.parameters.get("id", as: UUID.self),
+              let (snapshot, revisions) = try await ProposalSnapshot.load(id, req)
+        else { throw ParticipationError.proposalNotFound }
+        try await Self.requireVisible(snapshot.proposal, process: snapshot.process.process, req)
+        let cache = req.application.participationCache
+        let key = reusable ? try await ProposalPageCache.key(snapshot, revisions: revisions, req) : nil
+        if let key, let page = cache.page(key) { return page.response(for: req) }
         let order = CommentThread.Order(rawValue: req.query[String.self, at: "order"] ?? "") ?? .oldest
-        let context = try await ProposalPageContext.make(proposal, forms: forms,
+        let context = try await ProposalPageContext.make(snapshot, revisions: revisions, forms: forms,
                                                          commentsPage: try PageQuery(from: req, parameter: "comments_page"),
                                                          order: order, req)
-        return try await req.render("participation/proposal", context)
+        let view = try await req.view.render("participation/proposal", context)
+        if let key { cache.storePage(key, ReusablePage(String(buffer: view.data))) }
+        return try await view.encodeResponse(for: req)
     }
 
     /// Runs `work` on the proposal, then back to its page; refused input shows the page again with `form` set.

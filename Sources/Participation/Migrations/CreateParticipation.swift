@@ -207,5 +207,5 @@ struct CreateParticipation: AsyncMigration {
 }
 
 enum ParticipationMigrations {
-    static let all: [any Migration] = [CreateParticipation(), CreateSurveys()]
+    static let all: [any Migration] = [CreateParticipation(), CreateSurveys(), CreateRevisions()]
 }

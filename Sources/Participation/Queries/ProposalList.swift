@@ -23,33 +23,42 @@ public struct ProposalFilter: Sendable {
     /// Only those the viewer endorsed.
     public var endorsed = false
     public var sort: Sort = .recent
+    /// The process of `processID` as the room's cache read it for this request.
+    var snapshot: ParticipationCache.ProcessSnapshot?
 
     public init() {}
 
     public static func from(_ req: Request) async throws -> ProposalFilter {
         var errors: [FieldError] = []
         var filter = ProposalFilter()
-        if let raw = req.query[String.self, at: "process"], !raw.isEmpty {
-            if let process = try await ParticipatoryProcess.find(idOrSlug: raw, on: req.db) { filter.processID = process.id }
-            else { errors.append(FieldError("process", "validation.invalid_choice")) }
+        // The query string parsed once (a repeated parameter: read one by one as before).
+        let parsed = try? req.query.decode([String: String].self)
+        func parameter(_ name: String) -> String? { parsed.map { $0[name] } ?? req.query[String.self, at: name] }
+        if let raw = parameter("process"), !raw.isEmpty {
+            if let snapshot = try await req.application.participationCache.process(raw, on: req.db) {
+                filter.processID = snapshot.id
+                filter.snapshot = snapshot
+            } else {
+                errors.append(FieldError("process", "validation.invalid_choice"))
+            }
         }
-        if let raw = req.query[String.self, at: "state"], !raw.isEmpty {
+        if let raw = parameter("state"), !raw.isEmpty {
             filter.state = Validate.choice(raw, field: "state", as: ProposalState.self, into: &errors)
             if filter.state == .draft { filter.state = nil; errors.append(FieldError("state", "validation.invalid_choice")) }
         }
-        if let raw = req.query[String.self, at: "wilaya"], !raw.isEmpty {
+        if let raw = parameter("wilaya"), !raw.isEmpty {
             if try await req.referenceData().wilayaCodes.contains(raw) { filter.wilaya = raw }
             else { errors.append(FieldError("wilaya", "validation.invalid_choice")) }
         }
-        if let raw = req.query[String.self, at: "domain"], !raw.isEmpty {
+        if let raw = parameter("domain"), !raw.isEmpty {
             if try await req.referenceData().domainCodes.contains(raw) { filter.domain = raw }
             else { errors.append(FieldError("domain", "validation.invalid_choice")) }
         }
-        if let raw = req.query[String.self, at: "sort"], !raw.isEmpty {
+        if let raw = parameter("sort"), !raw.isEmpty {
             filter.sort = Validate.choice(raw, field: "sort", as: Sort.self, into: &errors) ?? .recent
         }
-        filter.mine = req.query[String.self, at: "mine"] == "1"
-        filter.endorsed = req.query[String.self, at: "endorsed"] == "1"
+        filter.mine = parameter("mine") == "1"
+        filter.endorsed = parameter("endorsed") == "1"
         do { filter.q = try SearchText.read(req) } catch let failure as ValidationFailure { errors += failure.fieldErrors }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         return filter
@@ -79,11 +88,20 @@ public struct ProposalRow: Content, Sendable {
 }
 
 public enum ProposalList {
-    /// A page of proposals, by SQL on the `proposals_list` index: what anyone sees (published, not hidden, not
-    /// waiting for moderation) plus the viewer's own drafts and waiting proposals when they ask for theirs.
-    public static func page(_ filter: ProposalFilter, viewer: CurrentUser?, countsShown: @Sendable (UUID) -> Bool,
-                            page: PageQuery, on db: any Database) async throws -> (rows: [ProposalRow], total: Int)
+    /// A page of proposals: what anyone sees (published, not waiting for moderation) plus the viewer's own drafts
+    /// and waiting proposals when they ask for theirs. From the process's in-memory `index` when given (the
+    /// viewer's own and endorsed proposals excepted), otherwise by SQL on the `proposals_list` index.
+    static func page(_ filter: ProposalFilter, viewer: CurrentUser?, countsShown: @Sendable (UUID) -> Bool,
+                            page: PageQuery, index: ProposalIndex? = nil, on db: any Database) async throws
+        -> (rows: [ProposalRow], total: Int)
     {
+        if let index, !filter.mine, !filter.endorsed, filter.processID == index.processID {
+            let (found, total) = index.page(filter, offset: page.offset, size: page.size)
+            let endorsed = try await EndorsementService.endorsed(by: viewer?.id, among: found.map(\.id), on: db)
+            let shown = countsShown(index.processID)
+            return (found.map { $0.row(processID: index.processID, countsShown: shown, endorsedByViewer: endorsed.contains($0.id)) },
+                    total)
+        }
         guard let sql = db as? any SQLDatabase else { return ([], 0) }
         let viewerKey = viewer.map { ParticipantKey.account($0.id) }
         func scoped(_ query: SQLSelectBuilder) -> SQLSelectBuilder {

@@ -65,8 +65,17 @@ public enum CommentService {
     static func readable(_ type: CommentSubject, _ id: UUID, viewer: CurrentUser?, on db: any Database) async throws {
         switch type {
         case .proposal:
-            guard let proposal = try await Proposal.find(id, on: db),
-                  proposal.state != .draft || proposal.authorID == viewer?.id
+            // Two columns by SQL: asked by every call of the comments API.
+            guard let sql = db as? any SQLDatabase else {
+                guard let proposal = try await Proposal.find(id, on: db),
+                      proposal.state != .draft || proposal.authorID == viewer?.id
+                else { throw ParticipationError.proposalNotFound }
+                return
+            }
+            guard let row = try await sql.select().column("state").column("author_id").from(Proposal.schema)
+                .where("id", .equal, SQLBind(id)).first(),
+                  try row.decode(column: "state", as: String.self) != ProposalState.draft.rawValue
+                    || (viewer != nil && (try row.decode(column: "author_id", as: UUID?.self)) == viewer?.id)
             else { throw ParticipationError.proposalNotFound }
         case .debate:
             guard try await Debate.find(id, on: db) != nil else { throw ParticipationError.debateNotFound }

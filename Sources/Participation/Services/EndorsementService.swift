@@ -138,7 +138,13 @@ public enum EndorsementService {
     /// Whether this account endorsed each of these proposals.
     public static func endorsed(by userID: UUID?, among ids: [UUID], on db: any Database) async throws -> Set<UUID> {
         guard let userID, !ids.isEmpty else { return [] }
-        return Set(try await Endorsement.query(on: db).filter(\.$participantKey == ParticipantKey.account(userID))
-            .filter(\.$proposalID ~~ ids).all().map(\.proposalID))
+        guard let sql = db as? any SQLDatabase else {
+            return Set(try await Endorsement.query(on: db).filter(\.$participantKey == ParticipantKey.account(userID))
+                .filter(\.$proposalID ~~ ids).all().map(\.proposalID))
+        }
+        // One column by SQL: asked on every list page and proposal page.
+        return Set(try await sql.select().column("proposal_id").from(Endorsement.schema)
+            .where("participant_key", .equal, SQLBind(ParticipantKey.account(userID)))
+            .where("proposal_id", .in, SQLBind.group(ids)).all().map { try $0.decode(column: "proposal_id", as: UUID.self) })
     }
 }

@@ -39,6 +39,14 @@ public enum FollowService {
             .filter(\.$subjectID == id).first()
     }
 
+    /// Whether the person follows the subject (one column by SQL: asked by every page that offers to follow).
+    public static func follows(_ type: FollowSubject, _ id: UUID, userID: UUID, on db: any Database) async throws -> Bool {
+        guard let sql = db as? any SQLDatabase else { return try await find(type, id, userID: userID, on: db) != nil }
+        return try await sql.select().column("id").from(Follow.schema).where("user_id", .equal, SQLBind(userID))
+            .where("subject_type", .equal, SQLBind(type.rawValue)).where("subject_id", .equal, SQLBind(id)).limit(1)
+            .first() != nil
+    }
+
     /// The one-click link: the follow named by its token ends, without signing in.
     public static func unsubscribe(token: String, on db: any Database) async throws -> Follow? {
         guard token.count == 64, let follow = try await Follow.query(on: db).filter(\.$unsubscribeToken == token).first()

@@ -44,6 +44,8 @@ public enum ParticipationSeeder {
             }
             return people
         }
+        // The reader comments on the long thread but did not write its proposal (the first): the page they open is
+        // a reader's, as most are.
         let reader = people[0]
         let (token, hash) = APIToken.generate()
         try await APIToken(userID: reader, tokenHash: hash, expiresAt: now.addingTimeInterval(30 * day)).create(on: db)
@@ -88,7 +90,7 @@ public enum ParticipationSeeder {
                 let endorsers = Int(random.next() % 12)
                 let published = now.addingTimeInterval(-Double(index % 2_000) * 600)
                 proposalRows.append([
-                    SQLBind(id), SQLBind(processID), SQLBind(people[index % people.count]), SQLBind("\(title) \(index)"),
+                    SQLBind(id), SQLBind(processID), SQLBind(people[(index + 1) % people.count]), SQLBind("\(title) \(index)"),
                     SQLBind(body), SQLBind(wilaya), SQLBind(domains.isEmpty ? nil : domains[index % domains.count]),
                     SQLBind(index % 9 == 0 ? ProposalState.evaluating.rawValue : ProposalState.published.rawValue),
                     SQLBind(ProposalService.terms(title, body)), SQLBind(endorsers), SQLBind(0), SQLBind(1), SQLBind(false),

@@ -5,8 +5,8 @@ import Vapor
 
 /// A process as its pages show it: title, organiser, scope, phases and what is open now, and its rules written as
 /// sentences made from its settings.
-struct ProcessView: Encodable {
-    struct PhaseLine: Encodable {
+struct ProcessView: Encodable, Sendable {
+    struct PhaseLine: Encodable, Sendable {
         let kind: String
         let startsOn: String
         let endsOn: String
@@ -34,8 +34,30 @@ struct ProcessView: Encodable {
     static func make(_ process: ParticipatoryProcess, phases: [ProcessPhase], organizerView: Bool, _ req: Request)
         async throws -> ProcessView
     {
+        try await make(process, phases: phases, organizer: try await Organization.find(process.organizerID, on: req.db),
+                       organizerView: organizerView, req)
+    }
+
+    /// From a snapshot of the room's cache (``ParticipationCache/ProcessSnapshot``).
+    /// Kept by the room's cache per process revision, language, day and kind of viewer (its sentences are
+    /// written from the settings, the catalog and the day).
+    static func make(_ snapshot: ParticipationCache.ProcessSnapshot, organizerView: Bool, _ req: Request) async throws
+        -> ProcessView
+    {
+        let key = [snapshot.id.uuidString, String(snapshot.revision), req.language.rawValue, organizerView ? "o" : "",
+                   ISODate.string(req.now)].joined(separator: "\u{1F}")
+        let cache = req.application.participationCache
+        if let view = cache.processView(key) { return view }
+        let view = try await make(snapshot.process, phases: snapshot.phases, organizer: snapshot.organizer,
+                                  organizerView: organizerView, req)
+        cache.storeProcessView(key, view)
+        return view
+    }
+
+    static func make(_ process: ParticipatoryProcess, phases: [ProcessPhase], organizer: Organization?,
+                     organizerView: Bool, _ req: Request) async throws -> ProcessView
+    {
         let reference = try await req.referenceData()
-        let organizer = try await Organization.find(process.organizerID, on: req.db)
         let today = ISODate.string(req.now)
         let current = phases.first { $0.isCurrent(on: today) }
         let scope = process.isNational ? req.t("participation.scope_national")
@@ -93,6 +115,22 @@ struct ProcessView: Encodable {
         }
         if process.premoderation { rules.append(req.t("participation.rule.premoderation")) }
         return rules
+    }
+}
+
+/// What a page about one of the process's proposals shows of the process (its title, where it stands, its rules):
+/// the rest of ``ProcessView`` is not passed to those pages' templates.
+struct ProcessHeading: Encodable {
+    let title: LocalizedText
+    let now: String
+    let openNow: String?
+    let rules: [String]
+
+    init(_ view: ProcessView) {
+        title = view.title
+        now = view.now
+        openNow = view.openNow
+        rules = view.rules
     }
 }
 

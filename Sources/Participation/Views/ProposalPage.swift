@@ -30,16 +30,10 @@ struct ProposalPageContext: Encodable {
 
     let page: PageMeta
     let proposal: ProposalView
-    let process: ProcessView
+    let process: ProcessHeading
     let processPath: String
-    let wilaya: String?
-    let domain: String?
-    let organization: String?
-    let author: String
-    let versions: [VersionLine]
-    let mergedInto: LinkLine?
-    let mergedFrom: [LinkLine]
-    let projectSlug: String?
+    /// The title, author, text, versions and links of the proposal, rendered (`participation/proposal-head`).
+    let head: String
     /// The answer as published (nil before).
     let answer: AnswerView?
     // What the viewer may do.
@@ -55,7 +49,6 @@ struct ProposalPageContext: Encodable {
     let following: Bool
     let mayComment: Bool
     let mayReport: Bool
-    let similar: [SimilarProposal]
     let steps: WorkflowStepForms
     let forms: Forms
     let evaluations: [EvaluationLine]
@@ -76,7 +69,8 @@ struct ProposalPageContext: Encodable {
     let stances: [ChoiceOption]
     let thread: CommentThreadView
     let today: String
-    let history: [WorkflowStepView]
+    /// The proposal's history, rendered (`participation/proposal-history`).
+    let history: String
 
     struct Forms: Encodable {
         let edit: FormState
@@ -119,29 +113,22 @@ struct ProposalPageContext: Encodable {
         let publishedAt: Date?
     }
 
-    static func make(_ proposal: Proposal, forms: ProposalPageForms, commentsPage: PageQuery,
-                     order: CommentThread.Order, _ req: Request) async throws -> ProposalPageContext
+    static func make(_ snapshot: ProposalSnapshot, revisions: ParticipationRevisions, forms: ProposalPageForms,
+                     commentsPage: PageQuery, order: CommentThread.Order, _ req: Request) async throws -> ProposalPageContext
     {
         let user = req.currentUser
+        let proposal = snapshot.proposal
         let id = try proposal.requireID()
-        guard let process = try await ParticipatoryProcess.find(proposal.processID, on: req.db) else {
-            throw ParticipationError.processNotFound
-        }
-        let phases = try await ProcessService.phases(of: process, on: req.db)
+        let process = snapshot.process.process
+        let phases = snapshot.process.phases
         let isOrganizer = try await ParticipationPolicy.isOrganizer(user, of: process, on: req.db)
-        let processView = try await ProcessView.make(process, phases: phases, organizerView: isOrganizer, req)
+        let processView = try await ProcessView.make(snapshot.process, organizerView: isOrganizer, req)
         let isAuthor = user != nil && proposal.authorID == user?.id
         let reference = try await req.referenceData()
         let open = Set(processView.openings)
         let endorsable = EndorsementService.endorsable.contains(proposal.state) && proposal.hiddenAt == nil
             && !proposal.pendingModeration && open.contains(PhaseOpening.endorse.rawValue)
         let endorsed = try await EndorsementService.endorsed(by: user?.id, among: [id], on: req.db).contains(id)
-        let names = try await req.reader.authorNames([proposal.authorID], on: req.db)
-        let organization = try await proposal.organizationID.asyncMap { try await Organization.find($0, on: req.db) }
-        let versions = try await ProposalVersion.query(on: req.db).filter(\.$proposalID == id).sort(\.$version).all()
-        let mergedInto = try await proposal.mergedIntoID.asyncMap { try await Proposal.find($0, on: req.db) }
-        let mergedFrom = try await Proposal.query(on: req.db).filter(\.$mergedIntoID == id).all()
-        let project = try await proposal.projectID.asyncMap { try await Project.find($0, on: req.db) }
         var mayEvaluate = false
         if let user, user.may(.evaluateProposals) {
             mayEvaluate = try await ProposalEvaluation.query(on: req.db).filter(\.$proposalID == id)
@@ -189,7 +176,8 @@ struct ProposalPageContext: Encodable {
                                                      selected: forms.project.values["organization_id"], req)
             }
         }
-        let myOrganizations = try await user.asyncMap { user -> [ChoiceOption] in
+        let mayEditText = isAuthor && [.draft, .published, .evaluating].contains(proposal.state)
+        let myOrganizations = try await (mayEditText ? user : nil).asyncMap { user -> [ChoiceOption] in
             ChoiceOption.records(try await Representation.verifiedOrganizations(of: user.id, on: req.db), label: \.name,
                                  selected: forms.edit.values["organization_id"] ?? proposal.organizationID?.uuidString, req)
         } ?? []
@@ -204,38 +192,31 @@ struct ProposalPageContext: Encodable {
         let moderator = try await mayModerate(user, process: process, req)
         let thread = try await CommentThreadView.make(.proposal, id, process: process, page: commentsPage, order: order,
                                                       moderator: moderator, open: open.contains(PhaseOpening.comment.rawValue),
-                                                      form: forms.comment, path: req.url.path, req)
+                                                      form: forms.comment, path: req.url.path,
+                                                      revision: .init(subject: revisions.revisions[1], names: revisions.names), req)
         let countsShown = processView.countsShown
-        let editValues: [String: String] = forms.edit.values.isEmpty ? [
+        let editValues: [String: String] = !mayEditText ? [:] : forms.edit.values.isEmpty ? [
             "title": proposal.title, "body": proposal.body, "wilaya_code": proposal.wilayaCode ?? "",
             "domain_code": proposal.domainCode ?? "", "organization_id": proposal.organizationID?.uuidString ?? "",
         ] : forms.edit.values
         let stepURL = ParticipationSiteURL.proposals.path(in: req.language) + "/\(id)/transitions"
-        let mayEditText = isAuthor && [.draft, .published, .evaluating].contains(proposal.state)
         let mayAssist = user?.may(.assistParticipation) == true && endorsable
+        let proposalView = ProposalView(
+            id: id.uuidString, title: proposal.title, body: proposal.body, state: proposal.state.rawValue,
+            version: proposal.version, endorsements: countsShown ? proposal.endorsementCount : nil,
+            threshold: process.endorsementThreshold, thresholdReached: proposal.thresholdReachedAt != nil,
+            thresholdReachedAt: proposal.thresholdReachedAt, comments: proposal.commentCount,
+            createdAt: proposal.createdAt, publishedAt: proposal.publishedAt, hidden: proposal.hiddenAt != nil,
+            pending: proposal.pendingModeration, locked: proposal.isLocked,
+            progress: countsShown ? min(100, proposal.endorsementCount * 100 / max(1, process.endorsementThreshold)) : nil,
+            countLine: countsShown ? req.tn("participation.endorsements_of", proposal.endorsementCount,
+                                            NumberText.integer(process.endorsementThreshold, in: req.language)) : nil)
         return ProposalPageContext(
             page: page,
-            proposal: ProposalView(
-                id: id.uuidString, title: proposal.title, body: proposal.body, state: proposal.state.rawValue,
-                version: proposal.version, endorsements: countsShown ? proposal.endorsementCount : nil,
-                threshold: process.endorsementThreshold, thresholdReached: proposal.thresholdReachedAt != nil,
-                thresholdReachedAt: proposal.thresholdReachedAt, comments: proposal.commentCount,
-                createdAt: proposal.createdAt, publishedAt: proposal.publishedAt, hidden: proposal.hiddenAt != nil,
-                pending: proposal.pendingModeration, locked: proposal.isLocked,
-                progress: countsShown ? min(100, proposal.endorsementCount * 100 / max(1, process.endorsementThreshold)) : nil,
-                countLine: countsShown ? req.tn("participation.endorsements_of", proposal.endorsementCount,
-                                                NumberText.integer(process.endorsementThreshold, in: req.language)) : nil),
-            process: processView, processPath: ProcessesWebController.path(process, req),
-            wilaya: proposal.wilayaCode.map { reference.wilaya($0)?.name(in: req.language) ?? $0 },
-            domain: proposal.domainCode.flatMap { code in
-                reference.domains.first { $0.code == code }?.name.resolve(in: req.language).text },
-            organization: organization.map { LocalizedText($0.name, in: req.language).text },
-            author: names.name(of: proposal.authorID, stored: ""),
-            versions: versions.map { VersionLine(version: $0.version, title: $0.title, body: $0.body, reason: $0.reason,
-                                                 editedAt: $0.editedAt) },
-            mergedInto: try mergedInto.map { LinkLine(id: try $0.requireID().uuidString, title: $0.title) },
-            mergedFrom: try mergedFrom.map { LinkLine(id: try $0.requireID().uuidString, title: $0.title) },
-            projectSlug: project?.slug,
+            proposal: proposalView,
+            process: ProcessHeading(processView), processPath: ProcessesWebController.path(process, req),
+            head: try await ProposalHead.rendered(snapshot, proposal: proposalView, process: processView, similar: similar,
+                                                  reference: reference, req),
             answer: published ? answerView : nil,
             isAuthor: isAuthor, isOrganizer: isOrganizer,
             mayEdit: mayEditText,
@@ -245,10 +226,9 @@ struct ProposalPageContext: Encodable {
             mayTakeBack: endorsed && proposal.thresholdReachedAt == nil && open.contains(PhaseOpening.endorse.rawValue),
             mayAssist: mayAssist,
             mayEvaluate: mayEvaluate,
-            following: try await user.asyncMap { try await FollowService.find(.proposal, id, userID: $0.id, on: req.db) } != nil,
+            following: try await user.asyncMap { try await FollowService.follows(.proposal, id, userID: $0.id, on: req.db) } ?? false,
             mayComment: thread.mayPost,
             mayReport: user != nil && !isAuthor && proposal.state != .draft,
-            similar: similar,
             steps: WorkflowStepForms.make(ParticipationWorkflows.proposal, actions: actions, url: stepURL, id: "step",
                                           sent: forms.step, csrf: page.csrf, req),
             forms: Forms(edit: forms.edit.showing(editValues).prefixed("edit-"), endorse: forms.endorse.prefixed("endorse-"),
@@ -265,20 +245,22 @@ struct ProposalPageContext: Encodable {
             assistedWilayas: mayAssist ? try await Options.wilayas(req, selected: forms.assisted.values["wilaya_code"]) : [],
             domains: mayEditText || !organizations.isEmpty
                 ? try await Options.domains(req, selected: [editValues["domain_code"] ?? ""]) : [],
-            sexes: ChoiceOption.cases(PersonSex.self, key: "person.sex", selected: forms.assisted.values["sex"], req),
-            ageGroups: ChoiceOption.cases(AgeGroup.self, key: "participation.age_group",
-                                          selected: forms.assisted.values["age_group"], req),
-            documentKinds: AssistedInput.documentKinds.map {
+            // The forms' short lists likewise: only for the viewers whose forms show them.
+            sexes: mayAssist ? ChoiceOption.cases(PersonSex.self, key: "person.sex", selected: forms.assisted.values["sex"], req) : [],
+            ageGroups: mayAssist ? ChoiceOption.cases(AgeGroup.self, key: "participation.age_group",
+                                                      selected: forms.assisted.values["age_group"], req) : [],
+            documentKinds: mayAssist ? AssistedInput.documentKinds.map {
                 ChoiceOption(value: $0, label: req.t("participation.document." + $0),
-                             selected: forms.assisted.values["document_kind"] == $0) },
-            feasibilities: ChoiceOption.cases(Feasibility.self, key: "participation.feasibility",
-                                              selected: forms.evaluation.values["feasibility"], req),
-            answerStates: AnswerService.answerStates.filter { !(proposal.state == .evaluating && $0 == .evaluating) }.map {
+                             selected: forms.assisted.values["document_kind"] == $0) } : [],
+            feasibilities: mayEvaluate ? ChoiceOption.cases(Feasibility.self, key: "participation.feasibility",
+                                                            selected: forms.evaluation.values["feasibility"], req) : [],
+            answerStates: isOrganizer ? AnswerService.answerStates.filter { !(proposal.state == .evaluating && $0 == .evaluating) }.map {
                 ChoiceOption(value: $0.rawValue, label: req.t("participation.proposal_state." + $0.rawValue),
-                             selected: forms.answer.values["state"] == $0.rawValue) },
-            stances: ChoiceOption.cases(Stance.self, key: "participation.stance", selected: forms.comment.values["stance"], req),
+                             selected: forms.answer.values["state"] == $0.rawValue) } : [],
+            stances: thread.mayPost ? ChoiceOption.cases(Stance.self, key: "participation.stance",
+                                                         selected: forms.comment.values["stance"], req) : [],
             thread: thread, today: ISODate.string(req.now),
-            history: try await WorkflowStepView.history(workflow: "proposal", subjectID: id, on: req.db))
+            history: try await ProposalHead.history(snapshot, req))
     }
 
     static func mayModerate(_ user: CurrentUser?, process: ParticipatoryProcess, _ req: Request) async throws -> Bool {

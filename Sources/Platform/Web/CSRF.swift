@@ -19,7 +19,11 @@ public enum CSRF {
     }
 
     static func randomToken() -> String {
-        Data((0..<32).map { _ in UInt8.random(in: .min ... .max) }).base64URLEncoded()
+        // Four draws of 64 bits, not 32 of 8: a page with several forms writes one token per form.
+        var generator = SystemRandomNumberGenerator()
+        var bytes = Data(capacity: 32)
+        for _ in 0..<4 { withUnsafeBytes(of: generator.next() as UInt64) { bytes.append(contentsOf: $0) } }
+        return bytes.base64URLEncoded()
     }
 }
 

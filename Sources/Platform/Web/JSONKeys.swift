@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Vapor
 
 /// The API's JSON field names: Swift's camelCase as snake_case, acronyms kept whole (`organizationID` ↔
@@ -7,8 +8,27 @@ import Vapor
 public enum JSONKeys {
     static let acronyms = ["id": "ID", "ids": "IDs", "url": "URL"]
 
+    /// Keys already converted: every JSON answer converts the same few hundred property names again and again.
+    private static let snakeNames = Mutex<[String: String]>([:])
+    private static let camelNames = Mutex<[String: String]>([:])
+
     /// `organizationID` → `organization_id`.
     public static func snake(_ name: String) -> String {
+        if let known = snakeNames.withLock({ $0[name] }) { return known }
+        let converted = convertToSnake(name)
+        snakeNames.withLock { if $0.count < 10_000 { $0[name] = converted } }
+        return converted
+    }
+
+    /// `organization_id` → `organizationID`.
+    public static func camel(_ name: String) -> String {
+        if let known = camelNames.withLock({ $0[name] }) { return known }
+        let converted = convertToCamel(name)
+        camelNames.withLock { if $0.count < 10_000 { $0[name] = converted } }
+        return converted
+    }
+
+    static func convertToSnake(_ name: String) -> String {
         var words: [String] = []
         var current = ""
         let characters = Array(name)
@@ -26,8 +46,7 @@ public enum JSONKeys {
         return words.map { $0.lowercased() }.joined(separator: "_")
     }
 
-    /// `organization_id` → `organizationID`.
-    public static func camel(_ name: String) -> String {
+    static func convertToCamel(_ name: String) -> String {
         let parts = name.split(separator: "_", omittingEmptySubsequences: false).map(String.init)
         guard let first = parts.first else { return name }
         return first + parts.dropFirst().map { acronyms[$0] ?? ($0.prefix(1).uppercased() + $0.dropFirst()) }.joined()

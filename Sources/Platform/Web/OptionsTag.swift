@@ -4,21 +4,28 @@ import Vapor
 
 /// `#options(list)`: the `<option>` elements of a `<select>` from a list of `{value, label, selected}`, built in
 /// Swift (escaped here) instead of a template loop; long lists such as the 58 wilayas render in one step.
-struct OptionsTag: UnsafeUnescapedLeafTag {
-    func render(_ ctx: LeafContext) throws -> LeafData {
+public struct OptionsTag: UnsafeUnescapedLeafTag {
+    public func render(_ ctx: LeafContext) throws -> LeafData {
         guard ctx.parameters.count == 1, let options = ctx.parameters[0].array else {
             throw LeafError(.unknownError("#options() needs a list of {value, label, selected}"))
         }
+        let html = Self.html(options.compactMap { option in
+            option.dictionary.map { ($0["value"]?.string ?? "", $0["label"]?.string ?? "", $0["selected"]?.bool == true) }
+        })
+        return .string(html)
+    }
+
+    /// `<option>` elements, escaped: what the tag writes, for pages that pass their lists already written.
+    public static func html(_ options: [(value: String, label: String, selected: Bool)]) -> String {
         var html = ""
         html.reserveCapacity(options.count * 64)
         for option in options {
-            guard let fields = option.dictionary else { continue }
             html += "<option value=\""
-            html += (fields["value"]?.string ?? "").htmlEscaped()
-            html += fields["selected"]?.bool == true ? "\" selected>" : "\">"
-            html += (fields["label"]?.string ?? "").htmlEscaped()
+            html += option.value.htmlEscaped()
+            html += option.selected ? "\" selected>" : "\">"
+            html += option.label.htmlEscaped()
             html += "</option>"
         }
-        return .string(html)
+        return html
     }
 }

@@ -1,4 +1,5 @@
 import Fluent
+import SQLKit
 import Vapor
 
 /// What every page's layout needs: language and direction, title, CSRF token, the signed-in person,
@@ -38,17 +39,13 @@ public struct PageMeta: Encodable, Sendable {
         let pathAfterLanguage = request.url.path.split(separator: "/", omittingEmptySubsequences: true).dropFirst()
             .joined(separator: "/")
         let query = request.url.query.map { "?" + $0 } ?? ""
-        var unread = 0
-        if let user {
-            unread = try await UserNotification.query(on: request.db).filter(\.$user.$id == user.id)
-                .filter(\.$readAt == nil).count()
-        }
+        let unread = try await unreadCount(for: request)
         return PageMeta(
             lang: language.rawValue,
             dir: language.direction,
             title: request.application.catalog.text(titleKey, in: language, arguments: titleArguments),
             // A person signed in through a session has one; a bearer token on a page starts none (no write).
-            csrf: request.hasSession || startsSession ? CSRF.token(for: request) : "",
+            csrf: startsSession ? CSRF.token(for: request) : csrf(for: request),
             user: user.map {
                 Badge(name: $0.displayName, email: $0.email, isStaff: AdminHomeController.mayOpen($0, request.application))
             },
@@ -64,5 +61,25 @@ public struct PageMeta: Encodable, Sendable {
             currentPath: request.url.path,
             unread: unread
         )
+    }
+}
+
+extension PageMeta {
+    /// The CSRF token a page of this request carries: the session's, or none for a request without a session (a
+    /// bearer token), so that showing a page never starts one.
+    public static func csrf(for request: Request) -> String {
+        request.hasSession ? CSRF.token(for: request) : ""
+    }
+
+    /// The signed-in person's unread notifications (0 for anyone else), as the menu shows them.
+    public static func unreadCount(for request: Request) async throws -> Int {
+        guard let user = request.currentUser else { return 0 }
+        // By SQL: every page of a signed-in person asks.
+        if let sql = request.db as? any SQLDatabase {
+            return try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from(UserNotification.schema).where("user_id", .equal, SQLBind(user.id))
+                .where("read_at", .is, SQLLiteral.null).first(decodingColumn: "n", as: Int.self) ?? 0
+        }
+        return try await UserNotification.query(on: request.db).filter(\.$user.$id == user.id).filter(\.$readAt == nil).count()
     }
 }
