@@ -31,17 +31,7 @@ extension ParticipationAPIController {
         let key = ["comments-json", req.language.rawValue, id.uuidString, order.rawValue, String(page.number),
                    String(page.size), moderator ? "m" : "", String(revision.subject), String(revision.names), mine]
             .joined(separator: "\u{1F}")
-        let cache = req.application.participationCache
-        let json: String
-        if let known = cache.fragment(key) {
-            json = known
-        } else {
-            json = String(decoding: try JSONKeys.encoder().encode(paged), as: UTF8.self)
-            cache.storeFragment(key, json)
-        }
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        return Response(status: .ok, headers: headers, body: .init(string: json))
+        return try req.application.participationCache.json(key, paged)
     }
 
     @Sendable func replies(req: Request) async throws -> Paged<CommentRow> {

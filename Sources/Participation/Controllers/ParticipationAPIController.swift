@@ -134,17 +134,7 @@ struct ParticipationAPIController: RouteCollection {
         guard let index, !filter.mine, !filter.endorsed else { return try await paged.encodeResponse(for: req) }
         let key = (["proposals-json", req.url.string, String(index.revision), hiddenCounts.isEmpty ? "" : "hidden"]
                    + rows.filter(\.endorsedByViewer).map(\.id.uuidString)).joined(separator: "\u{1F}")
-        let cache = req.application.participationCache
-        let json: String
-        if let known = cache.fragment(key) {
-            json = known
-        } else {
-            json = String(decoding: try JSONKeys.encoder().encode(paged), as: UTF8.self)
-            cache.storeFragment(key, json)
-        }
-        var headers = HTTPHeaders()
-        headers.contentType = .json
-        return Response(status: .ok, headers: headers, body: .init(string: json))
+        return try req.application.participationCache.json(key, paged)
     }
 
     static func proposal(_ req: Request) async throws -> Proposal {

@@ -44,6 +44,21 @@ final class ParticipationCache: Sendable {
 
     private let state = NIOLockedValueBox(State())
 
+    // MARK: kept values
+
+    private func read<Key: Hashable, Value>(_ table: KeyPath<State, [Key: Value]>, _ key: Key) -> Value? {
+        state.withLockedValue { $0[keyPath: table][key] }
+    }
+
+    /// Keeps `value` under `key`; beyond `limit` entries the table is emptied first (the next requests fill it).
+    private func keep<Key: Hashable, Value>(_ table: WritableKeyPath<State, [Key: Value]>, _ key: Key, _ value: Value,
+                                            limit: Int = ParticipationCache.limit) {
+        state.withLockedValue { state in
+            if state[keyPath: table].count >= limit { state[keyPath: table] = [:] }
+            state[keyPath: table][key] = value
+        }
+    }
+
     // MARK: processes
 
     /// The process named by `key` (an id or a slug), current as of this request; nil when there is none.
@@ -113,27 +128,13 @@ final class ParticipationCache: Sendable {
     }
 
     /// A whole page kept for readers in the same state (``ProposalPageCache``).
-    func page(_ key: String) -> ReusablePage? {
-        state.withLockedValue { $0.pages[key] }
-    }
+    func page(_ key: String) -> ReusablePage? { read(\.pages, key) }
 
-    func storePage(_ key: String, _ page: ReusablePage) {
-        state.withLockedValue { state in
-            if state.pages.count >= Self.pageLimit { state.pages = [:] }
-            state.pages[key] = page
-        }
-    }
+    func storePage(_ key: String, _ page: ReusablePage) { keep(\.pages, key, page, limit: Self.pageLimit) }
 
-    func processView(_ key: String) -> ProcessView? {
-        state.withLockedValue { $0.processViews[key] }
-    }
+    func processView(_ key: String) -> ProcessView? { read(\.processViews, key) }
 
-    func storeProcessView(_ key: String, _ view: ProcessView) {
-        state.withLockedValue { state in
-            if state.processViews.count >= Self.limit { state.processViews = [:] }
-            state.processViews[key] = view
-        }
-    }
+    func storeProcessView(_ key: String, _ view: ProcessView) { keep(\.processViews, key, view) }
 
     // MARK: the proposal list index
 
@@ -165,28 +166,28 @@ final class ParticipationCache: Sendable {
 
     // MARK: comment threads and rendered fragments
 
-    func thread(_ key: ThreadCache.Key) -> ThreadCache.Entry? {
-        state.withLockedValue { $0.threads[key] }
-    }
+    func thread(_ key: ThreadCache.Key) -> ThreadCache.Entry? { read(\.threads, key) }
 
-    func storeThread(_ key: ThreadCache.Key, _ entry: ThreadCache.Entry) {
-        state.withLockedValue { state in
-            if state.threads.count >= Self.limit { state.threads = [:] }
-            state.threads[key] = entry
-        }
-    }
+    func storeThread(_ key: ThreadCache.Key, _ entry: ThreadCache.Entry) { keep(\.threads, key, entry) }
 
     /// A rendered piece of page, keyed by everything it shows (so it never needs to be dropped when data
     /// changes: changed data makes another key).
-    func fragment(_ key: String) -> String? {
-        state.withLockedValue { $0.fragments[key] }
-    }
+    func fragment(_ key: String) -> String? { read(\.fragments, key) }
 
-    func storeFragment(_ key: String, _ html: String) {
-        state.withLockedValue { state in
-            if state.fragments.count >= Self.limit * 10 { state.fragments = [:] }
-            state.fragments[key] = html
+    func storeFragment(_ key: String, _ html: String) { keep(\.fragments, key, html, limit: Self.limit * 10) }
+
+    /// A JSON answer kept under `key` (everything it holds): written once, then served as kept.
+    func json(_ key: String, _ value: some Encodable) throws -> Response {
+        let json: String
+        if let known = fragment(key) {
+            json = known
+        } else {
+            json = String(decoding: try JSONKeys.encoder().encode(value), as: UTF8.self)
+            storeFragment(key, json)
         }
+        var headers = HTTPHeaders()
+        headers.contentType = .json
+        return Response(status: .ok, headers: headers, body: .init(string: json))
     }
 }
 
