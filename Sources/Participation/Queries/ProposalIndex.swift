@@ -1,5 +1,6 @@
 import ArabicText
 import Foundation
+import Synchronization
 
 /// One proposal as the list index keeps it: what the list filters, sorts and shows. A class: a list walks
 /// thousands of them per request, and a reference is copied with one count instead of one per field.
@@ -58,9 +59,22 @@ struct ProposalIndex: Sendable {
     /// arrays and looks at a proposal itself only when it passes them.
     private struct Ordered: Sendable {
         let proposals: [IndexedProposal]
+        /// Each one's position in ``listed`` (where search matches are kept).
+        let slots: [Int32]
         let states: [UInt8]
         let wilayas: [UInt16]
         let domains: [UInt16]
+    }
+
+    /// The proposals a list may show, in no order: search matches are kept per word over these positions.
+    private let listed: [IndexedProposal]
+    private let matches = SearchMatches()
+
+    /// Which listed proposals each searched word matches, worked out once per word for this index (a new
+    /// revision makes a new index): the next searches for it read a table instead of every proposal's terms.
+    private final class SearchMatches: Sendable {
+        static let words = 256
+        let table = Mutex<[[UInt8]: [Bool]]>([:])
     }
 
     init(processID: UUID, revision: Int64, proposals: [UUID: IndexedProposal]) {
@@ -68,6 +82,9 @@ struct ProposalIndex: Sendable {
         self.revision = revision
         self.proposals = proposals
         let listed = proposals.values.filter(\.listed)
+        self.listed = listed
+        var slotOf: [UUID: Int32] = [:]
+        for (slot, proposal) in listed.enumerated() { slotOf[proposal.id] = Int32(slot) }
         func byDate(_ a: IndexedProposal, _ b: IndexedProposal) -> Bool {
             switch (a.publishedAt, b.publishedAt) {
             case let (x?, y?) where x != y: return x > y
@@ -84,7 +101,8 @@ struct ProposalIndex: Sendable {
         wilayaNumbers = wilayas
         domainNumbers = domains
         func ordered(_ proposals: [IndexedProposal]) -> Ordered {
-            Ordered(proposals: proposals, states: proposals.map { Self.stateNumber($0.state) },
+            Ordered(proposals: proposals, slots: proposals.map { slotOf[$0.id] ?? 0 },
+                    states: proposals.map { Self.stateNumber($0.state) },
                     wilayas: proposals.map { $0.wilaya.flatMap { wilayas[$0] } ?? 0 },
                     domains: proposals.map { $0.domain.flatMap { domains[$0] } ?? 0 })
         }
@@ -109,7 +127,7 @@ struct ProposalIndex: Sendable {
 
     /// A page of what anyone may see (the `mine` and `endorsed` filters need the viewer's rows: SQL answers them).
     func page(_ filter: ProposalFilter, offset: Int, size: Int) -> (proposals: [IndexedProposal], total: Int) {
-        let needles = ArabicText.searchTerms(filter.q).prefix(8).map { Array((" " + $0).utf8) }
+        let needles = ArabicText.searchTerms(filter.q).prefix(8).map { matching(Array((" " + $0).utf8)) }
         var total = 0
         var page: [IndexedProposal] = []
         guard let ordered = orders[filter.sort] else { return ([], 0) }
@@ -127,8 +145,8 @@ struct ProposalIndex: Sendable {
                         if let wilaya, wilayas[index] != wilaya { continue }
                         if let domain, domains[index] != domain { continue }
                         if !needles.isEmpty {
-                            let terms = ordered.proposals[index].terms
-                            if !needles.allSatisfy({ Self.contains(terms, $0) }) { continue }
+                            let slot = Int(ordered.slots[index])
+                            if !needles.allSatisfy({ $0[slot] }) { continue }
                         }
                         if total >= offset, page.count < size { page.append(ordered.proposals[index]) }
                         total += 1
@@ -137,6 +155,17 @@ struct ProposalIndex: Sendable {
             }
         }
         return (page, total)
+    }
+
+    /// For each listed proposal (by position), whether its terms hold `needle`.
+    private func matching(_ needle: [UInt8]) -> [Bool] {
+        if let known = matches.table.withLock({ $0[needle] }) { return known }
+        let found = listed.map { Self.contains($0.terms, needle) }
+        matches.table.withLock { table in
+            if table.count >= SearchMatches.words { table = [:] }
+            table[needle] = found
+        }
+        return found
     }
 
     /// Whether `needle` occurs in `haystack` (bytes; a few hundred at most).
