@@ -1,3 +1,4 @@
+import Directory
 import Fluent
 import Foundation
 @testable import Participation
@@ -178,6 +179,12 @@ struct ParticipationCacheTests {
             let erased = try await world.api(.GET, list, as: nil).body.string
             #expect(!erased.contains("اسم جديد"))
             #expect(!(try await html()).contains("اسم جديد"))
+            // The organiser renamed: its new name shows on the kept page (the rules name it).
+            let observatory = try #require(try await Organization.query(on: app.db)
+                .filter(\.$slug == DirectoryDemo.observatorySlug).first())
+            observatory.name = Translated(ar: "مرصد المجتمع المدني الجديد", fr: "Observatoire renommé")
+            try await observatory.save(on: app.db)
+            #expect(try await html(W.citizen(2)).contains("مرصد المجتمع المدني الجديد"))
             // Hidden by a moderator straight in the database: the text leaves the page and the API.
             try await sql.raw("UPDATE comments SET hidden_at = \(bind: clock.now()) WHERE id = \(bind: comment)").run()
             #expect(!(try await world.api(.GET, list, as: nil).body.string).contains("فكرة ممتازة"))

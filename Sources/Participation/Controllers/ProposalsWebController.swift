@@ -86,9 +86,11 @@ struct ProposalsWebController: RouteCollection {
         // Readers in the same state (roles, organising or not, notifications, which of these proposals they
         // support) share the page kept for this address at this revision of the process and day.
         let cache = req.application.participationCache
-        let key = (["proposal-list", req.language.rawValue, req.url.string, String(snapshot.revision), ISODate.string(req.now),
+        let unread = try await PageMeta.unreadCount(for: req)
+        let key = (["proposal-list", req.language.rawValue, req.url.string, String(snapshot.revision), String(snapshot.names),
+                    ISODate.string(req.now),
                     req.currentUser.map { $0.roles.map(\.rawValue).sorted().joined(separator: ",") } ?? "anonymous",
-                    isOrganizer ? "organizer" : "", String(try await PageMeta.unreadCount(for: req)),
+                    isOrganizer ? "organizer" : "", String(unread),
                     PageMeta.csrf(for: req).isEmpty ? "" : "session",
                     // Their own proposals, or those they support, are theirs alone.
                     filter.mine || filter.endorsed ? req.currentUser?.id.uuidString ?? "" : ""]
@@ -108,7 +110,8 @@ struct ProposalsWebController: RouteCollection {
             proposals: try await ProposalCard.make(rows, req), total: total, signedIn: req.currentUser != nil,
             canPropose: req.currentUser != nil && view.openings.contains(PhaseOpening.propose.rawValue),
             pagination: PaginationView(request: pageQuery, total: total, path: req.url.path, query: filter.parameters)))
-        cache.storePage(key, ReusablePage(String(buffer: rendered.data)))
+        // Kept only if what the key says of the reader still holds once rendered (the unread count is read again).
+        if try await PageMeta.unreadCount(for: req) == unread { cache.storePage(key, ReusablePage(String(buffer: rendered.data))) }
         return try await rendered.encodeResponse(for: req)
     }
 
@@ -185,7 +188,11 @@ struct ProposalsWebController: RouteCollection {
                                                          commentsPage: try PageQuery(from: req, parameter: "comments_page"),
                                                          order: order, req)
         let view = try await req.view.render("participation/proposal", context)
-        if let key { cache.storePage(key, ReusablePage(String(buffer: view.data))) }
+        // Kept only if the reader's state read for the key still holds once rendered (following, support and
+        // notifications have no revision of their own).
+        if let key, try await ProposalPageCache.key(snapshot, revisions: revisions, req) == key {
+            cache.storePage(key, ReusablePage(String(buffer: view.data)))
+        }
         return try await view.encodeResponse(for: req)
     }
 

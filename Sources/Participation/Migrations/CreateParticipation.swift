@@ -207,5 +207,6 @@ struct CreateParticipation: AsyncMigration {
 }
 
 enum ParticipationMigrations {
-    static let all: [any Migration] = [CreateParticipation(), CreateSurveys(), CreateRevisions()]
+    static let all: [any Migration] = [CreateParticipation(), CreateSurveys(), CreateRevisions(),
+                                        AddRevisionsOfNamesElsewhere()]
 }

@@ -26,6 +26,8 @@ final class ParticipationCache: Sendable {
         let phases: [ProcessPhase]
         let organizer: Organization?
         let revision: Int64
+        /// The names counter when read (the organiser's name is shown).
+        let names: Int64
         var id: UUID { process.id ?? UUID() }
     }
 
@@ -69,7 +71,14 @@ final class ParticipationCache: Sendable {
                 .first(decodingColumn: "id", as: UUID.self)
         }
         guard let id else { return nil }
-        guard let snapshot = try await process(id: id, on: db) else { return nil }
+        guard let snapshot = try await process(id: id, on: db) else {
+            // Deleted: the slug may now name another process (and an id-shaped slug is a slug).
+            state.withLockedValue { $0.slugs[key] = nil }
+            guard let sql = db as? any SQLDatabase, let other = try await sql.select().column("id")
+                .from(ParticipatoryProcess.schema).where("slug", .equal, SQLBind(key))
+                .first(decodingColumn: "id", as: UUID.self), other != id else { return nil }
+            return try await process(id: other, on: db)
+        }
         if UUID(uuidString: key) == nil {
             guard snapshot.process.slug == key else {
                 // The slug moved to another process, or away: ask the database once more.
@@ -88,15 +97,20 @@ final class ParticipationCache: Sendable {
     }
 
     func process(id: UUID, on db: any Database) async throws -> ProcessSnapshot? {
-        let revision = try await ParticipationRevisions.read([id], on: db).revisions[0]
-        if let known = state.withLockedValue({ $0.processes[id] }), known.revision == revision { return known }
+        let read = try await ParticipationRevisions.read([id], on: db)
+        let revision = read.revisions[0]
+        if let known = state.withLockedValue({ $0.processes[id] }), known.revision == revision, known.names == read.names {
+            return known
+        }
         guard let process = try await ParticipatoryProcess.find(id, on: db) else { return nil }
         let snapshot = ProcessSnapshot(process: process, phases: try await ProcessService.phases(of: process, on: db),
                                        organizer: try await Organization.find(process.organizerID, on: db),
-                                       revision: revision)
+                                       revision: revision, names: read.names)
         state.withLockedValue { state in
             if state.processes.count >= Self.limit { state.processes = [:] }
-            if (state.processes[id]?.revision ?? -1) <= revision { state.processes[id] = snapshot }
+            if (state.processes[id]?.revision ?? -1) <= revision, (state.processes[id]?.names ?? -1) <= read.names {
+                state.processes[id] = snapshot
+            }
         }
         return snapshot
     }

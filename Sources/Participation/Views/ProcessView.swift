@@ -44,7 +44,8 @@ struct ProcessView: Encodable, Sendable {
     static func make(_ snapshot: ParticipationCache.ProcessSnapshot, organizerView: Bool, _ req: Request) async throws
         -> ProcessView
     {
-        let key = [snapshot.id.uuidString, String(snapshot.revision), req.language.rawValue, organizerView ? "o" : "",
+        let key = [snapshot.id.uuidString, String(snapshot.revision), String(snapshot.names), req.language.rawValue,
+                   organizerView ? "o" : "",
                    ISODate.string(req.now)].joined(separator: "\u{1F}")
         let cache = req.application.participationCache
         if let view = cache.processView(key) { return view }

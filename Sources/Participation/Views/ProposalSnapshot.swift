@@ -28,7 +28,8 @@ struct ProposalSnapshot: @unchecked Sendable {
         guard let processID = try await cache.processOf(proposal: id, on: req.db) else { return nil }
         let revisions = try await ParticipationRevisions.read([processID, id], on: req.db)
         let key = "\(id.uuidString)|\(req.language.rawValue)"
-        if let known = cache.proposal(key), known.process.revision == revisions.revisions[0], known.names == revisions.names {
+        if let known = cache.proposal(key), known.process.revision == revisions.revisions[0], known.names == revisions.names,
+           known.process.names == revisions.names {
             return (known, revisions)
         }
         guard let process = try await cache.process(id: processID, on: req.db),
@@ -53,7 +54,7 @@ struct ProposalSnapshot: @unchecked Sendable {
             projectSlug: project?.slug,
             history: try await WorkflowStepView.history(workflow: "proposal", subjectID: id, on: req.db))
         // Kept only when read at the revision the request started from (a write in between makes it older).
-        if process.revision == revisions.revisions[0] { cache.storeProposal(key, snapshot) }
+        if process.revision == revisions.revisions[0], process.names == revisions.names { cache.storeProposal(key, snapshot) }
         return (snapshot, revisions)
     }
 }
