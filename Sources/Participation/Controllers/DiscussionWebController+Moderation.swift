@@ -69,20 +69,11 @@ extension DiscussionWebController {
         try await ModerationPage.render(req, action: .empty, suspension: .empty)
     }
 
-    struct ModerateForm: Decodable {
-        var subjectType: String?
-        var subjectID: String?
-        /// `hide`, `restore`, `dismiss`, `approve`.
-        var action: String?
-        var reason: String?
-    }
-
     @Sendable func moderate(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let form = try req.form(ModerateForm.self)
+        let form = try req.form(ModerationService.ActionInput.self)
         return try await req.submitting {
-            try await ModerationService.act(type: form.subjectType, id: form.subjectID, action: form.action,
-                                            reason: form.reason, by: user, on: req.db, now: req.now, messaging: req.messaging)
+            try await ModerationService.act(form, by: user, on: req.db, now: req.now, messaging: req.messaging)
             return req.seeOther(ParticipationSiteURL.moderation.path(in: req.language))
         } refused: { state in
             try await ModerationPage.render(req, action: state, suspension: .empty)

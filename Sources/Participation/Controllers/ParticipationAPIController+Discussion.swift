@@ -122,18 +122,10 @@ extension ParticipationAPIController {
         return try await Done(ok: true).encodeResponse(status: .created, for: req)
     }
 
-    struct ModerationBody: Content {
-        var subjectType: String?
-        var subjectID: String?
-        var action: String?
-        var reason: String?
-    }
-
     @Sendable func moderate(req: Request) async throws -> Done {
         let user = try req.requireUser()
-        let body = try req.content.decode(ModerationBody.self)
-        try await ModerationService.act(type: body.subjectType, id: body.subjectID, action: body.action, reason: body.reason,
-                                        by: user, on: req.db, now: req.now, messaging: req.messaging)
+        try await ModerationService.act(try req.content.decode(ModerationService.ActionInput.self), by: user, on: req.db,
+                                        now: req.now, messaging: req.messaging)
         return Done(ok: true)
     }
 

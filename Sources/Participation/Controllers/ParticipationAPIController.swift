@@ -137,18 +137,8 @@ struct ParticipationAPIController: RouteCollection {
         return try req.application.participationCache.json(key, paged)
     }
 
-    static func proposal(_ req: Request) async throws -> Proposal {
-        let proposal = try await req.find(Proposal.self, id: "id", orElse: ParticipationError.proposalNotFound)
-        if proposal.state == .draft || proposal.pendingModeration, proposal.authorID != req.currentUser?.id {
-            guard proposal.state != .draft, let process = try await ParticipatoryProcess.find(proposal.processID, on: req.db),
-                  try await ProposalPageContext.mayModerate(req.currentUser, process: process, req)
-            else { throw ParticipationError.proposalNotFound }
-        }
-        return proposal
-    }
-
     @Sendable func proposal(req: Request) async throws -> ProposalDTO {
-        try await ProposalDTO.make(try await Self.proposal(req), req)
+        try await ProposalDTO.make(try await ProposalsWebController.proposal(req), req)
     }
 
     @Sendable func createProposal(req: Request) async throws -> Response {
@@ -169,7 +159,7 @@ struct ParticipationAPIController: RouteCollection {
 
     @Sendable func editProposal(req: Request) async throws -> ProposalDTO {
         let user = try req.requireUser()
-        let proposal = try await Self.proposal(req)
+        let proposal = try await ProposalsWebController.proposal(req)
         let body = try req.content.decode(EditBody.self)
         var input = ProposalInput()
         input.processID = proposal.processID
@@ -198,7 +188,7 @@ struct ParticipationAPIController: RouteCollection {
 
     @Sendable func proposalStep(req: Request) async throws -> ProposalDTO {
         let user = try req.requireUser()
-        let proposal = try await Self.proposal(req)
+        let proposal = try await ProposalsWebController.proposal(req)
         let input = try req.content.decode(StepInput.self)
         switch input.action ?? "" {
         case "publish": try await ProposalService.publish(proposal, by: user, on: req.db, now: req.now)
@@ -218,7 +208,7 @@ struct ParticipationAPIController: RouteCollection {
 
     @Sendable func endorse(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let proposal = try await Self.proposal(req)
+        let proposal = try await ProposalsWebController.proposal(req)
         let body = (try? req.content.decode(EndorseBody.self)) ?? EndorseBody()
         let endorsed = try await EndorsementService.endorse(proposal, by: user, demographics: body.demographics, on: req.db,
                                                             now: req.now, messaging: req.messaging)
@@ -227,14 +217,14 @@ struct ParticipationAPIController: RouteCollection {
 
     @Sendable func takeBack(req: Request) async throws -> ProposalDTO {
         let user = try req.requireUser()
-        return try await ProposalDTO.make(try await EndorsementService.withdraw(try await Self.proposal(req), by: user,
+        return try await ProposalDTO.make(try await EndorsementService.withdraw(try await ProposalsWebController.proposal(req), by: user,
                                                                                 on: req.db, now: req.now), req)
     }
 
     @Sendable func endorseAssisted(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let endorsed = try await EndorsementService.endorseAssisted(
-            try await Self.proposal(req), try req.content.decode(AssistedInput.self), by: user, on: req.db, now: req.now,
+            try await ProposalsWebController.proposal(req), try req.content.decode(AssistedInput.self), by: user, on: req.db, now: req.now,
             messaging: req.messaging)
         return try await ProposalDTO.make(endorsed, req).encodeResponse(status: .created, for: req)
     }
@@ -245,7 +235,7 @@ struct ParticipationAPIController: RouteCollection {
 
     @Sendable func assign(req: Request) async throws -> ProposalDTO {
         let user = try req.requireUser()
-        let proposal = try await Self.proposal(req)
+        let proposal = try await ProposalsWebController.proposal(req)
         try await AnswerService.assign(proposal, evaluatorID: try req.content.decode(AssignBody.self).evaluatorID, by: user,
                                        on: req.db, now: req.now, messaging: req.messaging)
         return try await ProposalDTO.make(proposal, req)
@@ -253,7 +243,7 @@ struct ParticipationAPIController: RouteCollection {
 
     @Sendable func evaluate(req: Request) async throws -> ProposalDTO {
         let user = try req.requireUser()
-        let proposal = try await Self.proposal(req)
+        let proposal = try await ProposalsWebController.proposal(req)
         try await AnswerService.evaluate(proposal, try req.content.decode(AnswerService.EvaluationInput.self), by: user,
                                          on: req.db, now: req.now)
         return try await ProposalDTO.make(proposal, req)
@@ -261,7 +251,7 @@ struct ParticipationAPIController: RouteCollection {
 
     @Sendable func answer(req: Request) async throws -> ProposalDTO {
         let user = try req.requireUser()
-        let proposal = try await Self.proposal(req)
+        let proposal = try await ProposalsWebController.proposal(req)
         try await AnswerService.answer(proposal, try req.content.decode(AnswerService.AnswerInput.self), by: user,
                                        on: req.db, now: req.now, messaging: req.messaging)
         return try await ProposalDTO.make(proposal, req)
@@ -274,7 +264,7 @@ struct ParticipationAPIController: RouteCollection {
 
     @Sendable func merge(req: Request) async throws -> ProposalDTO {
         let user = try req.requireUser()
-        let target = try await Self.proposal(req)
+        let target = try await ProposalsWebController.proposal(req)
         let body = try req.content.decode(MergeBody.self)
         let ids = body.sourceIDs ?? []
         let sources = try await Proposal.query(on: req.db).filter(\.$id ~~ ids).all()
@@ -291,7 +281,7 @@ struct ParticipationAPIController: RouteCollection {
 
     @Sendable func makeProject(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let project = try await AnswerService.makeProject(try await Self.proposal(req),
+        let project = try await AnswerService.makeProject(try await ProposalsWebController.proposal(req),
                                                           try req.content.decode(ProjectFromProposal.self), by: user,
                                                           on: req.db, now: req.now, messaging: req.messaging)
         return try await ProjectMade(projectID: try project.requireID(), slug: project.slug)

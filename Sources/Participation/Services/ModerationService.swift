@@ -95,11 +95,21 @@ public enum ModerationService {
         }
     }
 
+    /// A moderator's action as the moderation form and the API send it (the id as typed, checked here).
+    public struct ActionInput: Content, Sendable {
+        public var subjectType: String?
+        public var subjectID: String?
+        /// `hide`, `restore`, `dismiss`, `approve`.
+        public var action: String?
+        public var reason: String?
+    }
+
     /// One moderator's action on a subject named by its type and id as a form or the API sends them: `hide`,
     /// `restore` (with a reason), `dismiss` its reports, or `approve` it out of pre-moderation.
-    public static func act(type rawType: String?, id rawID: String?, action: String?, reason: String?,
-                           by user: CurrentUser, on db: any Database, now: Date, messaging: Messaging) async throws
+    public static func act(_ input: ActionInput, by user: CurrentUser, on db: any Database, now: Date,
+                           messaging: Messaging) async throws
     {
+        let (rawType, rawID, action, reason) = (input.subjectType, input.subjectID, input.action, input.reason)
         var errors: [FieldError] = []
         let type = Validate.choice(rawType, field: "subject_type", as: ReportSubject.self, into: &errors)
         let id = rawID.flatMap { UUID(uuidString: $0) }
