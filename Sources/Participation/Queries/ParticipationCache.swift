@@ -65,33 +65,23 @@ final class ParticipationCache: Sendable {
 
     /// The process named by `key` (an id or a slug), current as of this request; nil when there is none.
     func process(_ key: String, on db: any Database) async throws -> ProcessSnapshot? {
-        var id = UUID(uuidString: key) ?? state.withLockedValue { $0.slugs[key] }
-        if id == nil, let sql = db as? any SQLDatabase {
-            id = try await sql.select().column("id").from(ParticipatoryProcess.schema).where("slug", .equal, SQLBind(key))
-                .first(decodingColumn: "id", as: UUID.self)
+        let isID = UUID(uuidString: key) != nil
+        // An id, or a slug remembered from an earlier request if its process still has it.
+        if let id = UUID(uuidString: key) ?? state.withLockedValue({ $0.slugs[key] }),
+           let snapshot = try await process(id: id, on: db), isID || snapshot.process.slug == key {
+            return snapshot
         }
-        guard let id else { return nil }
-        guard let snapshot = try await process(id: id, on: db) else {
-            // Deleted: the slug may now name another process (and an id-shaped slug is a slug).
-            state.withLockedValue { $0.slugs[key] = nil }
-            guard let sql = db as? any SQLDatabase, let other = try await sql.select().column("id")
-                .from(ParticipatoryProcess.schema).where("slug", .equal, SQLBind(key))
-                .first(decodingColumn: "id", as: UUID.self), other != id else { return nil }
-            return try await process(id: other, on: db)
-        }
-        if UUID(uuidString: key) == nil {
-            guard snapshot.process.slug == key else {
-                // The slug moved to another process, or away: ask the database once more.
-                state.withLockedValue { $0.slugs[key] = nil }
-                guard let sql = db as? any SQLDatabase, let other = try await sql.select().column("id")
-                    .from(ParticipatoryProcess.schema).where("slug", .equal, SQLBind(key))
-                    .first(decodingColumn: "id", as: UUID.self) else { return nil }
-                return try await process(id: other, on: db)
-            }
-            state.withLockedValue { state in
-                if state.slugs.count >= Self.limit { state.slugs = [:] }
-                state.slugs[key] = id
-            }
+        // Otherwise (a slug not seen yet, one that moved, a deleted process, an id-shaped slug) the database says
+        // which process has it now.
+        state.withLockedValue { $0.slugs[key] = nil }
+        guard let sql = db as? any SQLDatabase,
+              let id = try await sql.select().column("id").from(ParticipatoryProcess.schema)
+                  .where("slug", .equal, SQLBind(key)).first(decodingColumn: "id", as: UUID.self),
+              let snapshot = try await process(id: id, on: db)
+        else { return nil }
+        state.withLockedValue { state in
+            if state.slugs.count >= Self.limit { state.slugs = [:] }
+            state.slugs[key] = id
         }
         return snapshot
     }
