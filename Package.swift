@@ -101,7 +101,7 @@ let package = Package(
         .target(
             name: "Participation",
             dependencies: [
-                "Platform", "Directory", "Projects", "ArabicText",
+                "Platform", "Directory", "Projects", "ArabicText", "Voting",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "SQLKit", package: "sql-kit"),

@@ -12,6 +12,7 @@ public enum ParticipationRoom {
         personalData.forEach(app.personalData.register)
         app.asyncCommands.use(ParticipationCommands(), as: "participation")
         SurveysRoom.configure(app)
+        ElectionsRoom.configure(app)
         // Made before any request, so that requests only read the application's storage.
         _ = app.participationCache
     }
@@ -24,5 +25,6 @@ public enum ParticipationRoom {
         try pages.register(collection: ProjectDiscussionController())
         try app.register(collection: SurveysAPIController())
         try pages.register(collection: SurveysWebController())
+        try ElectionsRoom.routes(app, pages: pages)
     }
 }

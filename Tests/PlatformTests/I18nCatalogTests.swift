@@ -143,6 +143,23 @@ struct I18nCatalogTests {
                                                      "survey.group." + $0] })
         keys.formUnion(["not_found", "not_the_organizer", "not_open", "already_answered", "link_invalid", "results_at_close",
                         "results_on"].map { "error.survey." + $0 })
+        // Participatory-budgeting elections (Participation).
+        keys.formUnion(["draft", "scheduled"].map { "workflow.budget_election.state." + $0 })
+        keys.formUnion(["workflow.budget_election.action.schedule"])
+        keys.formUnion(["draft", "upcoming", "open", "closed"].map { "election.phase." + $0 })
+        keys.formUnion(["greedy", "mes", "mes-add1", "mes-add1-greedy"].flatMap { ["election.rule." + $0,
+                                                                               "election.rule_explain." + $0] })
+        keys.formUnion(["within_budget", "approval"].flatMap { ["election.ballot_kind." + $0,
+                                                                "election.ballot_kind_explain." + $0] })
+        keys.formUnion(["online", "assisted"].map { "election.channel." + $0 })
+        keys.formUnion(["channel", "wilaya", "sex", "age_group"].flatMap { ["election.turnout_by." + $0,
+                                                                            "election.turnout_group." + $0] })
+        keys.formUnion(["greedy_funded", "greedy_skipped", "completion_funded", "completion_skipped", "mes_funded",
+                        "mes_unaffordable", "mes_no_supporters"].map { "election.explain." + $0 })
+        keys.formUnion(["not_found", "budget_not_found", "not_the_organizer", "not_draft", "not_yet_open", "closed",
+                        "not_eligible.scope", "not_eligible.age", "too_few", "too_many", "over_budget", "unknown_project",
+                        "too_many_budgets", "results_at_close", "incomplete.no_projects", "incomplete.closes_in_past"]
+            .map { "error.election." + $0 })
         return keys
     }
 

@@ -4,15 +4,18 @@ import Vapor
 
 /// `shabaka participation tick`: publishes every answer whose day has come and tells followers of the phases that
 /// began (cron-friendly; `serve` also does it every ten minutes). `shabaka participation seed-bench --proposals N --comments M`: a large
-/// process for benchmarks (see `scripts/bench-participation`).
+/// process for benchmarks (see `scripts/bench-participation`). `seed-election --voters N`: an open election and N voters
+/// with API tokens (see `scripts/bench-ballots` and `scripts/crash-ballots`).
 struct ParticipationCommands: AsyncCommand {
     struct Signature: CommandSignature {
-        @Argument(name: "action", help: "tick | seed-bench")
+        @Argument(name: "action", help: "tick | seed-bench | seed-election")
         var action: String
         @Option(name: "proposals", help: "seed-bench: proposals in the process (default 10000)")
         var proposals: Int?
         @Option(name: "comments", help: "seed-bench: comments on one proposal (default 5000)")
         var comments: Int?
+        @Option(name: "voters", help: "seed-election: voter accounts, each with a token (default 1000)")
+        var voters: Int?
     }
 
     var help: String {
@@ -41,8 +44,16 @@ struct ParticipationCommands: AsyncCommand {
             context.console.print("process=\(seeded.processSlug)")
             context.console.print("thread=\(seeded.threadID.uuidString)")
             context.console.print("token=\(seeded.token)")
+        case "seed-election":
+            let voters = signature.voters ?? 1000
+            guard (1...100_000).contains(voters) else { throw CommandUsageError("--voters must be 1…100000") }
+            let seeded = try await ElectionSeeder.seed(voters: voters, on: app.db, now: app.clock.now())
+            // What the ballot benchmark and the crash test read.
+            context.console.print("election=\(seeded.electionID.uuidString)")
+            context.console.print("budget=\(seeded.budgetID.uuidString)")
+            for token in seeded.tokens { context.console.print("token=\(token)") }
         default:
-            throw CommandUsageError("unknown action \(signature.action); use: tick, seed-bench")
+            throw CommandUsageError("unknown action \(signature.action); use: tick, seed-bench, seed-election")
         }
     }
 }

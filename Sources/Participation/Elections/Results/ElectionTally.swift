@@ -1,0 +1,62 @@
+import Directory
+import Fluent
+import Platform
+import SQLKit
+import Vapor
+import Voting
+
+/// The tally: at the first request for results after the close, each budget's ballots are counted once through
+/// `Voting` and the outcome stored; every later reading is of the stored outcome.
+public enum ElectionTally {
+    /// The stored results, tallied now if the election has closed and nobody asked before.
+    public static func results(_ election: BudgetElection, on db: any Database, now: Date) async throws
+        -> [ElectionResult]
+    {
+        guard election.phase(at: now) == .closed else { throw ElectionError.resultsAtClose }
+        let id = try election.requireID()
+        if election.talliedAt == nil { try await tally(election, on: db, now: now) }
+        return try await ElectionResult.query(on: db).filter(\.$electionID == id).all()
+    }
+
+    /// Claims the election (no ballot or exclusion can commit after), then counts and stores each budget.
+    static func tally(_ election: BudgetElection, on db: any Database, now: Date) async throws {
+        let id = try election.requireID()
+        let processTitle = try await ParticipatoryProcess.find(election.processID, on: db)
+            .flatMap { $0.title.value(in: election.textLanguage) } ?? ""
+        try await db.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { return }
+            let claimed = try await sql.raw("""
+                UPDATE budget_elections SET tallied_at = \(bind: now) WHERE id = \(bind: id) AND tallied_at IS NULL
+                RETURNING id
+                """).first()
+            guard claimed != nil else { return }
+            let contents = try await ElectionQuery.contents(election, on: tx)
+            for budget in contents.budgets {
+                let file = try await file(contents, budget: budget, processTitle: processTitle, on: tx)
+                let result = ElectionResult()
+                result.electionID = id
+                result.budgetID = try budget.requireID()
+                result.ballots = file.ballots.count
+                result.outcome = file.tally(PBRule(rawValue: election.rule) ?? .mesAdd1)
+                result.createdAt = now
+                try await result.create(on: tx)
+            }
+            try await AuditLog.record(on: tx, actor: .system, action: "election.tallied", subjectType: "budget_election",
+                                      subjectID: id.uuidString, details: ["rule": election.rule], at: now)
+        }
+        election.talliedAt = try await BudgetElection.find(id, on: db)?.talliedAt
+    }
+
+    /// The published ballots of one budget, as the tally read them.
+    public static func file(_ contents: ElectionContents, budget: ElectionBudget, processTitle: String,
+                            on db: any Database) async throws -> PabulibElection
+    {
+        let budgetID = try budget.requireID()
+        let ballots = try await ElectionBallot.query(on: db).filter(\.$budgetID == budgetID).all()
+            .map { (receipt: $0.receipt, projects: $0.projectNumbers) }
+        var wilayaName: String?
+        if let code = budget.wilayaCode { wilayaName = try await Wilaya.find(code, on: db)?.nameFrench }
+        return BallotsFile.election(contents.election, budget: budget, projects: contents.projects(of: budget),
+                                    ballots: ballots, processTitle: processTitle, wilayaName: wilayaName)
+    }
+}

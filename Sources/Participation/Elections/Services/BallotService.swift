@@ -1,0 +1,146 @@
+import Directory
+import Fluent
+import Platform
+import SQLKit
+import Vapor
+
+/// Casting ballots: one per person and budget, saved in one transaction, replaced by a later one until the close.
+/// Stored ballots carry no identity: the row that a changed ballot replaces is found by a keyed hash of the election
+/// and the person (``voterLink(_:key:secret:)``); the receipt is random.
+public enum BallotService {
+    /// The signed-in person votes. Signing in needs a confirmed address, so every account voting is verified.
+    public static func cast(_ election: BudgetElection, _ input: BallotInput, by user: CurrentUser, on db: any Database,
+                            now: Date) async throws -> BallotReceipt
+    {
+        try user.require(.participate)
+        try requireOpen(election, now: now)
+        try await ParticipationPolicy.requireNotSuspended(user, on: db, now: now)
+        let contents = try await ElectionQuery.contents(election, on: db)
+        var errors: [FieldError] = []
+        let given = try await Demographics.validate(input.demographics, on: db, into: &errors)
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        let demographics = try await Demographics.of(userID: user.id, given: given, on: db)
+        try await requireEligible(election, input, demographics: demographics, on: db)
+        let (budget, numbers) = try contents.check(input)
+        return try await record(contents, budget: budget, numbers: numbers, key: ParticipantKey.account(user.id),
+                                channel: .online, demographics: demographics, audit: nil, on: db, now: now)
+    }
+
+    /// A coordinator records the ballot of a citizen received in person, recognised by their identity document;
+    /// marked assisted and audited (the audit names the coordinator, never the citizen or the choice).
+    public static func castAssisted(_ election: BudgetElection, _ input: AssistedBallotInput, by user: CurrentUser,
+                                    on db: any Database, now: Date) async throws -> BallotReceipt
+    {
+        try user.require(.assistParticipation)
+        try requireOpen(election, now: now)
+        let contents = try await ElectionQuery.contents(election, on: db)
+        let (key, kind, demographics) = try await input.assisted.checked(on: db)
+        try await requireEligible(election, input.ballot, demographics: demographics, on: db)
+        let (budget, numbers) = try contents.check(input.ballot)
+        return try await record(contents, budget: budget, numbers: numbers, key: key, channel: .assisted,
+                                demographics: demographics, audit: (AuditActor(user), kind), on: db, now: now)
+    }
+
+    /// Voting is open by the clock alone: scheduled, and between its opening and its close.
+    static func requireOpen(_ election: BudgetElection, now: Date) throws {
+        switch election.phase(at: now) {
+        case .open: return
+        case .upcoming: throw ElectionError.notYetOpen
+        case .draft, .closed: throw ElectionError.closed
+        }
+    }
+
+    /// The process's scope (by the wilaya given or in the profile) and the minimum age (confirmed by the voter).
+    static func requireEligible(_ election: BudgetElection, _ input: BallotInput, demographics: Demographics,
+                                on db: any Database) async throws
+    {
+        if let process = try await ParticipatoryProcess.find(election.processID, on: db), !process.isNational {
+            guard let wilaya = demographics.wilayaCode, process.wilayaScope.contains(wilaya) else {
+                throw ElectionError.notEligible(reason: "scope")
+            }
+        }
+        if election.minimumAge != nil, input.ageConfirmed != true { throw ElectionError.notEligible(reason: "age") }
+    }
+
+    /// The keyed hash that links a person's ballots within one election, and nothing else.
+    public static func voterLink(_ electionID: UUID, key: String, secret: String) -> String {
+        Keyed.hash("ballot:" + electionID.uuidString.lowercased() + ":" + key, secret: secret)
+    }
+
+    /// Twelve characters from an alphabet without look-alikes, in three groups: `K7M2-Q9XP-3HRT`.
+    public static func newReceipt() -> String {
+        let alphabet = Array("23456789ABCDEFGHJKLMNPQRSTUVWXYZ")
+        var generator = SystemRandomNumberGenerator()
+        let characters = (0..<12).map { _ in alphabet[Int.random(in: 0..<alphabet.count, using: &generator)] }
+        return [0, 4, 8].map { String(characters[$0..<$0 + 4]) }.joined(separator: "-")
+    }
+
+    /// Writes the ballot, and the voter's turnout cell the first time, in one transaction. The election's row is
+    /// claimed first: a ballot and the tally never overlap, so an acknowledged ballot is always counted.
+    static func record(_ contents: ElectionContents, budget: ElectionBudget, numbers: [Int], key: String,
+                       channel: BallotChannel, demographics: Demographics, audit: (AuditActor, String)?,
+                       on db: any Database, now: Date) async throws -> BallotReceipt
+    {
+        let election = contents.election
+        let electionID = try election.requireID()
+        let budgetID = try budget.requireID()
+        let link = voterLink(electionID, key: key, secret: try await Keyed.secret(on: db))
+        let receipt = newReceipt()
+        let projects = numbers.map(String.init).joined(separator: ",")
+        let version: Int = try await db.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError, reason: "ballots need SQL") }
+            let open = try await sql.raw("""
+                UPDATE budget_elections SET state = state
+                WHERE id = \(bind: electionID) AND tallied_at IS NULL RETURNING id
+                """).first()
+            guard open != nil else { throw ElectionError.closed }
+            let firstTime = try await sql.raw("""
+                INSERT INTO election_voters (election_id, voter_link, channel)
+                VALUES (\(bind: electionID), \(bind: link), \(bind: channel.rawValue))
+                ON CONFLICT (election_id, voter_link) DO NOTHING RETURNING voter_link
+                """).first() != nil
+            if firstTime {
+                try await sql.raw("""
+                    INSERT INTO election_turnout (id, election_id, channel, wilaya_code, sex, age_group, voters)
+                    VALUES (\(bind: UUID()), \(bind: electionID), \(bind: channel.rawValue),
+                            \(bind: demographics.wilayaCode ?? ""), \(bind: demographics.sex ?? ""),
+                            \(bind: demographics.ageGroup ?? ""), 1)
+                    ON CONFLICT (election_id, channel, wilaya_code, sex, age_group)
+                    DO UPDATE SET voters = election_turnout.voters + 1
+                    """).run()
+            } else if let limit = election.budgetsPerVoter {
+                let others = try await sql.raw("""
+                    SELECT COUNT(*) AS n FROM election_ballots
+                    WHERE election_id = \(bind: electionID) AND voter_link = \(bind: link) AND budget_id <> \(bind: budgetID)
+                    """).first()?.decode(column: "n", as: Int.self) ?? 0
+                if others >= limit { throw ElectionError.tooManyBudgets(maximum: limit) }
+            }
+            let row = try await sql.raw("""
+                INSERT INTO election_ballots (id, election_id, budget_id, voter_link, receipt, projects, channel, version)
+                VALUES (\(bind: UUID()), \(bind: electionID), \(bind: budgetID), \(bind: link), \(bind: receipt),
+                        \(bind: projects), \(bind: channel.rawValue), 1)
+                ON CONFLICT (budget_id, voter_link) DO UPDATE SET receipt = excluded.receipt,
+                    projects = excluded.projects, channel = excluded.channel, version = election_ballots.version + 1
+                RETURNING version
+                """).first()
+            let version = try row?.decode(column: "version", as: Int.self) ?? 1
+            if let (actor, kind) = audit {
+                try await AuditLog.record(on: tx, actor: actor, action: "election.ballot_assisted",
+                                          subjectType: "budget_election", subjectID: electionID.uuidString,
+                                          details: ["assisted": "true", "document_kind": kind], at: now)
+            }
+            return version
+        }
+        return BallotReceipt(electionID: electionID, budgetID: budgetID, receipt: receipt, projects: numbers,
+                             version: version)
+    }
+
+    /// The ballots this account has cast in the election (their projects and version; receipts are shown once).
+    public static func mine(_ election: BudgetElection, userID: UUID?, on db: any Database) async throws
+        -> [ElectionBallot]
+    {
+        guard let userID, let electionID = election.id else { return [] }
+        let link = voterLink(electionID, key: ParticipantKey.account(userID), secret: try await Keyed.secret(on: db))
+        return try await ElectionBallot.query(on: db).filter(\.$electionID == electionID).filter(\.$voterLink == link).all()
+    }
+}

@@ -1,0 +1,112 @@
+import Fluent
+import Platform
+import SQLKit
+import Vapor
+
+/// The steps after creation: adding and removing projects of a draft, scheduling, excluding an infeasible project.
+extension ElectionAuthoring {
+    /// Adds a project to a draft's budget, numbered after the last one.
+    @discardableResult
+    public static func addProject(_ election: BudgetElection, _ input: ElectionProjectInput, by user: CurrentUser,
+                                  on db: any Database, now: Date) async throws -> ElectionProject
+    {
+        try await requireOrganizer(user, of: election, on: db)
+        guard election.state == .draft else { throw ElectionError.notDraft }
+        let contents = try await ElectionQuery.contents(election, on: db)
+        var errors: [FieldError] = []
+        let project = try await project(input, field: "project", on: db, into: &errors)
+        let position = input.budget ?? 1
+        guard let budget = contents.budgets.first(where: { $0.position == position }) else {
+            errors.append(FieldError("project.budget", "validation.invalid_choice"))
+            throw ValidationFailure(errors.map(unprefixed))
+        }
+        if contents.projects.count >= maxProjects { errors.append(FieldError("project.title", "validation.too_many", "\(maxProjects)")) }
+        guard errors.isEmpty else { throw ValidationFailure(errors.map(unprefixed)) }
+        let id = try election.requireID()
+        project.electionID = id
+        project.budgetID = try budget.requireID()
+        project.number = (contents.projects.map(\.number).max() ?? 0) + 1
+        try await db.transaction { tx in
+            try await project.create(on: tx)
+            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "election.project_added",
+                                      subjectType: "budget_election", subjectID: id.uuidString,
+                                      details: ["number": "\(project.number)", "cost": "\(project.cost)"], at: now)
+        }
+        return project
+    }
+
+    /// A form's fields are named without the API's `project.` prefix.
+    static func unprefixed(_ error: FieldError) -> FieldError {
+        error.field.hasPrefix("project.") ? error.renamed(String(error.field.dropFirst("project.".count))) : error
+    }
+
+    /// Removes a project from a draft.
+    public static func removeProject(_ election: BudgetElection, number: Int, by user: CurrentUser, on db: any Database,
+                                     now: Date) async throws
+    {
+        try await requireOrganizer(user, of: election, on: db)
+        guard election.state == .draft else { throw ElectionError.notDraft }
+        let id = try election.requireID()
+        guard let project = try await ElectionProject.query(on: db).filter(\.$electionID == id)
+            .filter(\.$number == number).first() else { throw ElectionError.unknownProject }
+        try await db.transaction { tx in
+            try await project.delete(on: tx)
+            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "election.project_removed",
+                                      subjectType: "budget_election", subjectID: id.uuidString,
+                                      details: ["number": "\(number)", "title": project.title], at: now)
+        }
+    }
+
+    /// Fixes budgets, projects and rules; voting then opens and closes by the clock. Every budget needs a project,
+    /// and the close must be ahead.
+    public static func schedule(_ election: BudgetElection, by user: CurrentUser, on db: any Database, now: Date)
+        async throws
+    {
+        let transition = try ElectionWorkflow.election.check(action: "schedule", from: election.state, user: user,
+                                                             reason: nil)
+        try await requireOrganizer(user, of: election, on: db)
+        let contents = try await ElectionQuery.contents(election, on: db)
+        if contents.budgets.contains(where: { contents.projects(of: $0).isEmpty }) {
+            throw ElectionError.incomplete(reason: "no_projects")
+        }
+        if election.closesAt <= now { throw ElectionError.incomplete(reason: "closes_in_past") }
+        election.state = transition.to
+        election.scheduledAt = now
+        try await ElectionWorkflow.election.apply(transition, to: election, from: .draft, by: AuditActor(user), reason: nil,
+                                                  on: db, at: now)
+    }
+
+    /// Leaves a project out of the tally, with a reason the results show; possible until the tally, never undone.
+    public static func exclude(_ election: BudgetElection, number: Int, _ input: ExclusionInput, by user: CurrentUser,
+                               on db: any Database, now: Date) async throws
+    {
+        try await requireOrganizer(user, of: election, on: db)
+        var errors: [FieldError] = []
+        let reason = Validate.text(input.reason, field: "reason", max: 1000, into: &errors)
+        guard errors.isEmpty else { throw ValidationFailure(errors) }
+        let id = try election.requireID()
+        try await db.transaction { tx in
+            guard let sql = tx as? any SQLDatabase else { return }
+            // Claims the election as a ballot does: an exclusion and the tally never overlap.
+            guard try await sql.raw("""
+                UPDATE budget_elections SET state = state WHERE id = \(bind: id) AND tallied_at IS NULL RETURNING id
+                """).first() != nil else { throw ElectionError.closed }
+            let excluded = try await sql.raw("""
+                UPDATE election_projects SET excluded_reason = \(bind: reason), excluded_at = \(bind: now),
+                    excluded_by = \(bind: user.id)
+                WHERE election_id = \(bind: id) AND number = \(bind: number) AND excluded_at IS NULL RETURNING id
+                """).first()
+            guard excluded != nil else { throw ElectionError.unknownProject }
+            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "election.project_excluded",
+                                      subjectType: "budget_election", subjectID: id.uuidString,
+                                      details: ["number": "\(number)", "reason": reason], at: now)
+        }
+    }
+}
+
+/// An election's procedure: prepared, then scheduled (final: the clock does the rest).
+public enum ElectionWorkflow {
+    public static let election = Workflow<ElectionState>(name: "budget_election", transitions: [
+        .init("schedule", from: [.draft], to: .scheduled, permission: .representOrganizations, destructive: true),
+    ])
+}

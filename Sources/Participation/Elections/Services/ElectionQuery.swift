@@ -1,0 +1,35 @@
+import Fluent
+import Platform
+import Vapor
+
+/// Reading elections: one with its budgets and projects, and the list a reader may see (drafts are their
+/// organisers' alone).
+public enum ElectionQuery {
+    public static func contents(_ election: BudgetElection, on db: any Database) async throws -> ElectionContents {
+        let id = try election.requireID()
+        let budgets = try await ElectionBudget.query(on: db).filter(\.$electionID == id).sort(\.$position).all()
+        let projects = try await ElectionProject.query(on: db).filter(\.$electionID == id).sort(\.$number).all()
+        return ElectionContents(election: election, budgets: budgets, projects: projects)
+    }
+
+    /// Whether the reader may see it at all.
+    public static func visible(_ election: BudgetElection, to user: CurrentUser?, on db: any Database) async throws
+        -> Bool
+    {
+        if election.state != .draft { return true }
+        return try await ElectionAuthoring.isOrganizer(user, of: election, on: db)
+    }
+
+    /// Elections the reader may see, newest first; of one process when given.
+    public static func list(processID: UUID?, viewer: CurrentUser?, page: PageQuery, on db: any Database) async throws
+        -> ([BudgetElection], Int)
+    {
+        var query = BudgetElection.query(on: db)
+        if let processID { query = query.filter(\.$processID == processID) }
+        let all = try await query.sort(\.$opensAt, .descending).sort(\.$createdAt, .descending).all()
+        var shown: [BudgetElection] = []
+        for election in all where try await visible(election, to: viewer, on: db) { shown.append(election) }
+        let items = Array(shown.dropFirst(page.offset).prefix(page.size))
+        return (items, shown.count)
+    }
+}
