@@ -35,7 +35,13 @@ struct ElectionsWebController: RouteCollection {
         let user = try req.requireUser()
         guard SurveyPolicy.mayCreate(user) else { throw PlatformError.forbidden(permission: .representOrganizations) }
         return try await req.submitting {
-            let input = try req.input(ElectionForm.self)
+            let (input, unread) = try req.form(ElectionForm.self).input()
+            if !unread.isEmpty {
+                // Every problem at once: the fields that are not numbers, and the others.
+                var errors = unread
+                _ = try await ElectionAuthoring.validate(input, on: req.db, into: &errors)
+                throw ValidationFailure(errors)
+            }
             let election = try await ElectionAuthoring.create(input, by: user, on: req.db, now: req.now)
             return req.seeOther(ElectionPageContext.path(election, req))
         } refused: { state in
@@ -68,7 +74,7 @@ struct ElectionsWebController: RouteCollection {
     @Sendable func cast(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let election = try await ElectionsAPIController.election(req)
-        let input = try req.form(BallotInput.self)
+        let input = try req.form(BallotForm.self).ballot
         return try await refusing(req) {
             let receipt = try await BallotService.cast(election, input, by: user, on: req.db, now: req.now)
             return try await receiptPage(req, election, receipt)
@@ -81,7 +87,7 @@ struct ElectionsWebController: RouteCollection {
     @Sendable func castAssisted(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let election = try await ElectionsAPIController.election(req)
-        let input = try req.form(AssistedBallotInput.self)
+        let input = try req.form(BallotForm.self).assisted
         return try await refusing(req) {
             let receipt = try await BallotService.castAssisted(election, input, by: user, on: req.db, now: req.now)
             return try await receiptPage(req, election, receipt)

@@ -64,3 +64,40 @@ public struct BallotReceipt: Content, Sendable {
     /// 1 for a first ballot, then 2, 3, … as it is changed; the highest is the one that counts.
     public let version: Int
 }
+
+/// The ballot form of a page: texts only (a browser sends nothing else), read into a ``BallotInput``; a box whose
+/// value is not a number names no project on the ballot and is refused as such.
+struct BallotForm: Decodable {
+    var budgetID: String?
+    var projects: [String]?
+    var projectsText: String?
+    var ageConfirmed: String?
+    var documentKind: String?
+    var documentNumber: String?
+    var wilayaCode: String?
+    var sex: String?
+    var ageGroup: String?
+
+    var ballot: BallotInput {
+        var input = BallotInput(budgetID: Validate.trimmed(budgetID).flatMap(UUID.init(uuidString:)),
+                                projects: projects.map { $0.map { Int($0) ?? -1 } }, ageConfirmed: ageConfirmed == "true")
+        input.wilayaCode = wilayaCode
+        input.sex = sex
+        input.ageGroup = ageGroup
+        return input
+    }
+
+    var assisted: AssistedBallotInput {
+        var input = AssistedBallotInput()
+        input.documentKind = documentKind
+        input.documentNumber = documentNumber
+        input.budgetID = ballot.budgetID
+        input.projects = ballot.projects
+        input.projectsText = projectsText
+        input.ageConfirmed = ballot.ageConfirmed
+        input.wilayaCode = wilayaCode
+        input.sex = sex
+        input.ageGroup = ageGroup
+        return input
+    }
+}
