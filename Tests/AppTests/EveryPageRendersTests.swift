@@ -48,6 +48,7 @@ struct EveryPageRendersTests {
             let debate = try #require(try await Debate.query(on: app.db).first())
             let thread = try #require(try await Comment.query(on: app.db).filter(\.$replyCount > 0).first())
             let survey = try #require(try await Survey.query(on: app.db).first())
+            let election = try #require(try await BudgetElection.query(on: app.db).first())
             // A demo record for each parameter, by the address it follows: a room whose page takes a parameter
             // not listed here fails below instead of going unchecked.
             let records: [String: String] = [
@@ -59,7 +60,7 @@ struct EveryPageRendersTests {
                 "files/:id": "00000000-0000-0000-0000-000000000000",
                 "processes/:process": ParticipationDemo.processSlug, "proposals/:id": "\(proposal.id!)",
                 "debates/:id": "\(debate.id!)", "comments/:id": "\(thread.id!)", "unsubscribe/:token": String(repeating: "0", count: 64),
-                "surveys/:id": "\(survey.id!)",
+                "surveys/:id": "\(survey.id!)", "pb-elections/:id": "\(election.id!)",
             ]
             // Every GET page the rooms registered, found in the app's routes.
             var routes: [String] = []

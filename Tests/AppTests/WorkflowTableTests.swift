@@ -93,6 +93,9 @@ struct WorkflowTableTests {
             open: draft -> open; admin coordinator organization_representative
             close: open -> closed; admin coordinator organization_representative
             """,
+        "budget_election": """
+            schedule: draft -> scheduled; admin coordinator organization_representative
+            """,
     ]
 
     struct Row {
@@ -175,7 +178,8 @@ struct WorkflowTableTests {
         checked += try Self.check(AgreementWorkflows.commitment)
         checked += try Self.check(ParticipationWorkflows.proposal)
         checked += try Self.check(SurveyWorkflow.survey)
-        #expect(Set(Self.expected.keys).count == 12)
+        checked += try Self.check(ElectionWorkflow.election)
+        #expect(Set(Self.expected.keys).count == 13)
         #expect(checked > 2_000)
     }
 

@@ -58,7 +58,7 @@ struct ElectionLifeTests {
                 }
                 last[index] = receipt
             }
-            #expect(try await ElectionBallot.query(on: app.db).count() == 100)
+            #expect(try await election.ballots(app).count == 100)
 
             // nothing of the count while open
             let tooSoon = try await election.world.api(.GET, election.path + "/results", as: W.coordinator)
@@ -106,7 +106,7 @@ struct ElectionLifeTests {
             #expect(tally.selected == results.budgets[0].selected)
 
             // the tally ran once: a second reading is the stored outcome
-            #expect(try await ElectionResult.query(on: app.db).count() == 1)
+            #expect(try await ElectionResult.query(on: app.db).filter(\.$electionID == UUID(uuidString: election.id)!).count() == 1)
             let again = try await election.world.api(.GET, election.path + "/results", as: nil)
             #expect(try again.decoded(TestElectionResults.self).selected == results.selected)
         }
@@ -136,7 +136,7 @@ struct ElectionLifeTests {
             }
 
             // assert: one ballot each, the one acknowledged last (version 2)
-            let stored = try await ElectionBallot.query(on: app.db).all()
+            let stored = try await election.ballots(app)
             #expect(stored.count == 100)
             let byReceipt = Dictionary(uniqueKeysWithValues: stored.map { ($0.receipt, $0) })
             for index in 0..<100 {

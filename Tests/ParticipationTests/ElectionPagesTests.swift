@@ -40,7 +40,7 @@ struct ElectionPagesTests {
             ])
             #expect(created.status == .seeOther)
             let path = try #require(created.headers.first(name: .location))
-            let election = try #require(try await BudgetElection.query(on: app.db).first())
+            let election = try #require(try await BudgetElection.query(on: app.db).filter(\.$title == "Budget participatif 2026").first())
             #expect(election.opensAt == Date(timeIntervalSince1970: 1_772_697_600))  // 09:00 in Algeria is 08:00 UTC
 
             // projects one by one; a cost that is not a number is refused on its field
@@ -54,7 +54,7 @@ struct ElectionPagesTests {
             }
             _ = try await organiser.get(path)
             #expect(try await organiser.post(path + "/projects/3/removal", form: [:]).status == .seeOther)
-            #expect(try await ElectionProject.query(on: app.db).count() == 2)
+            #expect(try await ElectionProject.query(on: app.db).filter(\.$electionID == election.requireID()).count() == 2)
 
             // scheduling is final: asked to confirm first
             let page = try await organiser.get(path)
@@ -63,7 +63,7 @@ struct ElectionPagesTests {
             #expect(asked.status == .ok && asked.body.string.contains(#"name="confirmed" value="yes""#))
             let scheduled = try await organiser.post(path + "/transitions", form: ["action": "schedule", "confirmed": "yes"])
             #expect(scheduled.status == .seeOther)
-            #expect(try await BudgetElection.query(on: app.db).first()?.state == .scheduled)
+            #expect(try await BudgetElection.find(election.id, on: app.db)?.state == .scheduled)
             let afterwards = try await organiser.post(path + "/projects", form: ["title": "Trop tard", "cost": "10"])
             #expect(afterwards.status == .conflict)
             #expect(afterwards.body.string.contains("Le scrutin est programmé"))
@@ -94,7 +94,7 @@ struct ElectionPagesTests {
                                             extra: [("projects[]", "1"), ("projects[]", "8")])
             #expect(cast.status == .ok, "\(cast.body.string.components(separatedBy: "<main").last?.prefix(1500) ?? "")")
             #expect(cast.headers.first(name: .cacheControl) == "no-store")
-            let receipt = try #require(try await ElectionBallot.query(on: app.db).all().first { $0.projects == "1,8" })
+            let receipt = try #require(try await election.ballots(app).first { $0.projects == "1,8" })
             #expect(cast.body.string.contains(receipt.receipt))
             let again = try await voter.get(path)
             #expect(again.body.string.contains("صوّتَّ في هذه الميزانية"))

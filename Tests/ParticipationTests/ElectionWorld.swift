@@ -1,3 +1,4 @@
+import Fluent
 import Foundation
 import Participation
 import Platform
@@ -37,6 +38,11 @@ struct ElectionWorld: Sendable {
     }
 
     var path: String { "/api/v1/pb-elections/\(id)" }
+
+    /// This election's stored ballots (the demo has its own).
+    func ballots(_ app: Application) async throws -> [ElectionBallot] {
+        try await ElectionBallot.query(on: app.db).filter(\.$electionID == UUID(uuidString: id)!).all()
+    }
 
     func open() { clock.advance(by: Self.opensAt.timeIntervalSince(clock.now()) + 60) }
     func close() { clock.advance(by: Self.closesAt.timeIntervalSince(clock.now()) + 60) }

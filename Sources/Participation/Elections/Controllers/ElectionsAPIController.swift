@@ -38,7 +38,7 @@ struct ElectionsAPIController: RouteCollection {
 
     @Sendable func list(req: Request) async throws -> Paged<ElectionRow> {
         let page = try PageQuery(from: req)
-        let process = req.query[String.self, at: "process"].flatMap(UUID.init(uuidString:))
+        let process = try await ElectionQuery.processFilter(req)
         let (items, total) = try await ElectionQuery.list(processID: process, viewer: req.currentUser, page: page, on: req.db)
         return Paged(items: try items.map { try ElectionRow($0, now: req.now) }, request: page, total: total)
     }

@@ -64,19 +64,31 @@ public struct ExclusionInput: Content, Sendable {
     public init(reason: String? = nil) { self.reason = reason }
 }
 
-/// A form's or a client's date and time: ISO 8601 with a zone, or a local time in Algeria (UTC+1, no summer time).
+/// A form's or a client's date and time: `yyyy-MM-ddTHH:mm[:ss]` followed by `Z` or an offset such as `+01:00`, or
+/// by nothing for Algeria's time (UTC+1, no summer time), as a form's date-time field sends it.
 enum ElectionTime {
     static func parse(_ text: String?) -> Date? {
-        guard let text = Validate.trimmed(text) else { return nil }
-        let zoned = ISO8601DateFormatter()
-        if let date = zoned.date(from: text) { return date }
-        let local = DateFormatter()
-        local.locale = Locale(identifier: "en_US_POSIX")
-        local.timeZone = TimeZone(secondsFromGMT: 3600)
-        for format in ["yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd'T'HH:mm:ss"] {
-            local.dateFormat = format
-            if let date = local.date(from: text) { return date }
+        guard let text = Validate.trimmed(text), let match = text.wholeMatch(of: pattern) else { return nil }
+        let (_, year, month, day, hour, minute, second, zone) = match.output
+        guard let year = Int(year), let month = Int(month), let day = Int(day), let hour = Int(hour),
+              let minute = Int(minute), (1...12).contains(month), (0...23).contains(hour), (0...59).contains(minute)
+        else { return nil }
+        let seconds = second.flatMap { Int($0) } ?? 0
+        let days = CivilCalendar.days(year: year, month: month, day: day)
+        // A day that does not exist (31 February) comes back as another day: refused.
+        guard seconds < 60, CivilCalendar.date(days: days) == (year, month, day) else { return nil }
+        var offset = 3600
+        if let zone, zone != "Z" {
+            let sign = zone.hasPrefix("-") ? -1 : 1
+            let parts = zone.dropFirst().split(separator: ":").compactMap { Int($0) }
+            guard parts.count == 2, parts[0] <= 14, parts[1] < 60 else { return nil }
+            offset = sign * (parts[0] * 3600 + parts[1] * 60)
+        } else if zone == "Z" {
+            offset = 0
         }
-        return nil
+        let local = days * 86_400 + hour * 3600 + minute * 60 + seconds
+        return Date(timeIntervalSince1970: TimeInterval(local - offset))
     }
+
+    nonisolated(unsafe) static let pattern = #/(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(Z|[+-]\d{2}:\d{2})?/#
 }

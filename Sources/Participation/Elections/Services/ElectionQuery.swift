@@ -12,6 +12,15 @@ public enum ElectionQuery {
         return ElectionContents(election: election, budgets: budgets, projects: projects)
     }
 
+    /// The `process` of a list's address (its id or slug), nil when not given; refused when it names none.
+    public static func processFilter(_ req: Request) async throws -> UUID? {
+        guard let raw = req.query[String.self, at: "process"], !raw.isEmpty else { return nil }
+        guard let process = try await ParticipatoryProcess.find(idOrSlug: raw, on: req.db) else {
+            throw ValidationFailure([FieldError("process", "validation.invalid_choice")])
+        }
+        return process.id
+    }
+
     /// Whether the reader may see it at all.
     public static func visible(_ election: BudgetElection, to user: CurrentUser?, on db: any Database) async throws
         -> Bool

@@ -87,7 +87,8 @@ struct ElectionsPageContext: Encodable {
 
     static func make(_ req: Request) async throws -> ElectionsPageContext {
         let pageQuery = try PageQuery(from: req)
-        let (rows, total) = try await ElectionQuery.list(processID: nil, viewer: req.currentUser, page: pageQuery,
+        let process = try await ElectionQuery.processFilter(req)
+        let (rows, total) = try await ElectionQuery.list(processID: process, viewer: req.currentUser, page: pageQuery,
                                                          on: req.db)
         return ElectionsPageContext(
             page: try await PageMeta.make(for: req, titleKey: "election.list_title"),
@@ -96,7 +97,9 @@ struct ElectionsPageContext: Encodable {
                      dir: $0.textLanguage.direction, phase: $0.phase(at: req.now).rawValue, opensAt: $0.opensAt,
                      closesAt: $0.closesAt)
             },
-            total: total, pagination: PaginationView(request: pageQuery, total: total, path: req.url.path, query: [:]),
+            total: total,
+            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path,
+                                       query: ["process": req.query[String.self, at: "process"] ?? ""]),
             canCreate: SurveyPolicy.mayCreate(req.currentUser))
     }
 }

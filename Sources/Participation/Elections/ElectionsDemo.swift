@@ -1,0 +1,81 @@
+import Fluent
+import Platform
+import Vapor
+
+/// A participatory-budgeting vote already closed: eight projects for a national budget of 5,000,000 DZD, one left out
+/// as infeasible, three hundred ballots cast online and with coordinators in several wilayas, tallied at the first
+/// reading of its results. The room's demo loader calls it with the process it belongs to.
+public enum ElectionsDemo {
+    public static let title = "التصويت على مشاريع الميزانية التشاركية 2026"
+
+    static let projects: [(String, String, Int64, String, String?)] = [
+        ("فضاء للشباب في حي بوزوران", "قاعة للتكوين المهني والأنشطة الثقافية مفتوحة كل الأسبوع.", 1_800_000, "05", nil),
+        ("حديقة جوارية في حي الشهداء", "تهيئة مساحة خضراء مع ألعاب للأطفال ومقاعد.", 1_200_000, "05", nil),
+        ("قافلة طبية للقرى الجبلية", "قافلة شهرية لطبيب عام وطبيب أسنان في القرى البعيدة.", 900_000, "05", nil),
+        ("مكتبة متنقلة للمدارس", "حافلة مجهزة بالكتب تزور المدارس الابتدائية.", 700_000, "16", nil),
+        ("تعاونية نسوية للخياطة", "تجهيز ورشة خياطة تديرها تعاونية نسائية.", 1_100_000, "31", nil),
+        ("إنارة عمومية بالطاقة الشمسية", "إنارة الطريق المؤدية إلى المدرسة بألواح شمسية.", 1_500_000, "07", nil),
+        ("ملعب جواري معشوشب", "ملعب لكرة القدم بعشب اصطناعي لشباب الحي.", 2_500_000, "05", nil),
+        ("سوق أسبوعي للمنتجين المحليين", "فضاء مهيأ لبيع منتجات الفلاحين والحرفيين مباشرة.", 600_000, "13",
+         "الأرض المقترحة ملك خاص ولم تُمنح رخصة استعمالها قبل الفرز."),
+    ]
+
+    public static func load(on db: any Database, now: Date, processID: UUID?) async throws {
+        guard let processID else { return }
+        let day: TimeInterval = 86_400
+        let election = BudgetElection()
+        election.processID = processID
+        election.title = title
+        election.details = "لكل ساكن من ولايات المسار أن يختار المشاريع التي يريد تمويلها، في حدود الميزانية الوطنية. "
+            + "يُفرز التصويت بطريقة الحصص المتساوية، ويُشرح سبب تمويل كل مشروع أو عدم تمويله."
+        election.language = SiteLanguage.ar.rawValue
+        election.rule = "mes-add1-greedy"
+        election.ballotKind = .withinBudget
+        election.minProjects = 1
+        election.maxProjects = 4
+        election.opensAt = now.addingTimeInterval(-20 * day)
+        election.closesAt = now.addingTimeInterval(-5 * day)
+        election.state = .scheduled
+        election.createdAt = now.addingTimeInterval(-30 * day)
+        election.scheduledAt = now.addingTimeInterval(-25 * day)
+        let budget = ElectionBudget()
+        try await db.transaction { tx in
+            try await election.create(on: tx)
+            let id = try election.requireID()
+            budget.electionID = id
+            budget.position = 1
+            budget.amount = 5_000_000
+            try await budget.create(on: tx)
+            for (index, (title, details, cost, wilaya, excluded)) in projects.enumerated() {
+                let project = ElectionProject()
+                project.electionID = id
+                project.budgetID = try budget.requireID()
+                project.number = index + 1
+                project.title = title
+                project.details = details
+                project.cost = cost
+                project.wilayaCode = wilaya
+                project.excludedReason = excluded
+                project.excludedAt = excluded.map { _ in now.addingTimeInterval(-6 * day) }
+                try await project.create(on: tx)
+            }
+            try await WorkflowStep.record(workflow: ElectionWorkflow.election.name, subjectID: id, action: "schedule",
+                                          from: ElectionState.draft.rawValue, to: ElectionState.scheduled.rawValue,
+                                          actor: .system, reason: nil, on: tx, at: election.scheduledAt ?? now)
+        }
+        // Ballots as voters cast them, through the same code: preferences drawn from a few profiles.
+        let contents = try await ElectionQuery.contents(election, on: db)
+        let profiles: [[Int]] = [[1, 2, 3], [2, 3, 4], [1, 5], [3, 4, 6], [7, 2], [5, 3, 4], [1, 3], [6, 4, 2, 3]]
+        let wilayas = ["05", "05", "05", "16", "16", "31", "07", "05", "13", "16"]
+        for index in 0..<300 {
+            let numbers = profiles[(index * 7 + index / 5) % profiles.count].sorted()
+            let assisted = index % 5 == 4
+            let demographics = Demographics(wilayaCode: index % 17 == 16 ? nil : wilayas[index % wilayas.count],
+                                            sex: index % 13 == 12 ? nil : (index % 2 == 0 ? "f" : "m"),
+                                            ageGroup: AgeGroup.allCases[1 + index % 5].rawValue)
+            _ = try await BallotService.record(contents, budget: budget, numbers: numbers,
+                                               key: "demo:\(index)", channel: assisted ? .assisted : .online,
+                                               demographics: demographics, audit: nil, on: db, now: election.opensAt)
+        }
+    }
+}
