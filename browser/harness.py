@@ -633,7 +633,7 @@ class Browser:
                 if not matching:
                     raise Failure(f"radio {name!r} on {self.path} has no value {value!r}")
                 matching[0].click()
-            elif kind in ("date", "month", "time"):
+            elif kind in ("date", "month", "time", "datetime-local"):
                 # A person picks the date with the browser's picker, whose typing order follows the locale;
                 # set the ISO value as the picker does, with the events it fires.
                 self.driver.execute_script(

@@ -348,3 +348,6 @@ def participation(b: Browser) -> None:
              "the author does not see the published answer")
     expect_count(b, 2)
     b.sign_out()
+    # What the vote on the budget (journey "budget-vote") starts from.
+    b.state["participation"] = {"organizer": organizer, "author": author, "first": first, "second": second,
+                                "process_path": process_path, "process_title": title}

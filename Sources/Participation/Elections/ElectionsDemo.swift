@@ -36,6 +36,7 @@ public enum ElectionsDemo {
         election.opensAt = now.addingTimeInterval(-20 * day)
         election.closesAt = now.addingTimeInterval(-5 * day)
         election.state = .scheduled
+        election.revision = 0
         election.createdAt = now.addingTimeInterval(-30 * day)
         election.scheduledAt = now.addingTimeInterval(-25 * day)
         let budget = ElectionBudget()
@@ -64,7 +65,8 @@ public enum ElectionsDemo {
                                           actor: .system, reason: nil, on: tx, at: election.scheduledAt ?? now)
         }
         // Ballots as voters cast them, through the same code: preferences drawn from a few profiles.
-        let contents = try await ElectionQuery.contents(election, on: db)
+        guard let current = try await ElectionSnapshots.current(try election.requireID(), on: db),
+              let snapshotBudget = current.election.budgets.first else { return }
         let profiles: [[Int]] = [[1, 2, 3], [2, 3, 4], [1, 5], [3, 4, 6], [7, 2], [5, 3, 4], [1, 3], [6, 4, 2, 3]]
         let wilayas = ["05", "05", "05", "16", "16", "31", "07", "05", "13", "16"]
         for index in 0..<300 {
@@ -73,7 +75,7 @@ public enum ElectionsDemo {
             let demographics = Demographics(wilayaCode: index % 17 == 16 ? nil : wilayas[index % wilayas.count],
                                             sex: index % 13 == 12 ? nil : (index % 2 == 0 ? "f" : "m"),
                                             ageGroup: AgeGroup.allCases[1 + index % 5].rawValue)
-            _ = try await BallotService.record(contents, budget: budget, numbers: numbers,
+            _ = try await BallotService.record(current, budget: snapshotBudget, numbers: numbers,
                                                key: "demo:\(index)", channel: assisted ? .assisted : .online,
                                                demographics: demographics, audit: nil, on: db, now: election.opensAt)
         }

@@ -1,6 +1,7 @@
 import Directory
 import Fluent
 import Platform
+import SQLKit
 import Vapor
 
 /// Wilaya, sex and age group as a person gives them when they take part (each optional), completed from their
@@ -37,14 +38,16 @@ public struct Demographics: Codable, Sendable, Equatable {
         return given
     }
 
-    /// The given values, completed from the account's directory profile.
+    /// The given values, completed from the account's directory profile (by SQL: asked on every ballot).
     public static func of(userID: UUID?, given: Demographics, on db: any Database) async throws -> Demographics {
         var result = given
-        guard let userID, result.wilayaCode == nil || result.sex == nil,
-              let person = try await Person.query(on: db).filter(\.$userID == userID).filter(\.$erasedAt == nil).first()
+        guard let userID, result.wilayaCode == nil || result.sex == nil, let sql = db as? any SQLDatabase,
+              let row = try await sql.raw("""
+                  SELECT wilaya_code, sex FROM people WHERE user_id = \(bind: userID) AND erased_at IS NULL LIMIT 1
+                  """).first()
         else { return result }
-        if result.wilayaCode == nil { result.wilayaCode = person.wilayaCode }
-        if result.sex == nil { result.sex = person.sex?.rawValue }
+        if result.wilayaCode == nil { result.wilayaCode = try row.decode(column: "wilaya_code", as: String?.self) }
+        if result.sex == nil { result.sex = try row.decode(column: "sex", as: String?.self) }
         return result
     }
 }

@@ -1,6 +1,7 @@
 import Directory
 import Fluent
 import Platform
+import SQLKit
 import Vapor
 
 /// Who may run a process beyond what roles grant: the network's staff, or the representatives of the
@@ -21,13 +22,17 @@ public enum ParticipationPolicy {
         guard try await isOrganizer(user, of: process, on: db) else { throw ParticipationError.notTheOrganizer }
     }
 
-    /// Refuses a suspended account (until the suspension's last day has passed).
+    /// Refuses a suspended account (until the suspension's last day has passed). One column by SQL: asked before
+    /// every post and every ballot.
     public static func requireNotSuspended(_ user: CurrentUser, on db: any Database, now: Date) async throws {
         let today = ISODate.string(now)
-        if let suspension = try await Suspension.query(on: db).filter(\.$userID == user.id).filter(\.$liftedAt == nil)
-            .filter(\.$until >= today).sort(\.$until, .descending).first() {
-            throw ParticipationError.suspended(until: suspension.until)
-        }
+        guard let sql = db as? any SQLDatabase else { return }
+        let row = try await sql.raw("""
+            SELECT until FROM participation_suspensions
+            WHERE user_id = \(bind: user.id) AND lifted_at IS NULL AND until >= \(bind: today)
+            ORDER BY until DESC LIMIT 1
+            """).first()
+        if let until = try row?.decode(column: "until", as: String.self) { throw ParticipationError.suspended(until: until) }
     }
 
     /// Posting (proposals, debates, comments) is limited per person: at most 10 posts a minute, 60 an hour.

@@ -91,17 +91,22 @@ struct ElectionsAPIController: RouteCollection {
         return try await ElectionDTO.load(election, viewer: user, on: req.db, now: req.now)
     }
 
+    /// A ballot reads the election as kept in memory (``ElectionSnapshots``), not the full record.
+    static func electionID(_ req: Request) throws -> UUID {
+        guard let id = req.parameters.get("id", as: UUID.self) else { throw ElectionError.electionNotFound }
+        return id
+    }
+
     @Sendable func cast(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let election = try await Self.election(req)
-        return try await BallotService.cast(election, try req.content.decode(BallotInput.self), by: user, on: req.db,
-                                            now: req.now).encodeResponse(status: .created, for: req)
+        return try await BallotService.cast(try Self.electionID(req), try req.content.decode(BallotInput.self), by: user,
+                                            on: req.db, now: req.now).encodeResponse(status: .created, for: req)
     }
 
     @Sendable func castAssisted(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let election = try await Self.election(req)
-        return try await BallotService.castAssisted(election, try req.content.decode(AssistedBallotInput.self), by: user,
+        return try await BallotService.castAssisted(try Self.electionID(req),
+                                                    try req.content.decode(AssistedBallotInput.self), by: user,
                                                     on: req.db, now: req.now).encodeResponse(status: .created, for: req)
     }
 

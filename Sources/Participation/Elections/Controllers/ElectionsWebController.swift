@@ -76,7 +76,7 @@ struct ElectionsWebController: RouteCollection {
         let election = try await ElectionsAPIController.election(req)
         let input = try req.form(BallotForm.self).ballot
         return try await refusing(req) {
-            let receipt = try await BallotService.cast(election, input, by: user, on: req.db, now: req.now)
+            let receipt = try await BallotService.cast(try election.requireID(), input, by: user, on: req.db, now: req.now)
             return try await receiptPage(req, election, receipt)
         } refused: { form in
             try await render(req, election, forms: ElectionPageForms(ballot: form, ballotBudget: input.budgetID,
@@ -89,7 +89,7 @@ struct ElectionsWebController: RouteCollection {
         let election = try await ElectionsAPIController.election(req)
         let input = try req.form(BallotForm.self).assisted
         return try await refusing(req) {
-            let receipt = try await BallotService.castAssisted(election, input, by: user, on: req.db, now: req.now)
+            let receipt = try await BallotService.castAssisted(try election.requireID(), input, by: user, on: req.db, now: req.now)
             return try await receiptPage(req, election, receipt)
         } refused: { form in
             try await render(req, election, forms: ElectionPageForms(assisted: form))
@@ -98,7 +98,7 @@ struct ElectionsWebController: RouteCollection {
 
     func receiptPage(_ req: Request, _ election: BudgetElection, _ receipt: BallotReceipt) async throws -> Response {
         let response = try await req.render("participation/election-receipt", ElectionReceiptContext(
-            page: try await PageMeta.make(for: req, titleKey: "election.receipt_title", election.title),
+            page: try await PageMeta.make(for: req, titleKey: "election.receipt_heading"),
             title: election.title, lang: election.textLanguage.rawValue, dir: election.textLanguage.direction,
             path: ElectionPageContext.path(election, req), receipt: receipt.receipt, version: receipt.version,
             projects: receipt.projects.map(String.init).joined(separator: ", "), closesAt: election.closesAt))

@@ -22,6 +22,7 @@ struct CreateBudgetElections: AsyncMigration {
             .field("opens_at", .datetime, .required)
             .field("closes_at", .datetime, .required)
             .field("state", .string, .required)
+            .field("revision", .int, .required)
             .field("created_by", .uuid)
             .field("created_at", .datetime, .required)
             .field("scheduled_at", .datetime)

@@ -31,6 +31,9 @@ public final class BudgetElection: Model, @unchecked Sendable {
     @Field(key: "opens_at") public var opensAt: Date
     @Field(key: "closes_at") public var closesAt: Date
     @Enum(key: "state") public var state: ElectionState
+    /// Moved by every change of its rules, budgets or projects, so that the copy kept in memory for ballots
+    /// (``ElectionSnapshot``) is known to be current.
+    @Field(key: "revision") public var revision: Int
     @OptionalField(key: "created_by") public var createdBy: UUID?
     @OptionalField(key: "scheduled_at") public var scheduledAt: Date?
     /// When the results were computed and stored (once, at the first request after the close).

@@ -9,57 +9,58 @@ import Vapor
 /// and the person (``voterLink(_:key:secret:)``); the receipt is random.
 public enum BallotService {
     /// The signed-in person votes. Signing in needs a confirmed address, so every account voting is verified.
-    public static func cast(_ election: BudgetElection, _ input: BallotInput, by user: CurrentUser, on db: any Database,
+    public static func cast(_ electionID: UUID, _ input: BallotInput, by user: CurrentUser, on db: any Database,
                             now: Date) async throws -> BallotReceipt
     {
         try user.require(.participate)
-        try requireOpen(election, now: now)
+        let current = try await open(electionID, on: db, now: now)
         try await ParticipationPolicy.requireNotSuspended(user, on: db, now: now)
-        let contents = try await ElectionQuery.contents(election, on: db)
         var errors: [FieldError] = []
         let given = try await Demographics.validate(input.demographics, on: db, into: &errors)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         let demographics = try await Demographics.of(userID: user.id, given: given, on: db)
-        try await requireEligible(election, input, demographics: demographics, on: db)
-        let (budget, numbers) = try contents.check(input)
-        return try await record(contents, budget: budget, numbers: numbers, key: ParticipantKey.account(user.id),
+        try requireEligible(current, input, demographics: demographics)
+        let (budget, numbers) = try current.election.check(input)
+        return try await record(current, budget: budget, numbers: numbers, key: ParticipantKey.account(user.id),
                                 channel: .online, demographics: demographics, audit: nil, on: db, now: now)
     }
 
     /// A coordinator records the ballot of a citizen received in person, recognised by their identity document;
     /// marked assisted and audited (the audit names the coordinator, never the citizen or the choice).
-    public static func castAssisted(_ election: BudgetElection, _ input: AssistedBallotInput, by user: CurrentUser,
+    public static func castAssisted(_ electionID: UUID, _ input: AssistedBallotInput, by user: CurrentUser,
                                     on db: any Database, now: Date) async throws -> BallotReceipt
     {
         try user.require(.assistParticipation)
-        try requireOpen(election, now: now)
-        let contents = try await ElectionQuery.contents(election, on: db)
+        let current = try await open(electionID, on: db, now: now)
         let (key, kind, demographics) = try await input.assisted.checked(on: db)
-        try await requireEligible(election, input.ballot, demographics: demographics, on: db)
-        let (budget, numbers) = try contents.check(input.ballot)
-        return try await record(contents, budget: budget, numbers: numbers, key: key, channel: .assisted,
+        try requireEligible(current, input.ballot, demographics: demographics)
+        let (budget, numbers) = try current.election.check(input.ballot)
+        return try await record(current, budget: budget, numbers: numbers, key: key, channel: .assisted,
                                 demographics: demographics, audit: (AuditActor(user), kind), on: db, now: now)
     }
 
-    /// Voting is open by the clock alone: scheduled, and between its opening and its close.
-    static func requireOpen(_ election: BudgetElection, now: Date) throws {
-        switch election.phase(at: now) {
-        case .open: return
+    /// The election, if voting is open in it: by the clock alone, scheduled and between its opening and its close.
+    /// A draft is nobody's to vote in, and unknown to those who do not organise it.
+    static func open(_ electionID: UUID, on db: any Database, now: Date) async throws -> ElectionSnapshots.Current {
+        guard let current = try await ElectionSnapshots.current(electionID, on: db), current.election.state != .draft
+        else { throw ElectionError.electionNotFound }
+        switch current.tallied ? .closed : current.election.phase(at: now) {
+        case .open: return current
         case .upcoming: throw ElectionError.notYetOpen
         case .draft, .closed: throw ElectionError.closed
         }
     }
 
     /// The process's scope (by the wilaya given or in the profile) and the minimum age (confirmed by the voter).
-    static func requireEligible(_ election: BudgetElection, _ input: BallotInput, demographics: Demographics,
-                                on db: any Database) async throws
+    static func requireEligible(_ current: ElectionSnapshots.Current, _ input: BallotInput, demographics: Demographics)
+        throws
     {
-        if let process = try await ParticipatoryProcess.find(election.processID, on: db), !process.isNational {
-            guard let wilaya = demographics.wilayaCode, process.wilayaScope.contains(wilaya) else {
+        if !current.scope.isEmpty {
+            guard let wilaya = demographics.wilayaCode, current.scope.contains(wilaya) else {
                 throw ElectionError.notEligible(reason: "scope")
             }
         }
-        if election.minimumAge != nil, input.ageConfirmed != true { throw ElectionError.notEligible(reason: "age") }
+        if current.election.minimumAge != nil, input.ageConfirmed != true { throw ElectionError.notEligible(reason: "age") }
     }
 
     /// The keyed hash that links a person's ballots within one election, and nothing else.
@@ -77,14 +78,14 @@ public enum BallotService {
 
     /// Writes the ballot, and the voter's turnout cell the first time, in one transaction. The election's row is
     /// claimed first: a ballot and the tally never overlap, so an acknowledged ballot is always counted.
-    static func record(_ contents: ElectionContents, budget: ElectionBudget, numbers: [Int], key: String,
-                       channel: BallotChannel, demographics: Demographics, audit: (AuditActor, String)?,
+    static func record(_ current: ElectionSnapshots.Current, budget: ElectionSnapshot.Budget, numbers: [Int],
+                       key: String, channel: BallotChannel, demographics: Demographics, audit: (AuditActor, String)?,
                        on db: any Database, now: Date) async throws -> BallotReceipt
     {
-        let election = contents.election
-        let electionID = try election.requireID()
-        let budgetID = try budget.requireID()
-        let link = voterLink(electionID, key: key, secret: try await Keyed.secret(on: db))
+        let election = current.election
+        let electionID = election.id
+        let budgetID = budget.id
+        let link = voterLink(electionID, key: key, secret: current.secret)
         let receipt = newReceipt()
         let projects = numbers.map(String.init).joined(separator: ",")
         let version: Int = try await db.transaction { tx in

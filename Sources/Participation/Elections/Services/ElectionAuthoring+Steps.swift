@@ -28,6 +28,7 @@ extension ElectionAuthoring {
         project.number = (contents.projects.map(\.number).max() ?? 0) + 1
         try await db.transaction { tx in
             try await project.create(on: tx)
+            try await ElectionSnapshots.revise(id, on: tx)
             try await AuditLog.record(on: tx, actor: AuditActor(user), action: "election.project_added",
                                       subjectType: "budget_election", subjectID: id.uuidString,
                                       details: ["number": "\(project.number)", "cost": "\(project.cost)"], at: now)
@@ -51,6 +52,7 @@ extension ElectionAuthoring {
             .filter(\.$number == number).first() else { throw ElectionError.unknownProject }
         try await db.transaction { tx in
             try await project.delete(on: tx)
+            try await ElectionSnapshots.revise(id, on: tx)
             try await AuditLog.record(on: tx, actor: AuditActor(user), action: "election.project_removed",
                                       subjectType: "budget_election", subjectID: id.uuidString,
                                       details: ["number": "\(number)", "title": project.title], at: now)
@@ -72,6 +74,7 @@ extension ElectionAuthoring {
         if election.closesAt <= now { throw ElectionError.incomplete(reason: "closes_in_past") }
         election.state = transition.to
         election.scheduledAt = now
+        election.revision += 1
         try await ElectionWorkflow.election.apply(transition, to: election, from: .draft, by: AuditActor(user), reason: nil,
                                                   on: db, at: now)
     }
@@ -89,7 +92,8 @@ extension ElectionAuthoring {
             guard let sql = tx as? any SQLDatabase else { return }
             // Claims the election as a ballot does: an exclusion and the tally never overlap.
             guard try await sql.raw("""
-                UPDATE budget_elections SET state = state WHERE id = \(bind: id) AND tallied_at IS NULL RETURNING id
+                UPDATE budget_elections SET revision = revision + 1 WHERE id = \(bind: id) AND tallied_at IS NULL
+                RETURNING id
                 """).first() != nil else { throw ElectionError.closed }
             let excluded = try await sql.raw("""
                 UPDATE election_projects SET excluded_reason = \(bind: reason), excluded_at = \(bind: now),

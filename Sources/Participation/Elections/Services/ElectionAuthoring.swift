@@ -112,6 +112,7 @@ public enum ElectionAuthoring {
             throw ElectionError.notTheOrganizer
         }
         election.state = .draft
+        election.revision = 0
         election.createdBy = user.id
         election.createdAt = now
         let (budgetRows, projectRows) = (budgets, projects)

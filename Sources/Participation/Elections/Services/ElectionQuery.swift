@@ -2,6 +2,17 @@ import Fluent
 import Platform
 import Vapor
 
+/// An election with its budgets and projects, as pages, the API and the tally show them.
+public struct ElectionContents: Sendable {
+    public let election: BudgetElection
+    public let budgets: [ElectionBudget]
+    public let projects: [ElectionProject]
+
+    public func projects(of budget: ElectionBudget) -> [ElectionProject] {
+        projects.filter { $0.budgetID == budget.id }.sorted { $0.number < $1.number }
+    }
+}
+
 /// Reading elections: one with its budgets and projects, and the list a reader may see (drafts are their
 /// organisers' alone).
 public enum ElectionQuery {

@@ -56,6 +56,7 @@ public enum ElectionSeeder {
         election.opensAt = now.addingTimeInterval(-60)
         election.closesAt = now.addingTimeInterval(86_400)
         election.state = .scheduled
+        election.revision = 0
         election.createdAt = now
         election.scheduledAt = now
         let budget = ElectionBudget()

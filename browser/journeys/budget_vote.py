@@ -1,0 +1,144 @@
+"""The process's organiser puts projects to a vote, citizens vote, everyone reads why each project was funded: the
+organiser of the "participation" journey opens the votes of their process and prepares one (first a cost that is
+not a number), adds three projects and schedules it, open from an hour ago; a citizen ticks projects over the budget
+and is told so on the form, then votes within it and gets a receipt, and changes their ballot; another citizen
+votes; the results of the demo's closed vote say, for each project, whether it was funded and why."""
+from __future__ import annotations
+
+import datetime
+import re
+
+from selenium.webdriver.common.by import By
+
+from harness import Browser, Skip, squash
+from journeys import journey
+from journeys.wrong_input import expect_error_summary
+
+TEXTS = {
+    "ar": {"title": "التصويت على مشاريع الحي", "projects": [("حديقة الأطفال", "600000"), ("مكتبة الحي", "300000"),
+                                                            ("إنارة الشارع الرئيسي", "500000")]},
+    "fr": {"title": "Vote sur les projets du quartier", "projects": [("Jardin d’enfants", "600000"),
+                                                                    ("Bibliothèque du quartier", "300000"),
+                                                                    ("Éclairage de la rue principale", "500000")]},
+    "en": {"title": "Vote on the neighbourhood projects", "projects": [("Children's garden", "600000"),
+                                                                      ("Neighbourhood library", "300000"),
+                                                                      ("Main street lighting", "500000")]},
+}
+DEMO_TITLE = "التصويت على مشاريع الميزانية التشاركية 2026"
+
+
+def algeria_time(offset_hours: float) -> str:
+    """A date-time field's value in Algeria's time (UTC+1), ``offset_hours`` from now."""
+    moment = datetime.datetime.now(datetime.timezone.utc) + datetime.timedelta(hours=offset_hours + 1)
+    return moment.strftime("%Y-%m-%dT%H:%M")
+
+
+def ballot_form(b: Browser):
+    forms = b.driver.find_elements(By.CSS_SELECTOR, "main form[action$='/ballot']")
+    b.expect(forms, "the vote's page offers no ballot form")
+    return forms[0]
+
+
+@journey("budget-vote", order=85, needs=("participation",))
+def budget_vote(b: Browser) -> None:
+    t, lang = b.t, b.lang
+    words = TEXTS[lang]
+    shared = b.state.get("participation")
+    if not shared:
+        raise Skip("the participation journey left no organiser and process")
+    organizer, voter, other = shared["organizer"], shared["author"], shared["first"]
+    suffix = b.suite.run_id[-4:] + "-" + lang
+    title = f"{words['title']} {suffix}"
+
+    # 1. The organiser opens the votes of their process and prepares one.
+    b.sign_in(organizer["email"], organizer["password"])
+    b.visit(shared["process_path"], step="vote-process")
+    b.click_link(t("participation.process_elections"), within="main", step="vote-list")
+    b.expect_h1("election.list_title")
+    b.click_link(t("election.new_link"), within="main", step="vote-new")
+    b.expect_path("pb-elections/new")
+    processes = {squash(o.text): o.get_attribute("value")
+                 for o in b.driver.find_elements(By.CSS_SELECTOR, "main select[name=process_id] option")}
+    process = next((v for k, v in processes.items() if shared["process_title"] in k or k in shared["process_title"]), None)
+    b.expect(process, f"the form does not offer the organiser's process ({list(processes)})")
+    fields = {"process_id": process, "language": lang, "title": title, "budget": "1000000", "max_projects": "2",
+              "opens_at": algeria_time(-1), "closes_at": algeria_time(48)}
+    b.fill({**fields, "budget": "un million" if lang != "ar" else "مليون"})
+    b.submit(t("election.create"), within="main", step="vote-bad-budget")
+    b.expect_status(422)
+    expect_error_summary(b, {"budget": squash(t("validation.number"))})
+    b.fill({"budget": "1000000"})
+    b.submit(t("election.create"), within="main", step="vote-created")
+    b.expect(b.status == 200 and re.fullmatch(f"/{lang}/pb-elections/[0-9A-Fa-f-]{{36}}", b.path),
+             f"creating the vote answered {b.status} at {b.path}: {'; '.join(b.messages())}")
+    vote_path = b.path
+    b.expect(b.h1() == squash(title), f"the vote's heading is {b.h1()!r}")
+    for name, cost in words["projects"]:
+        form = b.driver.find_elements(By.CSS_SELECTOR, "main form[action$='/projects']")
+        b.expect(form, "the draft offers no form to add a project")
+        b.fill({"title": name, "cost": cost, "wilaya_code": "16"}, within=form[0])
+        b.submit(t("election.add_project"), within=form[0], step="vote-project-added")
+        b.expect(b.path.split("#")[0] == vote_path, f"after adding a project the page is {b.path}")
+        b.expect(squash(name) in b.main_text(), f"the project {name!r} is not listed")
+    steps = b.driver.find_elements(By.CSS_SELECTOR, "main form[action$='/transitions']")
+    b.expect(steps, "no step form schedules the vote")
+    b.submit(t("workflow.budget_election.action.schedule"), within=steps[0], step="vote-schedule-asked")
+    confirm = b.driver.find_elements(By.CSS_SELECTOR, "main form:has(input[name=confirmed][value=yes])")
+    b.expect(confirm, "scheduling is not confirmed on a second page")
+    yes = squash(confirm[0].find_element(By.CSS_SELECTOR, "button[type=submit]").text)
+    b.expect(yes.startswith(squash(t("confirm.yes", "\x00")).split("\x00")[0].strip()),
+             f"the confirmation's button reads {yes!r}")
+    b.submit(yes, within=confirm[0], step="vote-scheduled")
+    b.expect(b.path.split("#")[0] == vote_path, f"after scheduling the page is {b.path}")
+    b.expect(squash(t("election.phase.open")) in b.main_text(), "the scheduled vote, opened an hour ago, is not open")
+    b.sign_out()
+
+    # 2. A citizen votes: over the budget first (two projects of 600,000 and 500,000), told on the form.
+    b.sign_in(voter["email"], voter["password"])
+    b.visit(vote_path, step="voter-opens-vote")
+    b.fill({"projects[]": ["1", "3"]}, within=ballot_form(b))
+    b.submit(t("election.cast"), within=ballot_form(b), step="voter-over-budget")
+    b.expect_status(422)
+    b.expect(squash(t("error.election.over_budget", "1100000", "1000000")) in b.main_text(),
+             f"the page does not say the ballot is over the budget: {'; '.join(b.messages())}")
+    b.expect(b.value("projects[]") == ["1", "3"], f"the boxes ticked are {b.value('projects[]')} after the refusal")
+    b.fill({"projects[]": ["1", "2"]}, within=ballot_form(b))
+    b.submit(t("election.cast"), within=ballot_form(b), step="voter-voted")
+    b.expect_status(200)
+    b.expect_h1("election.receipt_heading")
+    receipts = b.driver.find_elements(By.CSS_SELECTOR, "main .receipt")
+    b.expect(receipts and re.fullmatch(r"[2-9A-Z]{4}-[2-9A-Z]{4}-[2-9A-Z]{4}", squash(receipts[0].text)),
+             "the receipt page shows no receipt code")
+    b.click_link(t("election.back_to_election"), within="main", step="voter-back")
+    b.expect(squash(t("election.you_voted", "1")) in b.main_text(), "the vote's page does not say the person voted")
+    b.expect(b.value("projects[]") == ["1", "2"], f"the ballot shown ticks {b.value('projects[]')}")
+    # They change their mind: the new ballot replaces the first.
+    b.fill({"projects[]": ["2", "3"]}, within=ballot_form(b))
+    b.submit(t("election.change_ballot"), within=ballot_form(b), step="voter-changed")
+    b.expect_status(200)
+    b.expect(squash(t("election.ballot_replaced", "2")) in b.main_text(), "the receipt does not say it replaces one")
+    b.sign_out()
+
+    # 3. Another citizen votes.
+    b.sign_in(other["email"], other["password"])
+    b.visit(vote_path, step="other-opens-vote")
+    b.fill({"projects[]": ["2"]}, within=ballot_form(b))
+    b.submit(t("election.cast"), within=ballot_form(b), step="other-voted")
+    b.expect_h1("election.receipt_heading")
+    b.sign_out()
+
+    # 4. The demo's closed vote: its results say for each project whether it was funded, and why.
+    b.visit("pb-elections", step="votes")
+    b.click_link(DEMO_TITLE, within="main", step="demo-vote")
+    b.click_link(t("election.see_results"), within="main", step="demo-results")
+    b.expect_h1("election.results_heading")
+    rows = b.driver.find_elements(By.CSS_SELECTOR, "main tr[data-item]")
+    b.expect(len(rows) == 8, f"the results list {len(rows)} projects, expected 8")
+    outcomes = {squash(t(k)) for k in ("election.funded", "election.not_funded", "election.excluded_short")}
+    for row in rows:
+        cells = row.find_elements(By.TAG_NAME, "td")
+        b.expect(len(cells) == 3 and squash(cells[1].text) in outcomes and len(squash(cells[2].text)) > 20,
+                 f"a project's row reads {squash(row.text)!r}: no outcome or no reason")
+    b.expect(any(squash(t("election.funded")) == squash(r.find_elements(By.TAG_NAME, "td")[1].text) for r in rows),
+             "no project is funded in the demo vote")
+    b.expect(b.driver.find_elements(By.CSS_SELECTOR, "main a[href*='/ballots.pb']"), "no link to the ballots file")
