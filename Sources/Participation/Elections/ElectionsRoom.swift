@@ -7,6 +7,8 @@ import Vapor
 public enum ElectionsRoom {
     public static func configure(_ app: Application) {
         app.siteLinks.register(ElectionsSiteURL.allCases)
+        // Made before any request, so that requests only read the application's storage.
+        _ = app.ballotWriter
     }
 
     public static func routes(_ app: Application, pages: any RoutesBuilder) throws {

@@ -99,15 +99,19 @@ struct ElectionsAPIController: RouteCollection {
 
     @Sendable func cast(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        return try await BallotService.cast(try Self.electionID(req), try req.content.decode(BallotInput.self), by: user,
-                                            on: req.db, now: req.now).encodeResponse(status: .created, for: req)
+        let receipt = try await BallotService.cast(try Self.electionID(req), try req.content.decode(BallotInput.self),
+                                                   by: user, writer: req.application.ballotWriter, on: req.db,
+                                                   now: req.now)
+        return try await receipt.encodeResponse(status: .created, for: req)
     }
 
     @Sendable func castAssisted(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        return try await BallotService.castAssisted(try Self.electionID(req),
-                                                    try req.content.decode(AssistedBallotInput.self), by: user,
-                                                    on: req.db, now: req.now).encodeResponse(status: .created, for: req)
+        let receipt = try await BallotService.castAssisted(try Self.electionID(req),
+                                                           try req.content.decode(AssistedBallotInput.self), by: user,
+                                                           writer: req.application.ballotWriter, on: req.db,
+                                                           now: req.now)
+        return try await receipt.encodeResponse(status: .created, for: req)
     }
 
     @Sendable func results(req: Request) async throws -> ElectionResults {

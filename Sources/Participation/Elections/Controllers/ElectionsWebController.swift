@@ -76,7 +76,8 @@ struct ElectionsWebController: RouteCollection {
         let election = try await ElectionsAPIController.election(req)
         let input = try req.form(BallotForm.self).ballot
         return try await refusing(req) {
-            let receipt = try await BallotService.cast(try election.requireID(), input, by: user, on: req.db, now: req.now)
+            let receipt = try await BallotService.cast(try election.requireID(), input, by: user,
+                                                      writer: req.application.ballotWriter, on: req.db, now: req.now)
             return try await receiptPage(req, election, receipt)
         } refused: { form in
             try await render(req, election, forms: ElectionPageForms(ballot: form, ballotBudget: input.budgetID,
@@ -89,7 +90,9 @@ struct ElectionsWebController: RouteCollection {
         let election = try await ElectionsAPIController.election(req)
         let input = try req.form(BallotForm.self).assisted
         return try await refusing(req) {
-            let receipt = try await BallotService.castAssisted(try election.requireID(), input, by: user, on: req.db, now: req.now)
+            let receipt = try await BallotService.castAssisted(try election.requireID(), input, by: user,
+                                                              writer: req.application.ballotWriter, on: req.db,
+                                                              now: req.now)
             return try await receiptPage(req, election, receipt)
         } refused: { form in
             try await render(req, election, forms: ElectionPageForms(assisted: form))

@@ -9,8 +9,8 @@ import Vapor
 /// and the person (``voterLink(_:key:secret:)``); the receipt is random.
 public enum BallotService {
     /// The signed-in person votes. Signing in needs a confirmed address, so every account voting is verified.
-    public static func cast(_ electionID: UUID, _ input: BallotInput, by user: CurrentUser, on db: any Database,
-                            now: Date) async throws -> BallotReceipt
+    public static func cast(_ electionID: UUID, _ input: BallotInput, by user: CurrentUser, writer: BallotWriter?,
+                            on db: any Database, now: Date) async throws -> BallotReceipt
     {
         try user.require(.participate)
         let current = try await open(electionID, on: db, now: now)
@@ -22,13 +22,14 @@ public enum BallotService {
         try requireEligible(current, input, demographics: demographics)
         let (budget, numbers) = try current.election.check(input)
         return try await record(current, budget: budget, numbers: numbers, key: ParticipantKey.account(user.id),
-                                channel: .online, demographics: demographics, audit: nil, on: db, now: now)
+                                channel: .online, demographics: demographics, audit: nil, writer: writer, on: db,
+                                now: now)
     }
 
     /// A coordinator records the ballot of a citizen received in person, recognised by their identity document;
     /// marked assisted and audited (the audit names the coordinator, never the citizen or the choice).
     public static func castAssisted(_ electionID: UUID, _ input: AssistedBallotInput, by user: CurrentUser,
-                                    on db: any Database, now: Date) async throws -> BallotReceipt
+                                    writer: BallotWriter?, on db: any Database, now: Date) async throws -> BallotReceipt
     {
         try user.require(.assistParticipation)
         let current = try await open(electionID, on: db, now: now)
@@ -36,7 +37,8 @@ public enum BallotService {
         try requireEligible(current, input.ballot, demographics: demographics)
         let (budget, numbers) = try current.election.check(input.ballot)
         return try await record(current, budget: budget, numbers: numbers, key: key, channel: .assisted,
-                                demographics: demographics, audit: (AuditActor(user), kind), on: db, now: now)
+                                demographics: demographics, audit: (AuditActor(user), kind), writer: writer, on: db,
+                                now: now)
     }
 
     /// The election, if voting is open in it: by the clock alone, scheduled and between its opening and its close.
@@ -76,64 +78,25 @@ public enum BallotService {
         return [0, 4, 8].map { String(characters[$0..<$0 + 4]) }.joined(separator: "-")
     }
 
-    /// Writes the ballot, and the voter's turnout cell the first time, in one transaction. The election's row is
-    /// claimed first: a ballot and the tally never overlap, so an acknowledged ballot is always counted.
+    /// Writes the ballot, and the voter's turnout cell the first time, in one transaction: through the
+    /// application's ``BallotWriter`` (which commits the ballots that arrive together at once) when given.
     static func record(_ current: ElectionSnapshots.Current, budget: ElectionSnapshot.Budget, numbers: [Int],
                        key: String, channel: BallotChannel, demographics: Demographics, audit: (AuditActor, String)?,
-                       on db: any Database, now: Date) async throws -> BallotReceipt
+                       writer: BallotWriter? = nil, on db: any Database, now: Date) async throws -> BallotReceipt
     {
-        let election = current.election
-        let electionID = election.id
-        let budgetID = budget.id
-        let link = voterLink(electionID, key: key, secret: current.secret)
-        let receipt = newReceipt()
-        let projects = numbers.map(String.init).joined(separator: ",")
-        let version: Int = try await db.transaction { tx in
-            guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError, reason: "ballots need SQL") }
-            let open = try await sql.raw("""
-                UPDATE budget_elections SET state = state
-                WHERE id = \(bind: electionID) AND tallied_at IS NULL RETURNING id
-                """).first()
-            guard open != nil else { throw ElectionError.closed }
-            let firstTime = try await sql.raw("""
-                INSERT INTO election_voters (election_id, voter_link, channel)
-                VALUES (\(bind: electionID), \(bind: link), \(bind: channel.rawValue))
-                ON CONFLICT (election_id, voter_link) DO NOTHING RETURNING voter_link
-                """).first() != nil
-            if firstTime {
-                try await sql.raw("""
-                    INSERT INTO election_turnout (id, election_id, channel, wilaya_code, sex, age_group, voters)
-                    VALUES (\(bind: UUID()), \(bind: electionID), \(bind: channel.rawValue),
-                            \(bind: demographics.wilayaCode ?? ""), \(bind: demographics.sex ?? ""),
-                            \(bind: demographics.ageGroup ?? ""), 1)
-                    ON CONFLICT (election_id, channel, wilaya_code, sex, age_group)
-                    DO UPDATE SET voters = election_turnout.voters + 1
-                    """).run()
-            } else if let limit = election.budgetsPerVoter {
-                let others = try await sql.raw("""
-                    SELECT COUNT(*) AS n FROM election_ballots
-                    WHERE election_id = \(bind: electionID) AND voter_link = \(bind: link) AND budget_id <> \(bind: budgetID)
-                    """).first()?.decode(column: "n", as: Int.self) ?? 0
-                if others >= limit { throw ElectionError.tooManyBudgets(maximum: limit) }
-            }
-            let row = try await sql.raw("""
-                INSERT INTO election_ballots (id, election_id, budget_id, voter_link, receipt, projects, channel, version)
-                VALUES (\(bind: UUID()), \(bind: electionID), \(bind: budgetID), \(bind: link), \(bind: receipt),
-                        \(bind: projects), \(bind: channel.rawValue), 1)
-                ON CONFLICT (budget_id, voter_link) DO UPDATE SET receipt = excluded.receipt,
-                    projects = excluded.projects, channel = excluded.channel, version = election_ballots.version + 1
-                RETURNING version
-                """).first()
-            let version = try row?.decode(column: "version", as: Int.self) ?? 1
-            if let (actor, kind) = audit {
-                try await AuditLog.record(on: tx, actor: actor, action: "election.ballot_assisted",
-                                          subjectType: "budget_election", subjectID: electionID.uuidString,
-                                          details: ["assisted": "true", "document_kind": kind], at: now)
-            }
-            return version
+        let write = BallotWrite(
+            electionID: current.election.id, budgetID: budget.id,
+            link: voterLink(current.election.id, key: key, secret: current.secret), receipt: newReceipt(),
+            projects: numbers.map(String.init).joined(separator: ","), channel: channel, demographics: demographics,
+            budgetsPerVoter: current.election.budgetsPerVoter, audit: audit, now: now)
+        let version: Int
+        if let writer {
+            version = try await writer.write(write, on: db)
+        } else {
+            version = try await db.transaction { try await write.apply(on: $0) }
         }
-        return BallotReceipt(electionID: electionID, budgetID: budgetID, receipt: receipt, projects: numbers,
-                             version: version)
+        return BallotReceipt(electionID: write.electionID, budgetID: write.budgetID, receipt: write.receipt,
+                             projects: numbers, version: version)
     }
 
     /// The ballots this account has cast in the election (their projects and version; receipts are shown once).
