@@ -65,7 +65,7 @@ public enum ElectionsDemo {
                                           actor: .system, reason: nil, on: tx, at: election.scheduledAt ?? now)
         }
         // Ballots as voters cast them, through the same code: preferences drawn from a few profiles.
-        guard let current = try await ElectionSnapshots.current(try election.requireID(), on: db),
+        guard let current = try await ElectionSnapshots.current(try election.requireID(), on: db, now: now),
               let snapshotBudget = current.election.budgets.first else { return }
         let profiles: [[Int]] = [[1, 2, 3], [2, 3, 4], [1, 5], [3, 4, 6], [7, 2], [5, 3, 4], [1, 3], [6, 4, 2, 3]]
         let wilayas = ["05", "05", "05", "16", "16", "31", "07", "05", "13", "16"]

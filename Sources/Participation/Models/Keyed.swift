@@ -1,6 +1,7 @@
 import Crypto
 import Fluent
 import Foundation
+import Platform
 import SQLKit
 
 /// Keyed hashes (HMAC-SHA256) with the room's secret, made once at migration and kept in the database so every
@@ -8,7 +9,7 @@ import SQLKit
 public enum Keyed {
     public static func hash(_ text: String, secret: String) -> String {
         let key = SymmetricKey(data: Data(secret.utf8))
-        return HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).map { String(format: "%02x", $0) }.joined()
+        return HMAC<SHA256>.authenticationCode(for: Data(text.utf8), using: key).hex
     }
 
     /// The room's secret.
@@ -22,6 +23,6 @@ public enum Keyed {
     /// 32 random bytes, hex.
     public static func randomToken() -> String {
         var generator = SystemRandomNumberGenerator()
-        return (0..<32).map { _ in String(format: "%02x", UInt8.random(in: 0...255, using: &generator)) }.joined()
+        return (0..<32).map { _ in UInt8.random(in: 0...255, using: &generator) }.hex
     }
 }

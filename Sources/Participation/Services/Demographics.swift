@@ -1,7 +1,6 @@
 import Directory
 import Fluent
 import Platform
-import SQLKit
 import Vapor
 
 /// Wilaya, sex and age group as a person gives them when they take part (each optional), completed from their
@@ -38,16 +37,19 @@ public struct Demographics: Codable, Sendable, Equatable {
         return given
     }
 
-    /// The given values, completed from the account's directory profile (by SQL: asked on every ballot).
+    /// The given values, completed from the account's directory profile.
     public static func of(userID: UUID?, given: Demographics, on db: any Database) async throws -> Demographics {
-        var result = given
-        guard let userID, result.wilayaCode == nil || result.sex == nil, let sql = db as? any SQLDatabase,
-              let row = try await sql.raw("""
-                  SELECT wilaya_code, sex FROM people WHERE user_id = \(bind: userID) AND erased_at IS NULL LIMIT 1
-                  """).first()
-        else { return result }
-        if result.wilayaCode == nil { result.wilayaCode = try row.decode(column: "wilaya_code", as: String?.self) }
-        if result.sex == nil { result.sex = try row.decode(column: "sex", as: String?.self) }
+        guard let userID, given.wilayaCode == nil || given.sex == nil,
+              let person = try await Person.query(on: db).filter(\.$userID == userID).filter(\.$erasedAt == nil).first()
+        else { return given }
+        return given.completed(by: Demographics(wilayaCode: person.wilayaCode, sex: person.sex?.rawValue))
+    }
+
+    /// These values, with the wilaya and sex of `profile` where none was given.
+    public func completed(by profile: Demographics) -> Demographics {
+        var result = self
+        if result.wilayaCode == nil { result.wilayaCode = profile.wilayaCode }
+        if result.sex == nil { result.sex = profile.sex }
         return result
     }
 }

@@ -44,7 +44,7 @@ public enum AttachmentStore {
         attachment.fileName = cleanName(name, kind: kind)
         attachment.mediaType = kind.mediaType
         attachment.size = data.count
-        attachment.sha256 = SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        attachment.sha256 = SHA256.hash(data: data).hex
         attachment.storageKey = CSRF.randomToken().filter { $0.isLetter || $0.isNumber }.prefix(32) + "." + kind.fileExtension
         attachment.uploadedByUserID = user.id
         let folder = folder(app)

@@ -48,6 +48,6 @@ public enum AuditLog {
         ]
         // Length-prefix each field so that moving text between fields changes the hash.
         let material = fields.map { "\($0.utf8.count):\($0)" }.joined(separator: "|")
-        return SHA256.hash(data: Data(material.utf8)).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: Data(material.utf8)).hex
     }
 }

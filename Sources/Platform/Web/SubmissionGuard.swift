@@ -101,7 +101,7 @@ public struct SubmissionGuard: AsyncMiddleware {
         var hasher = SHA256()
         hasher.update(data: Data("\(request.method.rawValue) \(request.url.path)\n".utf8))
         if let body = request.body.data { hasher.update(data: Data(buffer: body)) }
-        return hasher.finalize().map { String(format: "%02x", $0) }.joined()
+        return hasher.finalize().hex
     }
 
     /// Forgets submissions older than ``memory``.

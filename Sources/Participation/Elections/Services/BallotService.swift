@@ -13,12 +13,13 @@ public enum BallotService {
                             on db: any Database, now: Date) async throws -> BallotReceipt
     {
         try user.require(.participate)
-        let current = try await open(electionID, on: db, now: now)
-        try await ParticipationPolicy.requireNotSuspended(user, on: db, now: now)
+        // One query: the election, and the account's suspension and profile.
+        let current = try await open(electionID, userID: user.id, on: db, now: now)
+        if let until = current.suspendedUntil { throw ParticipationError.suspended(until: until) }
         var errors: [FieldError] = []
         let given = try await Demographics.validate(input.demographics, on: db, into: &errors)
         guard errors.isEmpty else { throw ValidationFailure(errors) }
-        let demographics = try await Demographics.of(userID: user.id, given: given, on: db)
+        let demographics = given.completed(by: current.profile)
         try requireEligible(current, input, demographics: demographics)
         let (budget, numbers) = try current.election.check(input)
         return try await record(current, budget: budget, numbers: numbers, key: ParticipantKey.account(user.id),
@@ -43,8 +44,11 @@ public enum BallotService {
 
     /// The election, if voting is open in it: by the clock alone, scheduled and between its opening and its close.
     /// A draft is nobody's to vote in, and unknown to those who do not organise it.
-    static func open(_ electionID: UUID, on db: any Database, now: Date) async throws -> ElectionSnapshots.Current {
-        guard let current = try await ElectionSnapshots.current(electionID, on: db), current.election.state != .draft
+    static func open(_ electionID: UUID, userID: UUID? = nil, on db: any Database, now: Date) async throws
+        -> ElectionSnapshots.Current
+    {
+        guard let current = try await ElectionSnapshots.current(electionID, userID: userID, on: db, now: now),
+              current.election.state != .draft
         else { throw ElectionError.electionNotFound }
         switch current.tallied ? .closed : current.election.phase(at: now) {
         case .open: return current

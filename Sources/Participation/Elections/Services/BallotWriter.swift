@@ -19,35 +19,16 @@ struct BallotWrite: Sendable {
     let now: Date
 
     /// The ballot (replacing the voter's earlier one in the budget) and, the first time, the voter's row and turnout
-    /// cell; the election's row is claimed first, so a ballot and the tally never overlap and an acknowledged ballot
-    /// is always counted. Returns the ballot's version.
-    func apply(on tx: any Database) async throws -> Int {
+    /// cell. With `claim`, the election's row is claimed first: a ballot and the tally never overlap, so an
+    /// acknowledged ballot is always counted (a batch claims each election once). Returns the ballot's version.
+    func apply(on tx: any Database, claim: Bool = true) async throws -> Int {
         guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError, reason: "ballots need SQL") }
-        let open = try await sql.raw("""
-            UPDATE budget_elections SET state = state
-            WHERE id = \(bind: electionID) AND tallied_at IS NULL RETURNING id
-            """).first()
-        guard open != nil else { throw ElectionError.closed }
-        let firstTime = try await sql.raw("""
-            INSERT INTO election_voters (election_id, voter_link, channel)
-            VALUES (\(bind: electionID), \(bind: link), \(bind: channel.rawValue))
-            ON CONFLICT (election_id, voter_link) DO NOTHING RETURNING voter_link
-            """).first() != nil
-        if firstTime {
-            try await sql.raw("""
-                INSERT INTO election_turnout (id, election_id, channel, wilaya_code, sex, age_group, voters)
-                VALUES (\(bind: UUID()), \(bind: electionID), \(bind: channel.rawValue),
-                        \(bind: demographics.wilayaCode ?? ""), \(bind: demographics.sex ?? ""),
-                        \(bind: demographics.ageGroup ?? ""), 1)
-                ON CONFLICT (election_id, channel, wilaya_code, sex, age_group)
-                DO UPDATE SET voters = election_turnout.voters + 1
-                """).run()
-        } else if let limit = budgetsPerVoter {
-            let others = try await sql.raw("""
-                SELECT COUNT(*) AS n FROM election_ballots
-                WHERE election_id = \(bind: electionID) AND voter_link = \(bind: link) AND budget_id <> \(bind: budgetID)
-                """).first()?.decode(column: "n", as: Int.self) ?? 0
-            if others >= limit { throw ElectionError.tooManyBudgets(maximum: limit) }
+        if claim {
+            let open = try await sql.raw("""
+                UPDATE budget_elections SET state = state
+                WHERE id = \(bind: electionID) AND tallied_at IS NULL RETURNING id
+                """).first()
+            guard open != nil else { throw ElectionError.closed }
         }
         let row = try await sql.raw("""
             INSERT INTO election_ballots (id, election_id, budget_id, voter_link, receipt, projects, channel, version)
@@ -58,6 +39,31 @@ struct BallotWrite: Sendable {
             RETURNING version
             """).first()
         let version = try row?.decode(column: "version", as: Int.self) ?? 1
+        // A changed ballot is all: the voter is counted already.
+        if version == 1 {
+            let firstTime = try await sql.raw("""
+                INSERT INTO election_voters (election_id, voter_link, channel)
+                VALUES (\(bind: electionID), \(bind: link), \(bind: channel.rawValue))
+                ON CONFLICT (election_id, voter_link) DO NOTHING RETURNING voter_link
+                """).first() != nil
+            if firstTime {
+                try await sql.raw("""
+                    INSERT INTO election_turnout (id, election_id, channel, wilaya_code, sex, age_group, voters)
+                    VALUES (\(bind: UUID()), \(bind: electionID), \(bind: channel.rawValue),
+                            \(bind: demographics.wilayaCode ?? ""), \(bind: demographics.sex ?? ""),
+                            \(bind: demographics.ageGroup ?? ""), 1)
+                    ON CONFLICT (election_id, channel, wilaya_code, sex, age_group)
+                    DO UPDATE SET voters = election_turnout.voters + 1
+                    """).run()
+            } else if let limit = budgetsPerVoter {
+                // A first ballot in another budget: within the number of budgets one person votes in.
+                let others = try await sql.raw("""
+                    SELECT COUNT(*) AS n FROM election_ballots
+                    WHERE election_id = \(bind: electionID) AND voter_link = \(bind: link) AND budget_id <> \(bind: budgetID)
+                    """).first()?.decode(column: "n", as: Int.self) ?? 0
+                if others >= limit { throw ElectionError.tooManyBudgets(maximum: limit) }
+            }
+        }
         if let (actor, kind) = audit {
             try await AuditLog.record(on: tx, actor: actor, action: "election.ballot_assisted",
                                       subjectType: "budget_election", subjectID: electionID.uuidString,
@@ -113,10 +119,29 @@ public final class BallotWriter: Sendable {
         }
     }
 
+    /// The batch in one transaction; each election is claimed once. The checks ran before, so a refusal here is
+    /// rare (a close, a budget too many): then the batch is written again, each ballot in a savepoint of its own, so
+    /// that the refused one leaves the others.
     private func commit(_ batch: [Job], on db: any Database) async {
-        let results = Mutex<[Result<Int, any Error>]>([])
         do {
-            try await db.transaction { tx in
+            let versions: [Int] = try await db.transaction { tx in
+                var claimed = Set<UUID>()
+                var versions: [Int] = []
+                for job in batch {
+                    versions.append(try await job.write.apply(on: tx, claim: claimed.insert(job.write.electionID).inserted))
+                }
+                return versions
+            }
+            for (job, version) in zip(batch, versions) { job.continuation.resume(returning: version) }
+        } catch {
+            guard batch.count > 1 else { return batch[0].continuation.resume(throwing: error) }
+            await commitEach(batch, on: db)
+        }
+    }
+
+    private func commitEach(_ batch: [Job], on db: any Database) async {
+        do {
+            let outcomes: [Result<Int, any Error>] = try await db.transaction { tx in
                 guard let sql = tx as? any SQLDatabase else { throw Abort(.internalServerError, reason: "ballots need SQL") }
                 var outcomes: [Result<Int, any Error>] = []
                 for job in batch {
@@ -130,13 +155,12 @@ public final class BallotWriter: Sendable {
                         outcomes.append(.failure(error))
                     }
                 }
-                results.withLock { $0 = outcomes }
+                return outcomes
             }
+            for (job, outcome) in zip(batch, outcomes) { job.continuation.resume(with: outcome) }
         } catch {
             for job in batch { job.continuation.resume(throwing: error) }
-            return
         }
-        for (job, result) in zip(batch, results.withLock { $0 }) { job.continuation.resume(with: result) }
     }
 }
 

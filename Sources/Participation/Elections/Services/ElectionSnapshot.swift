@@ -76,6 +76,9 @@ public enum ElectionSnapshots {
         public let tallied: Bool
         public let scope: [String]
         public let secret: String
+        /// For the voter's account: the last day of a suspension in force, and the wilaya and sex of their profile.
+        public let suspendedUntil: String?
+        public let profile: Demographics
     }
 
     static let kept = Mutex<[UUID: ElectionSnapshot]>([:])
@@ -87,12 +90,19 @@ public enum ElectionSnapshots {
         try await sql.raw("UPDATE budget_elections SET revision = revision + 1 WHERE id = \(bind: id)").run()
     }
 
-    /// The election as a ballot sees it now, or nil when there is no such election.
-    public static func current(_ id: UUID, on db: any Database) async throws -> Current? {
+    /// The election as a ballot sees it now, and what a ballot by `userID` needs to know of the account, or nil
+    /// when there is no such election.
+    public static func current(_ id: UUID, userID: UUID? = nil, on db: any Database, now: Date) async throws -> Current? {
         guard let sql = db as? any SQLDatabase else { return nil }
+        let today = ISODate.string(now)
         guard let row = try await sql.raw("""
             SELECT e.revision, e.tallied_at, p.scope_wilayas,
-                   (SELECT secret FROM participation_secrets WHERE id = 1) AS secret
+                   (SELECT secret FROM participation_secrets WHERE id = 1) AS secret,
+                   (SELECT until FROM participation_suspensions WHERE user_id = \(bind: userID) AND lifted_at IS NULL
+                      AND until >= \(bind: today) ORDER BY until DESC LIMIT 1) AS suspended_until,
+                   (SELECT wilaya_code FROM people WHERE user_id = \(bind: userID) AND erased_at IS NULL LIMIT 1)
+                      AS profile_wilaya,
+                   (SELECT sex FROM people WHERE user_id = \(bind: userID) AND erased_at IS NULL LIMIT 1) AS profile_sex
             FROM budget_elections e JOIN participatory_processes p ON p.id = e.process_id
             WHERE e.id = \(bind: id)
             """).first() else { return nil }
@@ -112,7 +122,10 @@ public enum ElectionSnapshots {
             }
         }
         guard let snapshot else { return nil }
-        return Current(election: snapshot, tallied: tallied, scope: scope, secret: secret)
+        return Current(election: snapshot, tallied: tallied, scope: scope, secret: secret,
+                       suspendedUntil: try row.decode(column: "suspended_until", as: String?.self),
+                       profile: Demographics(wilayaCode: try row.decode(column: "profile_wilaya", as: String?.self),
+                                             sex: try row.decode(column: "profile_sex", as: String?.self)))
     }
 
     static func load(_ id: UUID, on sql: any SQLDatabase) async throws -> ElectionSnapshot? {
