@@ -4,7 +4,7 @@ import Vapor
 
 /// A participatory-budgeting vote already closed: eight projects for a national budget of 5,000,000 DZD, one left out
 /// as infeasible, three hundred ballots cast online and with coordinators in several wilayas, tallied at the first
-/// reading of its results. The room's demo loader calls it with the process it belongs to.
+/// reading of its results (by equal shares). The room's demo loader calls it with the process it belongs to.
 public enum ElectionsDemo {
     public static let title = "التصويت على مشاريع الميزانية التشاركية 2026"
 
@@ -29,7 +29,8 @@ public enum ElectionsDemo {
         election.details = "لكل ساكن من ولايات المسار أن يختار المشاريع التي يريد تمويلها، في حدود الميزانية الوطنية. "
             + "يُفرز التصويت بطريقة الحصص المتساوية، ويُشرح سبب تمويل كل مشروع أو عدم تمويله."
         election.language = SiteLanguage.ar.rawValue
-        election.rule = "mes-add1-greedy"
+        // Equal shares without completion: `mes-add1` on these amounts takes seconds to count (see the notes).
+        election.rule = "mes"
         election.ballotKind = .withinBudget
         election.minProjects = 1
         election.maxProjects = 4
@@ -69,15 +70,18 @@ public enum ElectionsDemo {
               let snapshotBudget = current.election.budgets.first else { return }
         let profiles: [[Int]] = [[1, 2, 3], [2, 3, 4], [1, 5], [3, 4, 6], [7, 2], [5, 3, 4], [1, 3], [6, 4, 2, 3]]
         let wilayas = ["05", "05", "05", "16", "16", "31", "07", "05", "13", "16"]
-        for index in 0..<300 {
-            let numbers = profiles[(index * 7 + index / 5) % profiles.count].sorted()
-            let assisted = index % 5 == 4
-            let demographics = Demographics(wilayaCode: index % 17 == 16 ? nil : wilayas[index % wilayas.count],
-                                            sex: index % 13 == 12 ? nil : (index % 2 == 0 ? "f" : "m"),
-                                            ageGroup: AgeGroup.allCases[1 + index % 5].rawValue)
-            _ = try await BallotService.record(current, budget: snapshotBudget, numbers: numbers,
-                                               key: "demo:\(index)", channel: assisted ? .assisted : .online,
-                                               demographics: demographics, audit: nil, on: db, now: election.opensAt)
+        // In one transaction: every start with demo data (and many tests) loads them.
+        try await db.transaction { tx in
+            for index in 0..<300 {
+                let numbers = profiles[(index * 7 + index / 5) % profiles.count].sorted()
+                let assisted = index % 5 == 4
+                let demographics = Demographics(wilayaCode: index % 17 == 16 ? nil : wilayas[index % wilayas.count],
+                                                sex: index % 13 == 12 ? nil : (index % 2 == 0 ? "f" : "m"),
+                                                ageGroup: AgeGroup.allCases[1 + index % 5].rawValue)
+                _ = try await BallotService.record(current, budget: snapshotBudget, numbers: numbers,
+                                                   key: "demo:\(index)", channel: assisted ? .assisted : .online,
+                                                   demographics: demographics, audit: nil, on: tx, now: election.opensAt)
+            }
         }
     }
 }

@@ -19,6 +19,23 @@ public enum ParticipationSeeder {
                         "فلاحين", "تكوين", "رقمنة", "تدوير", "طاقة", "شمسية", "صحة", "رياضة", "ثقافة", "الحي", "البلدية",
                         "الواحات", "الجبل", "الساحل", "مدرسة", "جمعية", "تضامنية", "محلية", "مستدامة"]
 
+    /// A national process of benchmarks: threshold 50, no limits, counts shown, stances, no pre-moderation.
+    static func benchmarkProcess(_ slug: String, title: Translated, details: Translated, organizer: Organization,
+                                 now: Date) throws -> ParticipatoryProcess {
+        let process = ParticipatoryProcess()
+        process.slug = slug
+        process.title = title
+        process.details = details
+        process.organizerID = try organizer.requireID()
+        process.scopeWilayas = ""
+        process.endorsementThreshold = 50
+        process.countsVisible = true
+        process.stances = true
+        process.premoderation = false
+        process.createdAt = now
+        return process
+    }
+
     public static func seed(proposals: Int, comments: Int, on db: any Database, now: Date,
                             progress: @Sendable (String) -> Void) async throws -> Seeded
     {
@@ -49,19 +66,9 @@ public enum ParticipationSeeder {
         let reader = people[0]
         let (token, hash) = APIToken.generate()
         try await APIToken(userID: reader, tokenHash: hash, expiresAt: now.addingTimeInterval(30 * day)).create(on: db)
-        let process = ParticipatoryProcess()
-        process.slug = slug
-        process.title = Translated(ar: "مسار القياس", fr: "Processus de mesure", en: "Benchmark process")
-        process.details = Translated(ar: "مسار كبير لقياس السرعة.")
-        process.organizerID = try organizer.requireID()
-        process.scopeWilayas = ""
-        process.endorsementThreshold = 50
-        process.endorsementsPerPerson = nil
-        process.proposalsPerPerson = nil
-        process.countsVisible = true
-        process.stances = true
-        process.premoderation = false
-        process.createdAt = now
+        let process = try benchmarkProcess(slug, title: Translated(ar: "مسار القياس", fr: "Processus de mesure",
+                                                                   en: "Benchmark process"),
+                                           details: Translated(ar: "مسار كبير لقياس السرعة."), organizer: organizer, now: now)
         try await process.create(on: db)
         let processID = try process.requireID()
         for (position, (kind, start, end)) in [(PhaseKind.proposals, -30, 30), (.deliberation, 31, 60)].enumerated() {

@@ -90,6 +90,16 @@ public enum Validate {
         return nil
     }
 
+    /// A form's choice of a record by its id: nil when left empty, an "invalid choice" error when it is no id.
+    public static func id(_ raw: String?, field: String, into errors: inout [FieldError]) -> UUID? {
+        guard let raw = trimmed(raw) else { return nil }
+        guard let id = UUID(uuidString: raw) else {
+            errors.append(FieldError(field, "validation.invalid_choice"))
+            return nil
+        }
+        return id
+    }
+
     /// The text trimmed, or nil when nothing is left.
     public static func trimmed(_ raw: String?) -> String? {
         guard let value = raw?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }

@@ -34,17 +34,9 @@ public enum ElectionSeeder {
             }
             return tokens
         }
-        let process = ParticipatoryProcess()
-        process.slug = "vote-" + tag
-        process.title = Translated(ar: "تصويت القياس", fr: "Vote de mesure", en: "Benchmark vote")
-        process.details = Translated(ar: "مسار لقياس سرعة التصويت.")
-        process.organizerID = try organizer.requireID()
-        process.scopeWilayas = ""
-        process.endorsementThreshold = 50
-        process.countsVisible = true
-        process.stances = false
-        process.premoderation = false
-        process.createdAt = now
+        let process = try ParticipationSeeder.benchmarkProcess(
+            "vote-" + tag, title: Translated(ar: "تصويت القياس", fr: "Vote de mesure", en: "Benchmark vote"),
+            details: Translated(ar: "مسار لقياس سرعة التصويت."), organizer: organizer, now: now)
         let election = BudgetElection()
         election.title = "تصويت القياس"
         election.details = ""

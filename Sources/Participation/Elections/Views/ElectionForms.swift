@@ -21,10 +21,7 @@ struct ElectionForm: Decodable, InputForm {
     func input() -> (ElectionInput, [FieldError]) {
         var errors: [FieldError] = []
         var input = ElectionInput()
-        if let raw = Validate.trimmed(processID) {
-            if let id = UUID(uuidString: raw) { input.processID = id }
-            else { errors.append(FieldError("process_id", "validation.invalid_choice")) }
-        }
+        input.processID = Validate.id(processID, field: "process_id", into: &errors)
         input.title = title
         input.description = description
         input.language = language
@@ -58,10 +55,7 @@ struct ElectionProjectForm: Decodable, InputForm {
         input.description = description
         input.wilayaCode = wilayaCode
         input.domainCode = domainCode
-        if let raw = Validate.trimmed(proposalID) {
-            if let id = UUID(uuidString: raw) { input.proposalID = id }
-            else { errors.append(FieldError("proposal_id", "validation.invalid_choice")) }
-        }
+        input.proposalID = Validate.id(proposalID, field: "proposal_id", into: &errors)
         if let raw = Validate.trimmed(cost) { input.cost = FormNumbers.integer(raw, field: "cost", into: &errors).map(Int64.init) }
         return (input, errors)
     }

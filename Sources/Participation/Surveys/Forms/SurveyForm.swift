@@ -41,10 +41,7 @@ struct SurveyForm: Decodable {
     func input() -> (SurveyInput, [FieldError]) {
         var errors: [FieldError] = []
         var input = SurveyInput()
-        if let raw = Validate.trimmed(processID) {
-            if let id = UUID(uuidString: raw) { input.processID = id }
-            else { errors.append(FieldError("process_id", "validation.invalid_choice")) }
-        }
+        input.processID = Validate.id(processID, field: "process_id", into: &errors)
         input.title = title
         input.description = description
         input.language = language
