@@ -13,6 +13,7 @@ public enum ParticipationRoom {
         app.asyncCommands.use(ParticipationCommands(), as: "participation")
         SurveysRoom.configure(app)
         ElectionsRoom.configure(app)
+        PollsRoom.configure(app)
         // Made before any request, so that requests only read the application's storage.
         _ = app.participationCache
     }
@@ -26,5 +27,6 @@ public enum ParticipationRoom {
         try app.register(collection: SurveysAPIController())
         try pages.register(collection: SurveysWebController())
         try ElectionsRoom.routes(app, pages: pages)
+        try PollsRoom.routes(app, pages: pages)
     }
 }

@@ -160,6 +160,20 @@ struct I18nCatalogTests {
                         "not_eligible.scope", "not_eligible.age", "too_few", "too_many", "over_budget", "unknown_project",
                         "too_many_budgets", "results_at_close", "incomplete.no_projects", "incomplete.closes_in_past"]
             .map { "error.election." + $0 })
+        // Polls and assemblies (Participation).
+        let methods = ["plurality", "approval", "schulze"]
+        keys.formUnion(methods.flatMap { ["poll.method." + $0, "poll.method_explain." + $0, "poll.choose." + $0,
+                                          "poll.results_caption." + $0, "poll.score." + $0] })
+        keys.formUnion(["upcoming", "open", "closed"].map { "poll.phase." + $0 })
+        keys.formUnion(["live", "at_close"].flatMap { ["poll.visibility." + $0, "poll.visibility_explain." + $0,
+                                                        "poll.results_hidden." + $0] })
+        keys.formUnion(["abstained", "absent"].map { "poll.roll." + $0 })
+        keys.formUnion(["equal", "declared"].map { "assembly.weight_rule." + $0 })
+        keys.formUnion(["not_found", "not_the_organizer", "not_yet_open", "closed", "started", "not_closed",
+                        "abstain_not_allowed", "one_choice", "no_choice", "unknown_option", "repeated_option",
+                        "results_at_close"].map { "error.poll." + $0 })
+        keys.formUnion(["not_found", "not_a_member", "not_a_representative", "delegation_to_self", "delegation_cycle",
+                        "no_delegation"].map { "error.assembly." + $0 })
         return keys
     }
 

@@ -208,5 +208,5 @@ struct CreateParticipation: AsyncMigration {
 
 enum ParticipationMigrations {
     static let all: [any Migration] = [CreateParticipation(), CreateSurveys(), CreateRevisions(),
-                                        AddRevisionsOfNamesElsewhere(), CreateBudgetElections()]
+                                        AddRevisionsOfNamesElsewhere(), CreateBudgetElections(), CreatePolls()]
 }

@@ -5,12 +5,13 @@ extension Poll {
     /// stronger than B's to A; tiers are formed by how many candidates beat each one, so
     /// candidates beaten by nobody are the winners. A ballot naming an unknown candidate or one
     /// twice is ignored.
-    public static func schulze(candidates: [String], ballots: [[String]]) -> PollResult {
+    /// `weights`, when given, counts each ballot that many times.
+    public static func schulze(candidates: [String], ballots: [[String]], weights: [Int]? = nil) -> PollResult {
         let count = candidates.count
         let index = indexByName(candidates)
         var pairwise = [[Int]](repeating: [Int](repeating: 0, count: count), count: count)
         var ignored = 0
-        for ballot in ballots {
+        for (position, ballot) in ballots.enumerated() {
             let ranked = ballot.compactMap { index[$0] }
             guard ranked.count == ballot.count, Set(ranked).count == ranked.count else {
                 ignored += 1
@@ -19,7 +20,7 @@ extension Poll {
             var above = Set<Int>()
             for candidate in ranked {
                 above.insert(candidate)
-                for other in 0..<count where !above.contains(other) { pairwise[candidate][other] += 1 }
+                for other in 0..<count where !above.contains(other) { pairwise[candidate][other] += weight(weights, position) }
             }
         }
         let paths = strongestPaths(pairwise)

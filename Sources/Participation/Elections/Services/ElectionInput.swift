@@ -67,6 +67,15 @@ public struct ExclusionInput: Content, Sendable {
 /// A form's or a client's date and time: `yyyy-MM-ddTHH:mm[:ss]` followed by `Z` or an offset such as `+01:00`, or
 /// by nothing for Algeria's time (UTC+1, no summer time), as a form's date-time field sends it.
 enum ElectionTime {
+    /// The date and time as a form's date-time field shows it, in Algeria's time: `2026-12-02T14:30`.
+    static func local(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(secondsFromGMT: 3600) ?? .gmt
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        func two(_ n: Int?) -> String { let v = n ?? 0; return v < 10 ? "0\(v)" : "\(v)" }
+        return "\(c.year ?? 1970)-\(two(c.month))-\(two(c.day))T\(two(c.hour)):\(two(c.minute))"
+    }
+
     static func parse(_ text: String?) -> Date? {
         guard let text = Validate.trimmed(text), let match = text.wholeMatch(of: pattern) else { return nil }
         let (_, year, month, day, hour, minute, second, zone) = match.output
