@@ -278,5 +278,6 @@ public enum ParticipationDemo {
         let process = try await ParticipatoryProcess.query(on: db).filter(\.$slug == processSlug).first()
         try await SurveysDemo.load(on: db, now: now, processID: process?.id)
         try await ElectionsDemo.load(on: db, now: now, processID: process?.id)
+        try await PollsDemo.load(on: db, now: now, processID: process?.id)
     }
 }

@@ -49,6 +49,9 @@ struct EveryPageRendersTests {
             let thread = try #require(try await Comment.query(on: app.db).filter(\.$replyCount > 0).first())
             let survey = try #require(try await Survey.query(on: app.db).first())
             let election = try #require(try await BudgetElection.query(on: app.db).first())
+            let poll = try #require(try await Poll.query(on: app.db).first())
+            let assembly = try #require(try await Assembly.query(on: app.db).first())
+            let noStation = "00000000-0000-0000-0000-000000000000"
             // A demo record for each parameter, by the address it follows: a room whose page takes a parameter
             // not listed here fails below instead of going unchecked.
             let records: [String: String] = [
@@ -60,7 +63,8 @@ struct EveryPageRendersTests {
                 "files/:id": "00000000-0000-0000-0000-000000000000",
                 "processes/:process": ParticipationDemo.processSlug, "proposals/:id": "\(proposal.id!)",
                 "debates/:id": "\(debate.id!)", "comments/:id": "\(thread.id!)", "unsubscribe/:token": String(repeating: "0", count: 64),
-                "surveys/:id": "\(survey.id!)", "pb-elections/:id": "\(election.id!)",
+                "surveys/:id": "\(survey.id!)", "pb-elections/:id": "\(election.id!)", "polls/:id": "\(poll.id!)",
+                "assemblies/:id": "\(assembly.id!)", "stations/:station": noStation,
             ]
             // Every GET page the rooms registered, found in the app's routes.
             var routes: [String] = []
@@ -77,7 +81,9 @@ struct EveryPageRendersTests {
                 routes.append(parts.joined(separator: "/"))
             }
             #expect(routes.count > 30, "\(routes.count) pages found in the app's routes")
-            let special = Self.recordPages(comment: "\(thread.id!)")
+            var special = Self.recordPages(comment: "\(thread.id!)")
+            // The demo's vote has no polling station: an unknown one is not found.
+            special["pb-elections/\(election.id!)/stations/\(noStation)"] = ElectionError.stationNotFound.status
             let pages = routes.filter { Self.notPages[$0] == nil && special[$0] == nil }
             let paths = pages + [
                 "organizations?q=%D8%AC%D9%85%D8%B9%D9%8A%D8%A9&page=1", "projects?state=in_progress&wilaya=05",

@@ -66,6 +66,7 @@ struct AssemblyTests {
             #expect(cycle.status == .unprocessableEntity)
             let problem = try cycle.decoded(TestProblem.self)
             #expect(problem.code == "assembly.delegation_cycle")
+            #expect(cycle.body.string.contains("→"))
             #expect(try await delegate(Self.members[3], d).decoded(TestProblem.self).code == "assembly.delegation_to_self")
             #expect(try await world.api(.POST, path + "/delegations", as: W.citizen(0),
                                         json: #"{"to_organization_id": "\#(a)"}"#).status == .forbidden)

@@ -61,13 +61,13 @@ struct PollTests {
             let again = try await vote(0, #"{"choices": [2]}"#)
             #expect(try again.decoded(TestPollReceipt.self).version == 2)
             #expect(try await vote(5, #"{"abstain": true}"#).status == .created)
-            #expect(try await PollVote.query(on: app.db).count() == 6)
+            #expect(try await PollVote.query(on: app.db).filter(\.$pollID == UUID(uuidString: id)!).count() == 6)
 
             // hidden while open: the API refuses, the page shows no count, the stored votes name no one
             #expect(try code(try await world.api(.GET, path + "/results", as: W.coordinator)) == "poll.results_at_close")
             let page = try await world.api(.GET, "/ar/polls/\(id)", as: W.coordinator, language: "ar")
             #expect(page.status == .ok && !page.body.string.contains("poll.turnout") && !page.body.string.contains("<meter"))
-            let stored = try await PollVote.query(on: app.db).all()
+            let stored = try await PollVote.query(on: app.db).filter(\.$pollID == UUID(uuidString: id)!).all()
             let citizens = try await User.query(on: app.db).all().compactMap { $0.id?.uuidString.lowercased() }
             #expect(stored.allSatisfy { vote in vote.castBy == nil && !citizens.contains { vote.voterLink.contains($0) } })
             #expect(try code(try await world.api(.POST, path + "/outcome", as: W.coordinator,

@@ -17,12 +17,21 @@ public enum ElectionError: ShabakaError, Equatable {
     case tooManyBudgets(maximum: Int)
     case resultsAtClose
     case incomplete(reason: String)
+    case notAnOfficer
+    case votedOnline
+    case alreadyCheckedIn
+    case checkedIn
+    case stationCounted
+    case notClosedYet
+    case stationsCounting
+    case moreBallotsThanVoters(voters: Int)
+    case stationNotFound
 
     public var status: HTTPResponseStatus {
         switch self {
-        case .electionNotFound, .budgetNotFound: .notFound
-        case .notTheOrganizer, .notEligible: .forbidden
-        case .tooFew, .tooMany, .overBudget, .unknownProject, .incomplete: .unprocessableEntity
+        case .electionNotFound, .budgetNotFound, .stationNotFound: .notFound
+        case .notTheOrganizer, .notEligible, .notAnOfficer: .forbidden
+        case .tooFew, .tooMany, .overBudget, .unknownProject, .incomplete, .moreBallotsThanVoters: .unprocessableEntity
         default: .conflict
         }
     }
@@ -43,6 +52,15 @@ public enum ElectionError: ShabakaError, Equatable {
         case .tooManyBudgets: "election.too_many_budgets"
         case .resultsAtClose: "election.results_at_close"
         case .incomplete(let reason): "election.incomplete." + reason
+        case .notAnOfficer: "election.not_an_officer"
+        case .votedOnline: "election.voted_online"
+        case .alreadyCheckedIn: "election.already_checked_in"
+        case .checkedIn: "election.checked_in"
+        case .stationCounted: "election.station_counted"
+        case .notClosedYet: "election.not_closed_yet"
+        case .stationsCounting: "election.stations_counting"
+        case .moreBallotsThanVoters: "election.more_ballots_than_voters"
+        case .stationNotFound: "election.station_not_found"
         }
     }
 
@@ -53,6 +71,7 @@ public enum ElectionError: ShabakaError, Equatable {
         case .tooFew(let minimum): ["\(minimum)"]
         case .tooMany(let maximum), .tooManyBudgets(let maximum): ["\(maximum)"]
         case .overBudget(let budget, let total): ["\(total)", "\(budget)"]
+        case .moreBallotsThanVoters(let voters): ["\(voters)"]
         default: []
         }
     }
@@ -61,6 +80,7 @@ public enum ElectionError: ShabakaError, Equatable {
         switch self {
         case .tooFew, .tooMany, .overBudget, .unknownProject: [field("projects")]
         case .tooManyBudgets: [field("budget_id")]
+        case .moreBallotsThanVoters: [field("ballots")]
         default: []
         }
     }

@@ -14,6 +14,8 @@ public enum ElectionsRoom {
     public static func routes(_ app: Application, pages: any RoutesBuilder) throws {
         try app.register(collection: ElectionsAPIController())
         try pages.register(collection: ElectionsWebController())
+        try app.register(collection: StationsAPIController())
+        try pages.register(collection: StationsWebController())
     }
 }
 

@@ -208,5 +208,6 @@ struct CreateParticipation: AsyncMigration {
 
 enum ParticipationMigrations {
     static let all: [any Migration] = [CreateParticipation(), CreateSurveys(), CreateRevisions(),
-                                        AddRevisionsOfNamesElsewhere(), CreateBudgetElections(), CreatePolls()]
+                                        AddRevisionsOfNamesElsewhere(), CreateBudgetElections(), CreatePolls(),
+                                        CreatePollingStations()]
 }

@@ -136,7 +136,9 @@ public struct FormState: Encodable, Sendable {
                 lines.append(SummaryLine(href: href, text: problem.text))
             }
         }
-        return lines
+        // A refusal that is also an error of a field is listed once, linked to the field.
+        let linked = Set(lines.filter { $0.href != nil }.map(\.text))
+        return lines.filter { $0.href != nil || !linked.contains($0.text) }
     }
 
     /// The element id (after ``idPrefix``) of the field `key`, or nil when the form has no such field.

@@ -41,3 +41,18 @@ extension Request {
         return response
     }
 }
+
+extension Request {
+    /// As ``submitting(_:refused:)``, and a refusal by the rules of a room (an `E` other than "not found": closed,
+    /// over budget, not a member…) shown on the form sent, with its message and status.
+    public func submitting<E: ShabakaError>(refusing: E.Type, _ work: () async throws -> Response,
+                                            refused: (FormState) async throws -> Response) async throws -> Response {
+        do {
+            return try await submitting(work, refused: refused)
+        } catch let error as E where error.status != .notFound {
+            let response = try await refused(FormState(posted: self, refusedBy: error))
+            response.status = error.status
+            return response
+        }
+    }
+}

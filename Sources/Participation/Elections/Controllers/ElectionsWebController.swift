@@ -58,24 +58,12 @@ struct ElectionsWebController: RouteCollection {
         try await req.render("participation/election-show", try await ElectionPageContext.make(election, forms: forms, req))
     }
 
-    /// Refusals of a ballot (over budget, too many, closed, not eligible) come back on the page, on the form sent.
-    func refusing(_ req: Request, _ work: () async throws -> Response,
-                  refused: (FormState) async throws -> Response) async throws -> Response {
-        do {
-            return try await req.submitting(work, refused: refused)
-        } catch let error as ElectionError where error.status != .notFound {
-            let response = try await refused(FormState(posted: req, refusedBy: error))
-            response.status = error.status
-            return response
-        }
-    }
-
     /// The receipt is shown on the answer to the post itself, never in an address (addresses end up in logs).
     @Sendable func cast(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let election = try await ElectionsAPIController.election(req)
         let input = try req.form(BallotForm.self).ballot
-        return try await refusing(req) {
+        return try await req.submitting(refusing: ElectionError.self) {
             let receipt = try await BallotService.cast(try election.requireID(), input, by: user,
                                                       writer: req.application.ballotWriter, on: req.db, now: req.now)
             return try await receiptPage(req, election, receipt)
@@ -89,7 +77,7 @@ struct ElectionsWebController: RouteCollection {
         let user = try req.requireUser()
         let election = try await ElectionsAPIController.election(req)
         let input = try req.form(BallotForm.self).assisted
-        return try await refusing(req) {
+        return try await req.submitting(refusing: ElectionError.self) {
             let receipt = try await BallotService.castAssisted(try election.requireID(), input, by: user,
                                                               writer: req.application.ballotWriter, on: req.db,
                                                               now: req.now)
@@ -112,7 +100,7 @@ struct ElectionsWebController: RouteCollection {
     @Sendable func addProject(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let election = try await ElectionsAPIController.election(req)
-        return try await refusing(req) {
+        return try await req.submitting(refusing: ElectionError.self) {
             try await ElectionAuthoring.addProject(election, try req.input(ElectionProjectForm.self), by: user,
                                                    on: req.db, now: req.now)
             return req.seeOther(ElectionPageContext.path(election, req) + "#projects")
@@ -134,7 +122,7 @@ struct ElectionsWebController: RouteCollection {
         let user = try req.requireUser()
         let election = try await ElectionsAPIController.election(req)
         let number = try ElectionsAPIController.number(req)
-        return try await refusing(req) {
+        return try await req.submitting(refusing: ElectionError.self) {
             try await ElectionAuthoring.exclude(election, number: number, try req.form(ExclusionInput.self), by: user,
                                                 on: req.db, now: req.now)
             return req.seeOther(ElectionPageContext.path(election, req) + "#projects")

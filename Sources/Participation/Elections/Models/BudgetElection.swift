@@ -130,7 +130,7 @@ public final class ElectionBallot: Model, @unchecked Sendable {
 
 /// How a ballot came in.
 public enum BallotChannel: String, CaseIterable, Codable, Sendable {
-    case online, assisted
+    case online, assisted, station
 }
 
 /// The stored outcome of one budget's tally.

@@ -50,6 +50,17 @@ public struct ElectionResults: Content, Sendable {
     public let talliedAt: Date?
     public let budgets: [Budget]
     public let turnout: Turnout
+    /// Each polling station: citizens checked in, paper ballots entered, blank and spoiled ones.
+    public let stations: [StationLine]
+
+    public struct StationLine: Content, Sendable {
+        public let name: String
+        public let wilayaCode: String?
+        public let checkedIn: Int
+        public let ballots: Int
+        public let blank: Int
+        public let spoiled: Int
+    }
 
     public static func load(_ election: BudgetElection, on db: any Database, now: Date) async throws -> ElectionResults {
         let stored = try await ElectionTally.results(election, on: db, now: now)
@@ -71,7 +82,27 @@ public struct ElectionResults: Content, Sendable {
         }
         return ElectionResults(electionID: try election.requireID(), rule: election.rule,
                                selected: budgets.flatMap(\.selected), talliedAt: election.talliedAt, budgets: budgets,
-                               turnout: try await turnout(election, on: db))
+                               turnout: try await turnout(election, on: db),
+                               stations: try await stations(election, on: db))
+    }
+
+    static func stations(_ election: BudgetElection, on db: any Database) async throws -> [StationLine] {
+        guard let sql = db as? any SQLDatabase else { return [] }
+        return try await sql.raw("""
+            SELECT s.name, s.wilaya_code,
+                   (SELECT COUNT(*) FROM station_checkins c WHERE c.station_id = s.id) AS checked_in,
+                   (SELECT COALESCE(SUM(b.ballots), 0) FROM station_batches b WHERE b.station_id = s.id) AS ballots,
+                   (SELECT COALESCE(SUM(b.blank), 0) FROM station_batches b WHERE b.station_id = s.id) AS blank,
+                   (SELECT COALESCE(SUM(b.spoiled), 0) FROM station_batches b WHERE b.station_id = s.id) AS spoiled
+            FROM polling_stations s WHERE s.election_id = \(bind: try election.requireID()) ORDER BY s.name
+            """).all().map {
+            StationLine(name: try $0.decode(column: "name", as: String.self),
+                        wilayaCode: try $0.decode(column: "wilaya_code", as: String?.self),
+                        checkedIn: try $0.decode(column: "checked_in", as: Int.self),
+                        ballots: try $0.decode(column: "ballots", as: Int.self),
+                        blank: try $0.decode(column: "blank", as: Int.self),
+                        spoiled: try $0.decode(column: "spoiled", as: Int.self))
+        }
     }
 
     static func turnout(_ election: BudgetElection, on db: any Database) async throws -> Turnout {

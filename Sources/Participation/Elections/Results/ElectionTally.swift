@@ -16,7 +16,13 @@ public enum ElectionTally {
     {
         guard election.phase(at: now) == .closed else { throw ElectionError.resultsAtClose }
         let id = try election.requireID()
-        if election.talliedAt == nil { try await claim(election, on: db, now: now) }
+        if election.talliedAt == nil {
+            // Paper ballots first: every polling station must have finished its count.
+            if try await PollingStation.query(on: db).filter(\.$electionID == id).filter(\.$countedAt == .none).count() > 0 {
+                throw ElectionError.stationsCounting
+            }
+            try await claim(election, on: db, now: now)
+        }
         var stored = try await ElectionResult.query(on: db).filter(\.$electionID == id).all()
         let contents = try await ElectionQuery.contents(election, on: db)
         let missing = contents.budgets.filter { budget in !stored.contains { $0.budgetID == budget.id } }

@@ -16,6 +16,7 @@ public enum BallotService {
         // One query: the election, and the account's suspension and profile.
         let current = try await open(electionID, userID: user.id, on: db, now: now)
         if let until = current.suspendedUntil { throw ParticipationError.suspended(until: until) }
+        if current.checkedIn { throw ElectionError.checkedIn }
         var errors: [FieldError] = []
         let given = try await Demographics.validate(input.demographics, on: db, into: &errors)
         guard errors.isEmpty else { throw ValidationFailure(errors) }

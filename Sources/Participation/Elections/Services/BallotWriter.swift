@@ -7,6 +7,19 @@ import Vapor
 
 /// One ballot's rows, as ``BallotService`` checked it.
 struct BallotWrite: Sendable {
+    /// One more voter in their turnout cell (channel, wilaya, sex, age group; '' when not given).
+    static func countTurnout(_ electionID: UUID, channel: BallotChannel, demographics: Demographics,
+                             on sql: any SQLDatabase) async throws {
+        try await sql.raw("""
+            INSERT INTO election_turnout (id, election_id, channel, wilaya_code, sex, age_group, voters)
+            VALUES (\(bind: UUID()), \(bind: electionID), \(bind: channel.rawValue),
+                    \(bind: demographics.wilayaCode ?? ""), \(bind: demographics.sex ?? ""),
+                    \(bind: demographics.ageGroup ?? ""), 1)
+            ON CONFLICT (election_id, channel, wilaya_code, sex, age_group)
+            DO UPDATE SET voters = election_turnout.voters + 1
+            """).run()
+    }
+
     let electionID: UUID
     let budgetID: UUID
     let link: String
@@ -47,14 +60,7 @@ struct BallotWrite: Sendable {
                 ON CONFLICT (election_id, voter_link) DO NOTHING RETURNING voter_link
                 """).first() != nil
             if firstTime {
-                try await sql.raw("""
-                    INSERT INTO election_turnout (id, election_id, channel, wilaya_code, sex, age_group, voters)
-                    VALUES (\(bind: UUID()), \(bind: electionID), \(bind: channel.rawValue),
-                            \(bind: demographics.wilayaCode ?? ""), \(bind: demographics.sex ?? ""),
-                            \(bind: demographics.ageGroup ?? ""), 1)
-                    ON CONFLICT (election_id, channel, wilaya_code, sex, age_group)
-                    DO UPDATE SET voters = election_turnout.voters + 1
-                    """).run()
+                try await Self.countTurnout(electionID, channel: channel, demographics: demographics, on: sql)
             } else if let limit = budgetsPerVoter {
                 // A first ballot in another budget: within the number of budgets one person votes in.
                 let others = try await sql.raw("""

@@ -79,6 +79,8 @@ public enum ElectionSnapshots {
         /// For the voter's account: the last day of a suspension in force, and the wilaya and sex of their profile.
         public let suspendedUntil: String?
         public let profile: Demographics
+        /// The account was checked in at a polling station: it votes there, not online.
+        public var checkedIn = false
     }
 
     static let kept = Mutex<[UUID: ElectionSnapshot]>([:])
@@ -102,7 +104,9 @@ public enum ElectionSnapshots {
                       AND until >= \(bind: today) ORDER BY until DESC LIMIT 1) AS suspended_until,
                    (SELECT wilaya_code FROM people WHERE user_id = \(bind: userID) AND erased_at IS NULL LIMIT 1)
                       AS profile_wilaya,
-                   (SELECT sex FROM people WHERE user_id = \(bind: userID) AND erased_at IS NULL LIMIT 1) AS profile_sex
+                   (SELECT sex FROM people WHERE user_id = \(bind: userID) AND erased_at IS NULL LIMIT 1) AS profile_sex,
+                   (SELECT COUNT(*) FROM station_checkins WHERE election_id = e.id AND user_id = \(bind: userID))
+                      AS checked_in
             FROM budget_elections e JOIN participatory_processes p ON p.id = e.process_id
             WHERE e.id = \(bind: id)
             """).first() else { return nil }
@@ -122,10 +126,12 @@ public enum ElectionSnapshots {
             }
         }
         guard let snapshot else { return nil }
-        return Current(election: snapshot, tallied: tallied, scope: scope, secret: secret,
-                       suspendedUntil: try row.decode(column: "suspended_until", as: String?.self),
-                       profile: Demographics(wilayaCode: try row.decode(column: "profile_wilaya", as: String?.self),
-                                             sex: try row.decode(column: "profile_sex", as: String?.self)))
+        var current = Current(election: snapshot, tallied: tallied, scope: scope, secret: secret,
+                              suspendedUntil: try row.decode(column: "suspended_until", as: String?.self),
+                              profile: Demographics(wilayaCode: try row.decode(column: "profile_wilaya", as: String?.self),
+                                                    sex: try row.decode(column: "profile_sex", as: String?.self)))
+        current.checkedIn = try row.decode(column: "checked_in", as: Int.self) > 0
+        return current
     }
 
     static func load(_ id: UUID, on sql: any SQLDatabase) async throws -> ElectionSnapshot? {

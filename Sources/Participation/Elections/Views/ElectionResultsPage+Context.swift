@@ -44,6 +44,7 @@ struct ElectionResultsPageContext: Encodable {
     let voters: Int
     let turnout: [TurnoutTable]
     let threshold: Int
+    let stations: [ElectionResults.StationLine]
 
     static func make(_ election: BudgetElection, _ req: Request) async throws -> ElectionResultsPageContext {
         let results = try await ElectionResults.load(election, on: req.db, now: req.now)
@@ -81,6 +82,6 @@ struct ElectionResultsPageContext: Encodable {
                 table("sex", turnout.bySex) { req.t("person.sex." + $0) },
                 table("age_group", turnout.byAgeGroup) { req.t("participation.age_group." + $0) },
             ],
-            threshold: SurveySuppression.threshold)
+            threshold: SurveySuppression.threshold, stations: results.stations)
     }
 }

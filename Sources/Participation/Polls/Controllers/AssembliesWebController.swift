@@ -33,7 +33,7 @@ struct AssembliesWebController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
         try Self.mayCall(user)
-        return try await PollPage.refusing(req) {
+        return try await req.submitting(refusing: PollError.self) {
             let (input, unread) = try req.form(AssemblyForm.self).input()
             guard unread.isEmpty else { throw ValidationFailure(unread) }
             let assembly = try await AssemblyService.create(input, by: user, on: req.db, now: req.now)
@@ -54,10 +54,11 @@ struct AssembliesWebController: RouteCollection {
     @Sendable func delegate(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let assembly = try await PollsAPIController.assembly(req)
-        return try await PollPage.refusing(req) {
+        return try await req.submitting(refusing: PollError.self) {
             let (input, unread) = try req.form(DelegationForm.self).input()
             guard unread.isEmpty else { throw ValidationFailure(unread) }
-            try await AssemblyService.delegate(assembly, input, by: user, on: req.db, now: req.now)
+            try await AssemblyService.delegate(assembly, input, by: user, on: req.db, now: req.now,
+                                               language: req.language)
             return req.seeOther(AssemblyPageContext.path(assembly, req) + "#members")
         } refused: { state in
             try await render(req, assembly, form: state)
@@ -68,7 +69,7 @@ struct AssembliesWebController: RouteCollection {
         let user = try req.requireUser()
         let assembly = try await PollsAPIController.assembly(req)
         _ = try req.form(StepForm.self)
-        return try await PollPage.refusing(req) {
+        return try await req.submitting(refusing: PollError.self) {
             try await AssemblyService.revoke(assembly, from: req.parameters.get("organization", as: UUID.self), by: user,
                                              on: req.db, now: req.now)
             return req.seeOther(AssemblyPageContext.path(assembly, req) + "#members")

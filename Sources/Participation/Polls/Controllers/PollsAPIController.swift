@@ -96,7 +96,7 @@ struct PollsAPIController: RouteCollection {
         let user = try req.requireUser()
         let assembly = try await Self.assembly(req)
         try await AssemblyService.delegate(assembly, try req.content.decode(DelegationInput.self), by: user, on: req.db,
-                                           now: req.now)
+                                           now: req.now, language: req.language)
         return try await AssemblyDTO.load(assembly, language: req.language, on: req.db, now: req.now)
             .encodeResponse(status: .created, for: req)
     }

@@ -35,7 +35,7 @@ struct PollsWebController: RouteCollection {
     @Sendable func create(req: Request) async throws -> Response {
         let user = try req.requireUser()
         guard SurveyPolicy.mayCreate(user) else { throw PlatformError.forbidden(permission: .representOrganizations) }
-        return try await PollPage.refusing(req) {
+        return try await req.submitting(refusing: PollError.self) {
             let poll = try await PollAuthoring.create(try req.input(PollForm.self), by: user, on: req.db, now: req.now)
             return req.seeOther(PollPageContext.path(poll, req))
         } refused: { state in
@@ -61,7 +61,7 @@ struct PollsWebController: RouteCollection {
     @Sendable func update(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let poll = try await PollsAPIController.poll(req)
-        return try await PollPage.refusing(req) {
+        return try await req.submitting(refusing: PollError.self) {
             try await PollAuthoring.update(poll, try req.input(PollForm.self), by: user, on: req.db, now: req.now)
             return req.seeOther(PollPageContext.path(poll, req))
         } refused: { state in
@@ -85,7 +85,7 @@ struct PollsWebController: RouteCollection {
     @Sendable func vote(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let poll = try await PollsAPIController.poll(req)
-        return try await PollPage.refusing(req) {
+        return try await req.submitting(refusing: PollError.self) {
             let receipt = try await PollVoting.cast(poll, try req.input(PollVoteForm.self), by: user, on: req.db,
                                                     now: req.now)
             return try await render(req, poll, forms: .init(voted: receipt.version))
@@ -97,27 +97,12 @@ struct PollsWebController: RouteCollection {
     @Sendable func outcome(req: Request) async throws -> Response {
         let user = try req.requireUser()
         let poll = try await PollsAPIController.poll(req)
-        return try await PollPage.refusing(req) {
+        return try await req.submitting(refusing: PollError.self) {
             try await PollAuthoring.writeOutcome(poll, try req.input(PollOutcomeForm.self), by: user, on: req.db,
                                                  now: req.now)
             return req.seeOther(PollPageContext.path(poll, req) + "#outcome")
         } refused: { state in
             try await render(req, poll, forms: .init(outcome: state))
-        }
-    }
-}
-
-/// What the poll and assembly pages share: a refusal of the rules (closed, not a member, a cycle…) shown on the form
-/// sent, with its status.
-enum PollPage {
-    static func refusing(_ req: Request, _ work: () async throws -> Response,
-                         refused: (FormState) async throws -> Response) async throws -> Response {
-        do {
-            return try await req.submitting(work, refused: refused)
-        } catch let error as PollError where error.status != .notFound {
-            let response = try await refused(FormState(posted: req, refusedBy: error))
-            response.status = error.status
-            return response
         }
     }
 }

@@ -13,11 +13,12 @@ public enum AssemblyQuery {
         public let chain: [UUID]
     }
 
-    /// Organisation names in the network's first language, in the order given.
-    static func names(_ ids: [UUID], on db: any Database) async throws -> [String] {
+    /// Organisation names in `language`, in the order given, each isolated for bidirectional text (a name in
+    /// Arabic inside a French sentence keeps its place).
+    static func names(_ ids: [UUID], language: SiteLanguage, on db: any Database) async throws -> [String] {
         let found = try await Organization.query(on: db).filter(\.$id ~~ Array(Set(ids))).all()
         let byID = Dictionary(found.compactMap { org in org.id.map { ($0, org) } }, uniquingKeysWith: { first, _ in first })
-        return ids.map { byID[$0].map { LocalizedText($0.name, in: .default).text } ?? $0.uuidString }
+        return ids.map { "\u{2068}" + (byID[$0].map { LocalizedText($0.name, in: language).text } ?? $0.uuidString) + "\u{2069}" }
     }
 
     public static func members(_ assembly: Assembly, language: SiteLanguage, on db: any Database) async throws

@@ -101,7 +101,7 @@ public enum AssemblyService {
     /// Entrusts the member's vote to another member; a delegation already given is replaced. Refused when it would
     /// close a cycle (the chain is named in the error).
     public static func delegate(_ assembly: Assembly, _ input: DelegationInput, by user: CurrentUser,
-                                on db: any Database, now: Date) async throws
+                                on db: any Database, now: Date, language: SiteLanguage = .default) async throws
     {
         let id = try assembly.requireID()
         guard now < assembly.closesAt else { throw PollError.closed }
@@ -120,7 +120,8 @@ public enum AssemblyService {
             let links = try await delegations(id, on: tx)
             let chain = DelegationChains(links).chain(from: to)
             if chain.contains(from) {
-                let names = try await AssemblyQuery.names([from] + chain.prefix { $0 != from } + [from], on: tx)
+                let names = try await AssemblyQuery.names([from, to] + chain.prefix { $0 != from } + [from],
+                                                          language: language, on: tx)
                 throw PollError.delegationCycle(chain: names.joined(separator: " → "))
             }
             try await AssemblyDelegation.query(on: tx).filter(\.$assemblyID == id).filter(\.$fromID == from).delete()
