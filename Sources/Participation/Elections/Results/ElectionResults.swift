@@ -91,9 +91,9 @@ public struct ElectionResults: Content, Sendable {
         return try await sql.raw("""
             SELECT s.name, s.wilaya_code,
                    (SELECT COUNT(*) FROM station_checkins c WHERE c.station_id = s.id) AS checked_in,
-                   (SELECT COALESCE(SUM(b.ballots), 0) FROM station_batches b WHERE b.station_id = s.id) AS ballots,
-                   (SELECT COALESCE(SUM(b.blank), 0) FROM station_batches b WHERE b.station_id = s.id) AS blank,
-                   (SELECT COALESCE(SUM(b.spoiled), 0) FROM station_batches b WHERE b.station_id = s.id) AS spoiled
+                   (SELECT CAST(COALESCE(SUM(b.ballots), 0) AS INTEGER) FROM station_batches b WHERE b.station_id = s.id) AS ballots,
+                   (SELECT CAST(COALESCE(SUM(b.blank), 0) AS INTEGER) FROM station_batches b WHERE b.station_id = s.id) AS blank,
+                   (SELECT CAST(COALESCE(SUM(b.spoiled), 0) AS INTEGER) FROM station_batches b WHERE b.station_id = s.id) AS spoiled
             FROM polling_stations s WHERE s.election_id = \(bind: try election.requireID()) ORDER BY s.name
             """).all().map {
             StationLine(name: try $0.decode(column: "name", as: String.self),

@@ -147,7 +147,7 @@ public enum StationService {
                 """).first() != nil else { throw ElectionError.closed }
             let counts = try await sql.raw("""
                 SELECT (SELECT COUNT(*) FROM station_checkins WHERE station_id = \(bind: batch.stationID)) AS voters,
-                       (SELECT COALESCE(SUM(ballots + blank + spoiled), 0) FROM station_batches
+                       (SELECT CAST(COALESCE(SUM(ballots + blank + spoiled), 0) AS INTEGER) FROM station_batches
                         WHERE station_id = \(bind: batch.stationID) AND budget_id = \(bind: budget)) AS papers
                 """).first()
             let voters = try counts?.decode(column: "voters", as: Int.self) ?? 0
