@@ -47,12 +47,14 @@ public struct PollResults: Content, Sendable {
     public let roll: [RollLine]?
     public let outcome: String?
 
-    public static func load(_ poll: Poll, language: SiteLanguage, on db: any Database, now: Date) async throws
-        -> PollResults
+    /// `options`: the poll's options when the caller has read them already.
+    public static func load(_ poll: Poll, options given: [PollOption]? = nil, language: SiteLanguage,
+                            on db: any Database, now: Date) async throws -> PollResults
     {
         guard poll.resultsVisible(at: now) else { throw PollError.resultsAtClose }
         let id = try poll.requireID()
-        let options = try await PollAuthoring.options(of: poll, on: db)
+        var options = given ?? []
+        if given == nil { options = try await PollAuthoring.options(of: poll, on: db) }
         let votes = try await PollVote.query(on: db).filter(\.$pollID == id).all()
         var counted: [(choices: [Int], weight: Int)] = []
         var abstentions = 0, absent: Int?, roll: [RollLine]?
@@ -86,7 +88,7 @@ public struct PollResults: Content, Sendable {
         let ballots = counted.map { $0.choices.map(String.init) }
         let weights = counted.map(\.weight)
         let result: PollResult = switch poll.method {
-        case .plurality: Voting.Poll.plurality(candidates: candidates, ballots: ballots.compactMap(\.first), weights: weights)
+        case .plurality: Voting.Poll.plurality(candidates: candidates, ballots: ballots.map { $0.first ?? "" }, weights: weights)
         case .approval: Voting.Poll.approval(candidates: candidates, ballots: ballots, weights: weights)
         case .schulze: Voting.Poll.schulze(candidates: candidates, ballots: ballots, weights: weights)
         }

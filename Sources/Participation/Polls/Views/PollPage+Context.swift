@@ -97,7 +97,7 @@ struct PollPageContext: Encodable {
         let open = poll.phase(at: req.now) == .open
         let mayVote = poll.assemblyID == nil ? (user?.may(.participate) ?? false) : !memberChoices.isEmpty
         let results = poll.resultsVisible(at: req.now)
-            ? try await PollResults.load(poll, language: req.language, on: req.db, now: req.now) : nil
+            ? try await PollResults.load(poll, options: options, language: req.language, on: req.db, now: req.now) : nil
         let top = max(results?.options.map(\.score).max() ?? 0, 1)
         let chosen = forms.vote.values.isEmpty ? current?.positions ?? [] : []
         let (place, placeLink) = try await Self.place(poll, req)
