@@ -169,7 +169,7 @@ let package = Package(
         .testTarget(
             name: "ParticipationTests",
             dependencies: [
-                "App", "Participation", "Projects", "Directory", "Platform", "ShabakaTestSupport",
+                "App", "Participation", "Projects", "Directory", "Platform", "ShabakaTestSupport", "Voting",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "SQLKit", package: "sql-kit"),

@@ -52,6 +52,8 @@ struct EveryPageRendersTests {
             let poll = try #require(try await Poll.query(on: app.db).first())
             let assembly = try #require(try await Assembly.query(on: app.db).first())
             let noStation = "00000000-0000-0000-0000-000000000000"
+            // The demo's vote is closed: its first funded project has the page that makes it a project.
+            let funded = try #require(try await ElectionResults.load(election, on: app.db, now: Date()).selected.first)
             // A demo record for each parameter, by the address it follows: a room whose page takes a parameter
             // not listed here fails below instead of going unchecked.
             let records: [String: String] = [
@@ -64,7 +66,7 @@ struct EveryPageRendersTests {
                 "processes/:process": ParticipationDemo.processSlug, "proposals/:id": "\(proposal.id!)",
                 "debates/:id": "\(debate.id!)", "comments/:id": "\(thread.id!)", "unsubscribe/:token": String(repeating: "0", count: 64),
                 "surveys/:id": "\(survey.id!)", "pb-elections/:id": "\(election.id!)", "polls/:id": "\(poll.id!)",
-                "assemblies/:id": "\(assembly.id!)", "stations/:station": noStation,
+                "assemblies/:id": "\(assembly.id!)", "stations/:station": noStation, "projects/:number": funded,
             ]
             // Every GET page the rooms registered, found in the app's routes.
             var routes: [String] = []

@@ -155,12 +155,13 @@ struct I18nCatalogTests {
         keys.formUnion(["channel", "wilaya", "sex", "age_group"].flatMap { ["election.turnout_by." + $0,
                                                                             "election.turnout_group." + $0] })
         keys.formUnion(["greedy_funded", "greedy_skipped", "completion_funded", "completion_skipped", "mes_funded",
-                        "mes_unaffordable", "mes_no_supporters"].map { "election.explain." + $0 })
+                        "mes_unaffordable", "mes_no_supporters", "exclusive"].map { "election.explain." + $0 })
         keys.formUnion(["not_found", "budget_not_found", "not_the_organizer", "not_draft", "not_yet_open", "closed",
                         "not_eligible.scope", "not_eligible.age", "too_few", "too_many", "over_budget", "unknown_project",
                         "too_many_budgets", "results_at_close", "incomplete.no_projects", "incomplete.closes_in_past",
                         "not_an_officer", "voted_online", "already_checked_in", "checked_in", "station_counted",
-                        "not_closed_yet", "stations_counting", "more_ballots_than_voters", "station_not_found"]
+                        "not_closed_yet", "stations_counting", "more_ballots_than_voters", "station_not_found",
+                        "not_funded", "already_a_project"]
             .map { "error.election." + $0 })
         // Polls and assemblies (Participation).
         let methods = ["plurality", "approval", "schulze"]

@@ -2,7 +2,9 @@
 organiser of the "participation" journey opens the votes of their process and prepares one (first a cost that is
 not a number), adds three projects and schedules it, open from an hour ago; a citizen ticks projects over the budget
 and is told so on the form, then votes within it and gets a receipt, and changes their ballot; another citizen
-votes; the results of the demo's closed vote say, for each project, whether it was funded and why."""
+votes; the results of the demo's closed vote say, for each project, whether it was funded and why. The organiser
+also adds a wilaya's budget (first one that exists already) and marks two projects as alternatives; the
+administrator makes a funded project of the demo's vote a project of the Projects room, linked to the vote."""
 from __future__ import annotations
 
 import datetime
@@ -12,6 +14,7 @@ from selenium.webdriver.common.by import By
 
 from harness import Browser, Skip, squash
 from journeys import journey
+from journeys.admin import admin_sign_in
 from journeys.wrong_input import expect_error_summary
 
 TEXTS = {
@@ -73,10 +76,20 @@ def budget_vote(b: Browser) -> None:
              f"creating the vote answered {b.status} at {b.path}: {'; '.join(b.messages())}")
     vote_path = b.path
     b.expect(b.h1() == squash(title), f"the vote's heading is {b.h1()!r}")
-    for name, cost in words["projects"]:
+    # A budget for the wilaya of Algiers; a second one for the same wilaya is refused on its field.
+    for attempt in ("first", "again"):
+        form = b.driver.find_elements(By.CSS_SELECTOR, "main form[action$='/budgets']")
+        b.expect(form, "the draft offers no form to add a budget")
+        b.fill({"wilaya_code": "16", "amount": "200000"}, within=form[0])
+        b.submit(t("election.add_budget_button"), within=form[0], step=f"vote-budget-{attempt}")
+    b.expect_status(422)
+    expect_error_summary(b, {"budget-wilaya_code": squash(t("election.validation.budget_exists"))})
+    for index, (name, cost) in enumerate(words["projects"]):
         form = b.driver.find_elements(By.CSS_SELECTOR, "main form[action$='/projects']")
         b.expect(form, "the draft offers no form to add a project")
-        b.fill({"title": name, "cost": cost, "wilaya_code": "16"}, within=form[0])
+        # The garden and the lighting are two uses of one plot: the count funds at most one of them.
+        b.fill({"title": name, "cost": cost, "wilaya_code": "16", "budget": "1",
+                "exclusive_group": "" if index == 1 else "plot"}, within=form[0])
         b.submit(t("election.add_project"), within=form[0], step="vote-project-added")
         b.expect(b.path.split("#")[0] == vote_path, f"after adding a project the page is {b.path}")
         b.expect(squash(name) in b.main_text(), f"the project {name!r} is not listed")
@@ -91,6 +104,7 @@ def budget_vote(b: Browser) -> None:
     b.submit(yes, within=confirm[0], step="vote-scheduled")
     b.expect(b.path.split("#")[0] == vote_path, f"after scheduling the page is {b.path}")
     b.expect(squash(t("election.phase.open")) in b.main_text(), "the scheduled vote, opened an hour ago, is not open")
+    b.expect(squash(t("election.excludes", "3")) in b.main_text(), "the garden does not say it excludes the lighting")
     b.sign_out()
 
     # 2. A citizen votes: over the budget first (two projects of 600,000 and 500,000), told on the form.
@@ -142,3 +156,30 @@ def budget_vote(b: Browser) -> None:
     b.expect(any(squash(t("election.funded")) == squash(r.find_elements(By.TAG_NAME, "td")[1].text) for r in rows),
              "no project is funded in the demo vote")
     b.expect(b.driver.find_elements(By.CSS_SELECTOR, "main a[href*='/ballots.pb']"), "no link to the ballots file")
+
+    # 5. The administrator makes a funded project of the demo's vote a project of the Projects room.
+    admin_sign_in(b)
+    b.visit("pb-elections", step="admin-votes")
+    b.click_link(DEMO_TITLE, within="main", step="admin-demo-vote")
+    b.click_link(t("election.see_results"), within="main", step="admin-demo-results")
+    makes = b.driver.find_elements(By.CSS_SELECTOR, "main a[href$='/project']")
+    b.expect(makes, "the results offer the organiser no way to make a funded project a project")
+    b.visit(makes[0].get_attribute("href"), step="funded-project-form")
+    b.expect_h1("election.funded_project_heading")
+    b.submit(t("participation.make_project_button"), within="main", step="funded-project-refused")
+    b.expect_status(422)
+    carriers = [o.get_attribute("value") for o in
+                b.driver.find_elements(By.CSS_SELECTOR, "main select[name=organization_id] option")
+                if o.get_attribute("value")]
+    b.expect(carriers, "no association is offered to carry the project")
+    domains = [o.get_attribute("value") for o in
+               b.driver.find_elements(By.CSS_SELECTOR, "main select[name=domain_code] option") if o.get_attribute("value")]
+    b.expect(domains, "no domain is offered")
+    b.fill({"organization_id": carriers[0], "domain_code": domains[0], "social_need": "—" if lang == "ar" else "Un besoin du quartier.",
+            "beneficiaries": "120", "starts_on": "2027-01-01", "ends_on": "2027-06-30", "expected_jobs": "2"})
+    b.submit(t("participation.make_project_button"), within="main", step="funded-project-made")
+    b.expect(re.fullmatch(f"/{lang}/projects/[^/]+", b.path) is not None, f"after making the project the page is {b.path}")
+    b.expect(squash(t("projects.from_election")) in b.main_text(), "the project does not name the vote it comes from")
+    b.click_link(DEMO_TITLE, within="main", step="project-to-results")
+    b.expect_h1("election.results_heading")
+    b.sign_out()

@@ -26,12 +26,16 @@ public enum ElectionError: ShabakaError, Equatable {
     case stationsCounting
     case moreBallotsThanVoters(voters: Int)
     case stationNotFound
+    /// Only a funded project becomes a project of the Projects room.
+    case notFunded
+    case alreadyAProject
 
     public var status: HTTPResponseStatus {
         switch self {
         case .electionNotFound, .budgetNotFound, .stationNotFound: .notFound
         case .notTheOrganizer, .notEligible, .notAnOfficer: .forbidden
-        case .tooFew, .tooMany, .overBudget, .unknownProject, .incomplete, .moreBallotsThanVoters: .unprocessableEntity
+        case .tooFew, .tooMany, .overBudget, .unknownProject, .incomplete, .moreBallotsThanVoters, .notFunded:
+            .unprocessableEntity
         default: .conflict
         }
     }
@@ -61,6 +65,8 @@ public enum ElectionError: ShabakaError, Equatable {
         case .stationsCounting: "election.stations_counting"
         case .moreBallotsThanVoters: "election.more_ballots_than_voters"
         case .stationNotFound: "election.station_not_found"
+        case .notFunded: "election.not_funded"
+        case .alreadyAProject: "election.already_a_project"
         }
     }
 

@@ -1,4 +1,5 @@
 import Platform
+import Projects
 import Vapor
 
 /// The process form: texts in three languages, settings typed as text, up to ``rows`` phases as
@@ -152,4 +153,31 @@ public struct ProjectFromProposal: Content, Sendable {
     public var domainCode: String?
     public var wilayaCode: String?
     public init() {}
+}
+
+extension ProjectFromProposal {
+    /// The draft project: its title and summary given (a proposal's, a funded election project's), in the language
+    /// they are written in; the rest from what the organiser added, the domain and wilaya defaulting to the source's.
+    func projectInput(title: String, summary: String, domainCode: String?, wilayaCode: String?,
+                      budgetMinor defaultBudget: Int64? = nil) -> ProjectInput
+    {
+        let arabic = title.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }
+        func text(_ value: String?) -> Translated? {
+            guard let value = Validate.trimmed(value) else { return nil }
+            return arabic ? Translated(ar: value) : Translated(fr: value)
+        }
+        var input = ProjectInput()
+        input.organizationID = organizationID
+        input.title = text(String(title.prefix(200)))
+        input.summary = text(String(summary.prefix(2000)))
+        input.socialNeed = text(socialNeed)
+        input.beneficiaries = beneficiaries
+        input.budgetMinor = budgetMinor ?? defaultBudget
+        input.startsOn = startsOn
+        input.endsOn = endsOn
+        input.expectedJobs = expectedJobs
+        input.domainCode = Validate.trimmed(self.domainCode) ?? domainCode
+        input.wilayaCode = Validate.trimmed(self.wilayaCode) ?? wilayaCode
+        return input
+    }
 }

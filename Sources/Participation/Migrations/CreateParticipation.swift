@@ -209,5 +209,5 @@ struct CreateParticipation: AsyncMigration {
 enum ParticipationMigrations {
     static let all: [any Migration] = [CreateParticipation(), CreateSurveys(), CreateRevisions(),
                                         AddRevisionsOfNamesElsewhere(), CreateBudgetElections(), CreatePolls(),
-                                        CreatePollingStations()]
+                                        CreatePollingStations(), AddExclusiveProjects()]
 }

@@ -54,24 +54,8 @@ extension AnswerService {
 
     /// The project's texts are the proposal's, in the language it was written in.
     static func projectInput(_ proposal: Proposal, _ given: ProjectFromProposal) -> ProjectInput {
-        let arabic = proposal.title.unicodeScalars.contains { (0x0600...0x06FF).contains($0.value) }
-        func text(_ value: String?) -> Translated? {
-            guard let value = Validate.trimmed(value) else { return nil }
-            return arabic ? Translated(ar: value) : Translated(fr: value)
-        }
-        var input = ProjectInput()
-        input.organizationID = given.organizationID
-        input.title = text(String(proposal.title.prefix(200)))
-        input.summary = text(String(proposal.body.prefix(2000)))
-        input.socialNeed = text(given.socialNeed)
-        input.beneficiaries = given.beneficiaries
-        input.budgetMinor = given.budgetMinor
-        input.startsOn = given.startsOn
-        input.endsOn = given.endsOn
-        input.expectedJobs = given.expectedJobs
-        input.domainCode = Validate.trimmed(given.domainCode) ?? proposal.domainCode
-        input.wilayaCode = Validate.trimmed(given.wilayaCode) ?? proposal.wilayaCode
-        return input
+        given.projectInput(title: proposal.title, summary: proposal.body, domainCode: proposal.domainCode,
+                           wilayaCode: proposal.wilayaCode)
     }
 
     /// An accepted proposal becomes a draft project of the association that will carry it, linked both ways.

@@ -61,6 +61,8 @@ struct ProposalPageContext: Encodable {
     let wilayas: [ChoiceOption]
     let assistedWilayas: [ChoiceOption]
     let domains: [ChoiceOption]
+    /// The organiser's form making the accepted proposal a project (shown when `organizations` is not empty).
+    let projectFields: ProjectFieldsView?
     let sexes: [ChoiceOption]
     let ageGroups: [ChoiceOption]
     let documentKinds: [ChoiceOption]
@@ -120,7 +122,6 @@ struct ProposalPageContext: Encodable {
         let proposal = snapshot.proposal
         let id = try proposal.requireID()
         let process = snapshot.process.process
-        let phases = snapshot.process.phases
         let isOrganizer = try await ParticipationPolicy.isOrganizer(user, of: process, on: req.db)
         let processView = try await ProcessView.make(snapshot.process, organizerView: isOrganizer, req)
         let isAuthor = user != nil && proposal.authorID == user?.id
@@ -170,10 +171,7 @@ struct ProposalPageContext: Encodable {
                 }
             }
             if proposal.state == .accepted, proposal.projectID == nil {
-                let members = try await NetworkMembership.query(on: req.db).filter(\.$state == .active).all().map(\.memberID)
-                let carriers = try await Organization.query(on: req.db).filter(\.$id ~~ members).sort(\.$sortName).all()
-                organizations = ChoiceOption.records(carriers, label: \.name,
-                                                     selected: forms.project.values["organization_id"], req)
+                organizations = try await ProjectFieldsView.carriers(selected: forms.project.values["organization_id"], req)
             }
         }
         let mayEditText = isAuthor && [.draft, .published, .evaluating].contains(proposal.state)
@@ -243,8 +241,10 @@ struct ProposalPageContext: Encodable {
             // The long lists only where a form shows them (the author's edit, the organiser's project, the assisted form).
             wilayas: mayEditText ? try await Options.wilayas(req, selected: editValues["wilaya_code"]) : [],
             assistedWilayas: mayAssist ? try await Options.wilayas(req, selected: forms.assisted.values["wilaya_code"]) : [],
-            domains: mayEditText || !organizations.isEmpty
-                ? try await Options.domains(req, selected: [editValues["domain_code"] ?? ""]) : [],
+            domains: mayEditText ? try await Options.domains(req, selected: [editValues["domain_code"] ?? ""]) : [],
+            projectFields: organizations.isEmpty ? nil
+                : try await ProjectFieldsView.make(forms.project, organizations: organizations,
+                                                   domain: proposal.domainCode, wilaya: proposal.wilayaCode, req),
             // The forms' short lists likewise: only for the viewers whose forms show them.
             sexes: mayAssist ? ChoiceOption.cases(PersonSex.self, key: "person.sex", selected: forms.assisted.values["sex"], req) : [],
             ageGroups: mayAssist ? ChoiceOption.cases(AgeGroup.self, key: "participation.age_group",

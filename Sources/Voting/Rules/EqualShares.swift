@@ -26,7 +26,7 @@ public enum EqualShares {
     /// budget is kept and its share reported. Ties go to more approvals, then lower cost, then
     /// the smaller project id (``PBTieBreaking/pabulib``).
     ///
-    /// Once an outcome funds every project that anyone supports, no higher share can change it,
+    /// Once an outcome funds every project that anyone supports (or excludes by one it funds), no higher share can change it,
     /// so the loop stops there (and, since no outcome can then exceed the budget, it raises the
     /// share by doubling steps instead of one unit; the reported share is where it got there).
     public static func add1(_ profile: PBProfile, utility: PBUtility = .cost) -> PBOutcome {
@@ -37,7 +37,7 @@ public enum EqualShares {
         var step: Int64 = 1
         var kept = runner.run(ExactFraction(share))
         var keptShare = share
-        while kept.purchases.count < candidates.count {
+        while !kept.isComplete(profile) {
             share += step
             if everythingFits { step *= 2 }
             let next = runner.run(ExactFraction(share))
@@ -74,6 +74,8 @@ public enum EqualShares {
     static func isExhaustive(_ run: MESRun, _ profile: PBProfile) -> Bool {
         let left = profile.budget - run.totalCost(profile)
         let selected = Set(run.selected)
-        return !profile.candidates.contains { !selected.contains($0) && profile.costs[$0] <= left }
+        return !profile.candidates.contains {
+            !selected.contains($0) && profile.costs[$0] <= left && profile.excluder(of: $0, among: run.selected) == nil
+        }
     }
 }

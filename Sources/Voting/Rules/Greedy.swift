@@ -10,7 +10,7 @@ public enum Greedy {
         var explanations = profile.costs.indices.map {
             ProjectExplanation(projectID: profile.projectIDs[$0], kind: .greedySkipped, cost: profile.costs[$0])
         }
-        let funded = walk(profile, projects: Array(profile.costs.indices), budget: profile.budget,
+        let funded = walk(profile, projects: Array(profile.costs.indices), budget: profile.budget, taken: [],
                           funded: .greedyFunded, skipped: .greedySkipped, into: &explanations)
         return PBOutcome(
             rule: .greedy, utility: nil, tieBreaking: .pabulib, selected: funded.map { profile.projectIDs[$0] },
@@ -24,7 +24,8 @@ public enum Greedy {
         var result = outcome
         let chosen = Set(outcome.selected)
         let rest = profile.costs.indices.filter { !chosen.contains(profile.projectIDs[$0]) }
-        let funded = walk(profile, projects: rest, budget: profile.budget - outcome.totalCost,
+        let taken = profile.costs.indices.filter { chosen.contains(profile.projectIDs[$0]) }
+        let funded = walk(profile, projects: rest, budget: profile.budget - outcome.totalCost, taken: taken,
                           funded: .completionFunded, skipped: .completionSkipped, into: &result.explanations)
         result.rule = .mesAdd1Greedy
         result.selected += funded.map { profile.projectIDs[$0] }
@@ -32,8 +33,10 @@ public enum Greedy {
         return result
     }
 
+    /// Walks `projects` by support; a project excluded by one funded before (`taken`, or earlier in the walk) is
+    /// passed over.
     private static func walk(
-        _ profile: PBProfile, projects: [Int], budget: Int64,
+        _ profile: PBProfile, projects: [Int], budget: Int64, taken: [Int],
         funded: ProjectExplanation.Kind, skipped: ProjectExplanation.Kind,
         into explanations: inout [ProjectExplanation]
     ) -> [Int] {
@@ -50,7 +53,10 @@ public enum Greedy {
             explanation.score = profile.scores[project]
             explanation.remainingBudget = remaining
             explanation.supportersBudget = nil
-            if profile.costs[project] <= remaining {
+            if let other = profile.excluder(of: project, among: taken + result) {
+                explanation.kind = .exclusive
+                explanation.excludedBy = profile.projectIDs[other]
+            } else if profile.costs[project] <= remaining {
                 remaining -= profile.costs[project]
                 result.append(project)
                 explanation.kind = funded

@@ -29,7 +29,7 @@ struct MESExactEngine {
                 return true
             }
             guard let best else { break }
-            remaining.removeAll { $0 == best.project }
+            remaining.removeAll { $0 == best.project || profile.excludes($0, best.project) }
             run.purchases.append(pay(best, budgets: &budgets, denominator: &denominator))
         }
         run.supportersBudgetAtEnd = profile.costs.indices.map { project in

@@ -69,7 +69,7 @@ struct MESFastEngine {
             }
             remaining.removeAll { dropped.contains($0) }
             guard let best else { break }
-            remaining.removeAll { $0 == best.project }
+            remaining.removeAll { $0 == best.project || profile.excludes($0, best.project) }
             guard let purchase = pay(best, initialShare: initialShare) else { return nil }
             run.purchases.append(purchase)
         }

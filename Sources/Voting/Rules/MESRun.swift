@@ -27,6 +27,7 @@ struct MESRun: Sendable {
         var remaining: [Int] = []
         for project in profile.candidates {
             if profile.costs[project] == 0 {
+                if profile.excluder(of: project, among: run.selected) != nil { continue }
                 run.purchases.append(.init(project: project, fullPayers: 0, payment: 0, partialPayers: 0,
                                            partialTotal: 0, rho: 0))
             } else {
@@ -34,6 +35,12 @@ struct MESRun: Sendable {
             }
         }
         return (run, remaining)
+    }
+
+    /// Whether every project that someone supports is bought or excluded by one bought.
+    func isComplete(_ profile: PBProfile) -> Bool {
+        let bought = Set(selected)
+        return !profile.candidates.contains { !bought.contains($0) && profile.excluder(of: $0, among: selected) == nil }
     }
 
     func totalCost(_ profile: PBProfile) -> Int64 {

@@ -13,15 +13,26 @@ public struct PBProfile: Sendable {
     public let approvals: [Int]
     /// Points per project (equal to ``approvals`` unless ballots carry points).
     public let scores: [Int64]
+    /// Projects that exclude each other share a group (at most one of them is funded); -1 for none.
+    let groups: [Int]
     let supporterOffsets: [Int]
     let supporterIndices: [Int32]
 
     /// Builds a profile from ballots given as project indices (and optional points per entry).
+    /// `exclusive` names, per project, the group of projects that exclude each other (nil or empty: none).
     /// - Precondition: indices are valid and not repeated within a ballot.
     public init(
-        projectIDs: [String], costs: [Int64], budget: Int64, ballots: [[Int]], points: [[Int64]]? = nil
+        projectIDs: [String], costs: [Int64], budget: Int64, ballots: [[Int]], points: [[Int64]]? = nil,
+        exclusive: [String?]? = nil
     ) {
         precondition(projectIDs.count == costs.count, "one cost per project")
+        var groupIndex: [String: Int] = [:]
+        groups = costs.indices.map { project in
+            guard let name = exclusive?[project], !name.isEmpty else { return -1 }
+            if let index = groupIndex[name] { return index }
+            groupIndex[name] = groupIndex.count
+            return groupIndex.count - 1
+        }
         self.projectIDs = projectIDs
         self.costs = costs
         self.budget = budget
@@ -53,7 +64,8 @@ public struct PBProfile: Sendable {
     }
 
     /// Builds the profile of a Pabulib election. Ordinal ballots count as approval of every
-    /// ranked project; cumulative and scoring ballots support the projects given points.
+    /// ranked project; cumulative and scoring ballots support the projects given points. Projects
+    /// with the same value in an `exclusive` column exclude each other.
     public init(_ election: PabulibElection) {
         var indexByID: [String: Int] = [:]
         for (index, project) in election.projects.enumerated() { indexByID[project.id] = index }
@@ -61,8 +73,12 @@ public struct PBProfile: Sendable {
         let points = election.voteType.hasPoints ? election.ballots.map { $0.points ?? [] } : nil
         self.init(
             projectIDs: election.projects.map(\.id), costs: election.projects.map(\.cost),
-            budget: election.budget, ballots: ballots, points: points)
+            budget: election.budget, ballots: ballots, points: points,
+            exclusive: election.projects.map { $0.attributes[PBProfile.exclusiveColumn] })
     }
+
+    /// The Pabulib project column naming the group of projects that exclude each other.
+    public static let exclusiveColumn = "exclusive"
 
     /// The number of projects.
     public var projectCount: Int { costs.count }
@@ -73,4 +89,15 @@ public struct PBProfile: Sendable {
 
     /// Projects MES can fund: someone supports them.
     var candidates: [Int] { costs.indices.filter { approvals[$0] > 0 } }
+
+    /// Whether two different projects exclude each other.
+    func excludes(_ lhs: Int, _ rhs: Int) -> Bool {
+        lhs != rhs && groups[lhs] >= 0 && groups[lhs] == groups[rhs]
+    }
+
+    /// The funded project that excludes `project`, if any.
+    func excluder(of project: Int, among funded: [Int]) -> Int? {
+        guard groups[project] >= 0 else { return nil }
+        return funded.first { excludes($0, project) }
+    }
 }

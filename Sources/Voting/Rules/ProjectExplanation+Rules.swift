@@ -23,6 +23,13 @@ extension ProjectExplanation {
             explanation.supportersBudget = nil
             result[purchase.project] = explanation
         }
+        let selected = run.selected
+        for project in profile.costs.indices where !selected.contains(project) {
+            guard let other = profile.excluder(of: project, among: selected) else { continue }
+            result[project].kind = .exclusive
+            result[project].excludedBy = profile.projectIDs[other]
+            result[project].supportersBudget = nil
+        }
         return result
     }
 

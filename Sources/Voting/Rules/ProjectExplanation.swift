@@ -19,6 +19,8 @@ public struct ProjectExplanation: Sendable, Hashable, Codable {
         case completionFunded = "completion_funded"
         /// Completion after MES: `cost` exceeded the `remainingBudget` at its turn.
         case completionSkipped = "completion_skipped"
+        /// Not funded because `excludedBy`, a project it excludes (they share a group), was funded.
+        case exclusive = "exclusive"
     }
 
     /// The project's id.
@@ -49,6 +51,8 @@ public struct ProjectExplanation: Sendable, Hashable, Codable {
     public var rho: Double?
     /// Supporters' remaining budget in total, for unaffordable projects.
     public var supportersBudget: Double?
+    /// The funded project that excludes this one (``Kind/exclusive``).
+    public var excludedBy: String?
 
     /// Creates an explanation with only the fields its kind needs.
     public init(projectID: String, kind: Kind, cost: Int64) {

@@ -13,8 +13,10 @@ struct ElectionsAPIController: RouteCollection {
         elections.post(use: create)
         elections.get(":id", use: show)
         elections.post(":id", "projects", use: addProject)
+        elections.post(":id", "budgets", use: addBudget)
         elections.delete(":id", "projects", ":number", use: removeProject)
         elections.post(":id", "projects", ":number", "exclusion", use: exclude)
+        elections.post(":id", "projects", ":number", "project", use: makeProject)
         elections.post(":id", "transitions", use: step)
         elections.post(":id", "ballot", use: cast)
         elections.post(":id", "ballot", "assisted", use: castAssisted)
@@ -64,6 +66,15 @@ struct ElectionsAPIController: RouteCollection {
             .encodeResponse(status: .created, for: req)
     }
 
+    @Sendable func addBudget(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let election = try await Self.election(req)
+        try await ElectionAuthoring.addBudget(election, try req.content.decode(BudgetInput.self), by: user, on: req.db,
+                                              now: req.now)
+        return try await ElectionDTO.load(election, viewer: user, on: req.db, now: req.now)
+            .encodeResponse(status: .created, for: req)
+    }
+
     @Sendable func removeProject(req: Request) async throws -> ElectionDTO {
         let user = try req.requireUser()
         let election = try await Self.election(req)
@@ -79,6 +90,16 @@ struct ElectionsAPIController: RouteCollection {
                                             try req.content.decode(ExclusionInput.self), by: user, on: req.db,
                                             now: req.now)
         return try await ElectionDTO.load(election, viewer: user, on: req.db, now: req.now)
+    }
+
+    /// A funded project becomes a draft project of the Projects room (201 with its id and slug).
+    @Sendable func makeProject(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let project = try await FundedProjects.makeProject(
+            try await Self.election(req), number: try Self.number(req), try req.content.decode(ProjectFromProposal.self),
+            by: user, on: req.db, now: req.now, messaging: req.messaging)
+        return try await ParticipationAPIController.ProjectMade(projectID: try project.requireID(), slug: project.slug)
+            .encodeResponse(status: .created, for: req)
     }
 
     @Sendable func step(req: Request) async throws -> ElectionDTO {

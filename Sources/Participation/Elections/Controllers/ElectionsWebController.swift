@@ -14,8 +14,11 @@ struct ElectionsWebController: RouteCollection {
         routes.post(election + ["ballot"], use: cast)
         routes.post(election + ["ballot", "assisted"], use: castAssisted)
         routes.post(election + ["projects"], use: addProject)
+        routes.post(election + ["budgets"], use: addBudget)
         routes.post(election + ["projects", ":number", "removal"], use: removeProject)
         routes.post(election + ["projects", ":number", "exclusion"], use: exclude)
+        routes.get(election + ["projects", ":number", "project"], use: fundedForm)
+        routes.post(election + ["projects", ":number", "project"], use: makeFundedProject)
         routes.post(election + ["transitions"], use: step)
         routes.get(election + ["results"], use: results)
     }
@@ -95,6 +98,18 @@ struct ElectionsWebController: RouteCollection {
             projects: receipt.projects.map(String.init).joined(separator: ", "), closesAt: election.closesAt))
         response.headers.replaceOrAdd(name: .cacheControl, value: "no-store")
         return response
+    }
+
+    @Sendable func addBudget(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let election = try await ElectionsAPIController.election(req)
+        return try await req.submitting(refusing: ElectionError.self) {
+            try await ElectionAuthoring.addBudget(election, try req.input(BudgetForm.self), by: user, on: req.db,
+                                                  now: req.now)
+            return req.seeOther(ElectionPageContext.path(election, req) + "#budgets")
+        } refused: { form in
+            try await render(req, election, forms: ElectionPageForms(addBudget: form))
+        }
     }
 
     @Sendable func addProject(req: Request) async throws -> Response {

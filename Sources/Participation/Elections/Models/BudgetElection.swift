@@ -96,6 +96,8 @@ public final class ElectionProject: Model, @unchecked Sendable {
     @OptionalField(key: "domain_code") public var domainCode: String?
     /// The accepted proposal it comes from.
     @OptionalField(key: "proposal_id") public var proposalID: UUID?
+    /// Projects of the same budget with the same label exclude each other: at most one of them is funded.
+    @OptionalField(key: "exclusive_group") public var exclusiveGroup: String?
     /// The project of the Projects room it became once funded.
     @OptionalField(key: "project_id") public var projectID: UUID?
     /// Found infeasible before the tally: left out of it, with this reason shown on the results.

@@ -4,7 +4,7 @@ import Platform
 import Voting
 
 /// One budget's ballots as a Pabulib election: the projects by their number (excluded ones left out, and left out
-/// of every ballot), the ballots by receipt, in receipt order, with no other column. The tally runs on exactly this,
+/// of every ballot; projects that exclude each other share a value in the `exclusive` column), the ballots by receipt, in receipt order, with no other column. The tally runs on exactly this,
 /// so that anyone re-tallying the published file finds the same outcome.
 public enum BallotsFile {
     public static func election(_ election: BudgetElection, budget: ElectionBudget, projects: [ElectionProject],
@@ -34,11 +34,15 @@ public enum BallotsFile {
             MetaEntry(key: "language", value: election.language),
         ]
         if !excluded.isEmpty { meta.append(MetaEntry(key: "excluded_projects", value: excluded.joined(separator: ","))) }
+        // Projects that exclude each other carry their group in an `exclusive` column, which `Voting` reads.
+        let exclusive = offered.contains { $0.exclusiveGroup != nil }
         return PabulibElection(
-            meta: meta, budget: budget.amount, voteType: .approval, projectColumns: ["name", "category"],
+            meta: meta, budget: budget.amount, voteType: .approval,
+            projectColumns: ["name", "category"] + (exclusive ? [PBProfile.exclusiveColumn] : []),
             projects: offered.map {
-                PBProject(id: String($0.number), cost: $0.cost,
-                          attributes: ["name": oneLine($0.title), "category": $0.domainCode ?? ""])
+                var attributes = ["name": oneLine($0.title), "category": $0.domainCode ?? ""]
+                if exclusive { attributes[PBProfile.exclusiveColumn] = $0.exclusiveGroup.map(oneLine) ?? "" }
+                return PBProject(id: String($0.number), cost: $0.cost, attributes: attributes)
             },
             ballots: votes)
     }

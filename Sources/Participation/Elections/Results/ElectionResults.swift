@@ -16,6 +16,8 @@ public struct ElectionResults: Content, Sendable {
         /// Why, from `Voting`; nil for an excluded project.
         public let explanation: ProjectExplanation?
         public let excludedReason: String?
+        /// The project of the Projects room a funded project became.
+        public let projectID: UUID?
     }
 
     public struct Budget: Content, Sendable {
@@ -74,7 +76,7 @@ public struct ElectionResults: Content, Sendable {
                 Project(number: project.number, title: project.title, cost: project.cost,
                         funded: funded.contains(String(project.number)),
                         explanation: outcome.explanations.first { $0.projectID == String(project.number) },
-                        excludedReason: project.excludedReason)
+                        excludedReason: project.excludedReason, projectID: project.projectID)
             }
             budgets.append(Budget(budgetID: try budget.requireID(), position: budget.position,
                                   wilayaCode: budget.wilayaCode, amount: budget.amount, ballots: result.ballots,

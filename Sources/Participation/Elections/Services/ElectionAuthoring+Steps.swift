@@ -3,7 +3,7 @@ import Platform
 import SQLKit
 import Vapor
 
-/// The steps after creation: adding and removing projects of a draft, scheduling, excluding an infeasible project.
+/// The steps after creation: adding budgets, adding and removing projects of a draft, scheduling, excluding an infeasible project.
 extension ElectionAuthoring {
     /// Adds a project to a draft's budget, numbered after the last one.
     @discardableResult
@@ -34,6 +34,39 @@ extension ElectionAuthoring {
                                       details: ["number": "\(project.number)", "cost": "\(project.cost)"], at: now)
         }
         return project
+    }
+
+    /// Adds a budget to a draft (national, or of a wilaya that has none yet), after the last one.
+    @discardableResult
+    public static func addBudget(_ election: BudgetElection, _ input: BudgetInput, by user: CurrentUser,
+                                 on db: any Database, now: Date) async throws -> ElectionBudget
+    {
+        try await requireOrganizer(user, of: election, on: db)
+        guard election.state == .draft else { throw ElectionError.notDraft }
+        let contents = try await ElectionQuery.contents(election, on: db)
+        var errors: [FieldError] = []
+        let budget = try await budget(input, position: (contents.budgets.map(\.position).max() ?? 0) + 1,
+                                      field: "new_budget", on: db, into: &errors)
+        if contents.budgets.contains(where: { $0.wilayaCode == budget.wilayaCode }) {
+            errors.append(FieldError("new_budget.wilaya_code", "election.validation.budget_exists"))
+        }
+        if contents.budgets.count >= maxBudgets {
+            errors.append(FieldError("new_budget.amount", "validation.too_many", "\(maxBudgets)"))
+        }
+        guard errors.isEmpty else {
+            throw ValidationFailure(errors.map { $0.renamed(String($0.field.dropFirst("new_budget.".count))) })
+        }
+        let id = try election.requireID()
+        budget.electionID = id
+        try await db.transaction { tx in
+            try await budget.create(on: tx)
+            try await ElectionSnapshots.revise(id, on: tx)
+            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "election.budget_added",
+                                      subjectType: "budget_election", subjectID: id.uuidString,
+                                      details: ["position": "\(budget.position)", "wilaya": budget.wilayaCode ?? "",
+                                                "amount": "\(budget.amount)"], at: now)
+        }
+        return budget
     }
 
     /// A form's fields are named without the API's `project.` prefix.

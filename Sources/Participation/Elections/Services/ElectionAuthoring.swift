@@ -95,6 +95,11 @@ public enum ElectionAuthoring {
             budgets.append(try await budget(given, position: index + 1, field: input.budget != nil && index == 0
                                                 ? "budget" : "budgets.\(index)", on: db, into: &errors))
         }
+        // One budget per wilaya, and one national.
+        var places = Set<String>()
+        for (index, budget) in budgets.enumerated() where !places.insert(budget.wilayaCode ?? "").inserted {
+            errors.append(FieldError("budgets.\(index).wilaya_code", "election.validation.budget_exists"))
+        }
         let projectInputs = input.projects ?? []
         if projectInputs.count > maxProjects { errors.append(FieldError("projects", "validation.too_many", "\(maxProjects)")) }
         var projects: [ElectionProject] = []
@@ -173,6 +178,10 @@ public enum ElectionAuthoring {
         project.details = Validate.text(description, field: field + ".description", max: 4000, required: false,
                                         into: &errors)
         project.cost = Validate.number(input.cost, field: field + ".cost", range: amounts, into: &errors)
+        project.exclusiveGroup = Validate.trimmed(input.exclusiveGroup)
+        if (project.exclusiveGroup?.count ?? 0) > 40 {
+            errors.append(FieldError(field + ".exclusive_group", "validation.too_long", "40"))
+        }
         if let wilaya = project.wilayaCode, try await Wilaya.find(wilaya, on: db) == nil {
             errors.append(FieldError(field + ".wilaya_code", "validation.invalid_choice"))
         }

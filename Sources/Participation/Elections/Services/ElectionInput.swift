@@ -50,6 +50,8 @@ public struct ElectionProjectInput: Content, Sendable {
     public var cost: Int64?
     public var wilayaCode: String?
     public var domainCode: String?
+    /// A short label shared by the projects of the same budget that exclude each other (at most one is funded).
+    public var exclusiveGroup: String?
 
     public init(title: String? = nil, cost: Int64? = nil, budget: Int? = nil) {
         self.title = title

@@ -12,6 +12,8 @@ public struct ElectionDTO: Content, Sendable {
         public let cost: Int64
         public let wilayaCode: String?
         public let domainCode: String?
+        /// Projects of the budget with the same label exclude each other.
+        public let exclusiveGroup: String?
         public let proposalID: UUID?
         public let projectID: UUID?
         public let excludedReason: String?
@@ -75,7 +77,8 @@ public struct ElectionDTO: Content, Sendable {
 
     static func project(_ project: ElectionProject) -> Project {
         Project(number: project.number, title: project.title, description: project.details, cost: project.cost,
-                wilayaCode: project.wilayaCode, domainCode: project.domainCode, proposalID: project.proposalID,
+                wilayaCode: project.wilayaCode, domainCode: project.domainCode,
+                exclusiveGroup: project.exclusiveGroup, proposalID: project.proposalID,
                 projectID: project.projectID, excludedReason: project.excludedReason)
     }
 }

@@ -14,6 +14,7 @@ struct ElectionForm: Decodable, InputForm {
     var budget: String?
     var minProjects: String?
     var maxProjects: String?
+    var budgetsPerVoter: String?
     var minimumAge: String?
     var opensAt: String?
     var closesAt: String?
@@ -34,8 +35,22 @@ struct ElectionForm: Decodable, InputForm {
         }
         input.minProjects = Validate.trimmed(minProjects).flatMap { FormNumbers.integer($0, field: "min_projects", into: &errors) }
         input.maxProjects = Validate.trimmed(maxProjects).flatMap { FormNumbers.integer($0, field: "max_projects", into: &errors) }
+        input.budgetsPerVoter = Validate.trimmed(budgetsPerVoter)
+            .flatMap { FormNumbers.integer($0, field: "budgets_per_voter", into: &errors) }
         input.minimumAge = Validate.trimmed(minimumAge).flatMap { FormNumbers.integer($0, field: "minimum_age", into: &errors) }
         return (input, errors)
+    }
+}
+
+/// A budget added on the draft's page: national (no wilaya) or of a wilaya.
+struct BudgetForm: Decodable, InputForm {
+    var wilayaCode: String?
+    var amount: String?
+
+    func input() -> (BudgetInput, [FieldError]) {
+        var errors: [FieldError] = []
+        let amount = Validate.trimmed(amount).flatMap { FormNumbers.integer($0, field: "amount", into: &errors) }
+        return (BudgetInput(wilayaCode: wilayaCode, amount: amount.map(Int64.init)), errors)
     }
 }
 
@@ -48,6 +63,7 @@ struct ElectionProjectForm: Decodable, InputForm {
     var cost: String?
     var wilayaCode: String?
     var domainCode: String?
+    var exclusiveGroup: String?
 
     func input() -> (ElectionProjectInput, [FieldError]) {
         var errors: [FieldError] = []
@@ -55,6 +71,7 @@ struct ElectionProjectForm: Decodable, InputForm {
         input.description = description
         input.wilayaCode = wilayaCode
         input.domainCode = domainCode
+        input.exclusiveGroup = exclusiveGroup
         input.proposalID = Validate.id(proposalID, field: "proposal_id", into: &errors)
         if let raw = Validate.trimmed(cost) { input.cost = FormNumbers.integer(raw, field: "cost", into: &errors).map(Int64.init) }
         return (input, errors)

@@ -35,6 +35,8 @@ struct ElectionPageContext: Encodable {
         let wilaya: String?
         let excludedReason: String?
         let checked: Bool
+        /// The numbers of the projects it excludes (at most one of them is funded), or nil.
+        let excludes: String?
     }
 
     struct BudgetBlock: Encodable {
@@ -59,6 +61,9 @@ struct ElectionPageContext: Encodable {
     let draft: Bool
     let mayExclude: Bool
     let addProject: FormState
+    /// The draft's form adding a budget, with its wilayas (empty unless the organiser sees the form).
+    let addBudget: FormState
+    let budgetWilayas: [ChoiceOption]
     let budgetChoices: [ChoiceOption]
     let proposals: [ChoiceOption]
     let wilayaChoices: [ChoiceOption]
@@ -75,6 +80,15 @@ struct ElectionPageContext: Encodable {
 
     static func path(_ election: BudgetElection, _ req: Request) -> String {
         ElectionsSiteURL.elections.path(in: req.language) + "/" + (election.id?.uuidString ?? "")
+    }
+
+    /// "Excludes no. 3, 5": the other projects of the budget with the same exclusive group.
+    static func excluded(by project: ElectionProject, among projects: [ElectionProject], _ req: Request) -> String? {
+        guard let group = project.exclusiveGroup else { return nil }
+        let others = projects.filter { $0.exclusiveGroup == group && $0.number != project.number && !$0.isExcluded }
+        guard !others.isEmpty else { return nil }
+        return req.t("election.excludes", others.map { NumberText.integer($0.number, in: req.language) }
+            .joined(separator: req.t("list.separator")))
     }
 
     static func money(_ amount: Int64, _ req: Request) -> String {
@@ -107,10 +121,11 @@ struct ElectionPageContext: Encodable {
                 id: budgetID.uuidString, position: budget.position,
                 label: wilayaName(budget.wilayaCode) ?? req.t("election.national_budget"),
                 amount: money(budget.amount, req),
-                projects: contents.projects(of: budget).map {
-                    ProjectLine(number: $0.number, title: $0.title, description: $0.details, cost: money($0.cost, req),
-                                wilaya: wilayaName($0.wilayaCode), excludedReason: $0.excludedReason,
-                                checked: checked.contains($0.number))
+                projects: contents.projects(of: budget).map { project in
+                    ProjectLine(number: project.number, title: project.title, description: project.details,
+                                cost: money(project.cost, req), wilaya: wilayaName(project.wilayaCode),
+                                excludedReason: project.excludedReason, checked: checked.contains(project.number),
+                                excludes: Self.excluded(by: project, among: contents.projects(of: budget), req))
                 },
                 voted: ballot != nil, version: ballot?.version ?? 0, form: sent.prefixed("ballot-\(budget.position)-"))
         }
@@ -134,6 +149,9 @@ struct ElectionPageContext: Encodable {
             organizer: organizer, draft: election.state == .draft,
             mayExclude: organizer && election.talliedAt == nil && phase != .closed,
             addProject: forms.addProject.prefixed("project-"),
+            addBudget: forms.addBudget.prefixed("budget-"),
+            budgetWilayas: organizer && election.state == .draft
+                ? try await Options.wilayas(req, selected: forms.addBudget.values["wilaya_code"]) : [],
             budgetChoices: contents.budgets.map {
                 ChoiceOption(value: "\($0.position)", label: wilayaName($0.wilayaCode) ?? req.t("election.national_budget"),
                              selected: forms.addProject.values["budget"] == "\($0.position)")
@@ -179,6 +197,7 @@ struct ElectionPageForms {
     var ballotProjects: [Int] = []
     var assisted = FormState.empty
     var addProject = FormState.empty
+    var addBudget = FormState.empty
     var exclusion = FormState.empty
     var step: WorkflowStepForms.Sent?
 }

@@ -1,6 +1,7 @@
 import Directory
 import Fluent
 import Platform
+import Projects
 import Vapor
 
 /// The results page: for each budget every project, funded or not, with the reason in the page's language; the
@@ -13,6 +14,10 @@ struct ElectionResultsPageContext: Encodable {
         let funded: Bool
         let excluded: Bool
         let why: String
+        /// The page of the project it became, once funded and made one.
+        let project: String?
+        /// For the organisers: the page that makes the funded project a project of the Projects room.
+        let makeProject: String?
     }
 
     struct Block: Encodable {
@@ -55,6 +60,12 @@ struct ElectionResultsPageContext: Encodable {
             code.flatMap { wilayas[$0] }.map { req.language == .ar ? $0.nameArabic : $0.nameFrench }
         }
         let id = try election.requireID().uuidString.lowercased()
+        let linked = results.budgets.flatMap(\.projects).compactMap(\.projectID)
+        let slugs = Dictionary(try await Project.query(on: req.db).filter(\.$id ~~ linked).all()
+            .map { (try $0.requireID(), $0.slug) }, uniquingKeysWith: { first, _ in first })
+        let organizer = try await ElectionAuthoring.isOrganizer(req.currentUser, of: election, on: req.db)
+        let projectsPath = ProjectsSiteURL.projects.path(in: req.language)
+        let path = ElectionPageContext.path(election, req)
         let blocks = results.budgets.map { budget in
             Block(label: wilayaName(budget.wilayaCode) ?? req.t("election.national_budget"),
                   amount: ElectionPageContext.money(budget.amount, req), ballots: budget.ballots,
@@ -63,7 +74,10 @@ struct ElectionResultsPageContext: Encodable {
                       Line(number: project.number, title: project.title, cost: ElectionPageContext.money(project.cost, req),
                            funded: project.funded, excluded: project.excludedReason != nil,
                            why: project.excludedReason.map { req.t("election.explain.excluded", $0) }
-                               ?? project.explanation.map { ExplanationText.sentence($0, req) } ?? "")
+                               ?? project.explanation.map { ExplanationText.sentence($0, req) } ?? "",
+                           project: project.projectID.flatMap { slugs[$0] }.map { projectsPath + "/" + $0 },
+                           makeProject: organizer && project.funded && project.projectID == nil
+                               ? path + "/projects/\(project.number)/project" : nil)
                   },
                   file: "/api/v1/pb-elections/\(id)/ballots.pb?budget=\(budget.position)")
         }
@@ -75,7 +89,7 @@ struct ElectionResultsPageContext: Encodable {
         let turnout = results.turnout
         return ElectionResultsPageContext(
             page: page, title: election.title, lang: election.textLanguage.rawValue, dir: election.textLanguage.direction,
-            path: ElectionPageContext.path(election, req), rule: election.rule, blocks: blocks, voters: turnout.voters,
+            path: path, rule: election.rule, blocks: blocks, voters: turnout.voters,
             turnout: [
                 table("channel", turnout.byChannel) { req.t("election.channel." + $0) },
                 table("wilaya", turnout.byWilaya) { wilayaName($0) ?? $0 },

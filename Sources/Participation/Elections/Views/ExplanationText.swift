@@ -28,6 +28,9 @@ enum ExplanationText {
                          share(explanation.supportersBudget), money(explanation.cost))
         case .mesNoSupporters:
             return req.t("election.explain.mes_no_supporters")
+        case .exclusive:
+            let other = Int(explanation.excludedBy ?? "").map { NumberText.integer($0, in: language) } ?? ""
+            return req.t("election.explain.exclusive", other)
         }
     }
 }
