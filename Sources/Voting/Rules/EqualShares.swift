@@ -37,7 +37,7 @@ public enum EqualShares {
         var step: Int64 = 1
         var kept = runner.run(ExactFraction(share))
         var keptShare = share
-        while !kept.isComplete(profile) {
+        while !kept.isComplete(profile, candidates: candidates.count) {
             share += step
             if everythingFits { step *= 2 }
             let next = runner.run(ExactFraction(share))

@@ -53,7 +53,7 @@ public enum Greedy {
             explanation.score = profile.scores[project]
             explanation.remainingBudget = remaining
             explanation.supportersBudget = nil
-            if let other = profile.excluder(of: project, among: taken + result) {
+            if profile.hasGroups, let other = profile.excluder(of: project, among: taken + result) {
                 explanation.kind = .exclusive
                 explanation.excludedBy = profile.projectIDs[other]
             } else if profile.costs[project] <= remaining {

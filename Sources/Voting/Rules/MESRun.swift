@@ -37,8 +37,9 @@ struct MESRun: Sendable {
         return (run, remaining)
     }
 
-    /// Whether every project that someone supports is bought or excluded by one bought.
-    func isComplete(_ profile: PBProfile) -> Bool {
+    /// Whether every project that someone supports (`candidates` of them) is bought or excluded by one bought.
+    func isComplete(_ profile: PBProfile, candidates: Int) -> Bool {
+        guard profile.hasGroups else { return purchases.count >= candidates }
         let bought = Set(selected)
         return !profile.candidates.contains { !bought.contains($0) && profile.excluder(of: $0, among: selected) == nil }
     }

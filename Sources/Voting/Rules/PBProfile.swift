@@ -15,6 +15,8 @@ public struct PBProfile: Sendable {
     public let scores: [Int64]
     /// Projects that exclude each other share a group (at most one of them is funded); -1 for none.
     let groups: [Int]
+    /// Whether some projects exclude each other.
+    let hasGroups: Bool
     let supporterOffsets: [Int]
     let supporterIndices: [Int32]
 
@@ -33,6 +35,7 @@ public struct PBProfile: Sendable {
             groupIndex[name] = groupIndex.count
             return groupIndex.count - 1
         }
+        hasGroups = !groupIndex.isEmpty
         self.projectIDs = projectIDs
         self.costs = costs
         self.budget = budget

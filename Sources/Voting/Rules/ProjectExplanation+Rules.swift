@@ -23,6 +23,7 @@ extension ProjectExplanation {
             explanation.supportersBudget = nil
             result[purchase.project] = explanation
         }
+        guard profile.hasGroups else { return result }
         let selected = run.selected
         for project in profile.costs.indices where !selected.contains(project) {
             guard let other = profile.excluder(of: project, among: selected) else { continue }
