@@ -111,6 +111,12 @@ struct ElectionOutcomesTests {
             let project = try #require(try await ElectionProject.query(on: app.db)
                 .filter(\.$electionID == election.requireID()).first())
             #expect(project.budgetID == budgets[1].id)
+            // scheduling with budgets still empty is refused on the vote's page, at its step form
+            _ = try await organiser.get(path)
+            let early = try await organiser.post(path + "/transitions", form: ["action": "schedule", "confirmed": "yes"])
+            #expect(early.status == .unprocessableEntity)
+            #expect(early.body.string.contains("Chaque budget doit avoir au moins un projet avant de programmer le scrutin."))
+            #expect(early.body.string.contains(#"action="\#(path)/budgets""#), "the draft's page, its forms still there")
             // someone else may not (to them the draft does not exist)
             #expect(try await world.api(.POST, "/api/v1/pb-elections/\(try election.requireID())/budgets",
                                         as: W.citizen(0), json: #"{"amount": 1}"#).status == .notFound)

@@ -93,15 +93,28 @@ def budget_vote(b: Browser) -> None:
         b.submit(t("election.add_project"), within=form[0], step="vote-project-added")
         b.expect(b.path.split("#")[0] == vote_path, f"after adding a project the page is {b.path}")
         b.expect(squash(name) in b.main_text(), f"the project {name!r} is not listed")
-    steps = b.driver.find_elements(By.CSS_SELECTOR, "main form[action$='/transitions']")
-    b.expect(steps, "no step form schedules the vote")
-    b.submit(t("workflow.budget_election.action.schedule"), within=steps[0], step="vote-schedule-asked")
-    confirm = b.driver.find_elements(By.CSS_SELECTOR, "main form:has(input[name=confirmed][value=yes])")
-    b.expect(confirm, "scheduling is not confirmed on a second page")
-    yes = squash(confirm[0].find_element(By.CSS_SELECTOR, "button[type=submit]").text)
-    b.expect(yes.startswith(squash(t("confirm.yes", "\x00")).split("\x00")[0].strip()),
-             f"the confirmation's button reads {yes!r}")
-    b.submit(yes, within=confirm[0], step="vote-scheduled")
+    def schedule(step: str) -> None:
+        steps = b.driver.find_elements(By.CSS_SELECTOR, "main form[action$='/transitions']")
+        b.expect(steps, "no step form schedules the vote")
+        b.submit(t("workflow.budget_election.action.schedule"), within=steps[0], step=step + "-asked")
+        confirm = b.driver.find_elements(By.CSS_SELECTOR, "main form:has(input[name=confirmed][value=yes])")
+        b.expect(confirm, "scheduling is not confirmed on a second page")
+        yes = squash(confirm[0].find_element(By.CSS_SELECTOR, "button[type=submit]").text)
+        b.expect(yes.startswith(squash(t("confirm.yes", "\x00")).split("\x00")[0].strip()),
+                 f"the confirmation's button reads {yes!r}")
+        b.submit(yes, within=confirm[0], step=step)
+
+    # The wilaya's budget has no project yet: scheduling is refused on the vote's page, which says why.
+    schedule("vote-schedule-refused")
+    b.expect_status(422)
+    b.expect(b.path.split("#")[0] == f"{vote_path}/transitions", f"the refusal is at {b.path}")
+    b.expect(squash(t("error.election.incomplete.no_projects")) in b.main_text(),
+             "the vote's page does not say a budget has no project")
+    form = b.driver.find_elements(By.CSS_SELECTOR, "main form[action$='/projects']")
+    b.expect(form, "after the refusal the draft offers no form to add a project")
+    b.fill({"title": words["projects"][1][0] + " 2", "cost": "150000", "budget": "2"}, within=form[0])
+    b.submit(t("election.add_project"), within=form[0], step="vote-wilaya-project")
+    schedule("vote-scheduled")
     b.expect(b.path.split("#")[0] == vote_path, f"after scheduling the page is {b.path}")
     b.expect(squash(t("election.phase.open")) in b.main_text(), "the scheduled vote, opened an hour ago, is not open")
     b.expect(squash(t("election.excludes", "3")) in b.main_text(), "the garden does not say it excludes the lighting")

@@ -1,5 +1,6 @@
 import Fluent
 import Platform
+import SQLKit
 import Vapor
 
 /// A participatory-budgeting vote already closed: eight projects for a national budget of 5,000,000 DZD, one left out
@@ -65,23 +66,43 @@ public enum ElectionsDemo {
                                           from: ElectionState.draft.rawValue, to: ElectionState.scheduled.rawValue,
                                           actor: .system, reason: nil, on: tx, at: election.scheduledAt ?? now)
         }
-        // Ballots as voters cast them, through the same code: preferences drawn from a few profiles.
-        guard let current = try await ElectionSnapshots.current(try election.requireID(), on: db, now: now),
-              let snapshotBudget = current.election.budgets.first else { return }
+        // Ballots drawn from a few profiles, written as `BallotService.record` writes them for a fresh election
+        // (a ballot and a voter row each, turnout counted per cell), in three statements: every start with demo
+        // data, and most tests, load them.
+        let secret = try await Keyed.secret(on: db)
+        let id = try election.requireID()
+        let budgetID = try budget.requireID()
         let profiles: [[Int]] = [[1, 2, 3], [2, 3, 4], [1, 5], [3, 4, 6], [7, 2], [5, 3, 4], [1, 3], [6, 4, 2, 3]]
         let wilayas = ["05", "05", "05", "16", "16", "31", "07", "05", "13", "16"]
-        // In one transaction: every start with demo data (and many tests) loads them.
+        var ballots: [[any Encodable & Sendable]] = []
+        var voters: [[any Encodable & Sendable]] = []
+        var turnout: [[String]: Int] = [:]
+        for index in 0..<300 {
+            let numbers = profiles[(index * 7 + index / 5) % profiles.count].sorted()
+            let channel: BallotChannel = index % 5 == 4 ? .assisted : .online
+            let link = BallotService.voterLink(id, key: "demo:\(index)", secret: secret)
+            ballots.append([UUID(), id, budgetID, link, BallotService.newReceipt(),
+                            numbers.map(String.init).joined(separator: ","), channel.rawValue, 1])
+            voters.append([id, link, channel.rawValue])
+            let cell = [channel.rawValue, index % 17 == 16 ? "" : wilayas[index % wilayas.count],
+                        index % 13 == 12 ? "" : (index % 2 == 0 ? "f" : "m"), AgeGroup.allCases[1 + index % 5].rawValue]
+            turnout[cell, default: 0] += 1
+        }
+        let cells = turnout.sorted { $0.key.joined() < $1.key.joined() }
+        let (ballotRows, voterRows) = (ballots, voters)
+        let turnoutRows: [[any Encodable & Sendable]] = cells.map {
+            [UUID(), id, $0.key[0], $0.key[1], $0.key[2], $0.key[3], $0.value]
+        }
         try await db.transaction { tx in
-            for index in 0..<300 {
-                let numbers = profiles[(index * 7 + index / 5) % profiles.count].sorted()
-                let assisted = index % 5 == 4
-                let demographics = Demographics(wilayaCode: index % 17 == 16 ? nil : wilayas[index % wilayas.count],
-                                                sex: index % 13 == 12 ? nil : (index % 2 == 0 ? "f" : "m"),
-                                                ageGroup: AgeGroup.allCases[1 + index % 5].rawValue)
-                _ = try await BallotService.record(current, budget: snapshotBudget, numbers: numbers,
-                                                   key: "demo:\(index)", channel: assisted ? .assisted : .online,
-                                                   demographics: demographics, audit: nil, on: tx, now: election.opensAt)
+            guard let sql = tx as? any SQLDatabase else { return }
+            func insert(_ table: String, _ columns: [String], _ rows: [[any Encodable & Sendable]]) async throws {
+                try await rows.reduce(sql.insert(into: table).columns(columns)) { $0.values($1) }.run()
             }
+            try await insert("election_ballots", ["id", "election_id", "budget_id", "voter_link", "receipt", "projects",
+                                                  "channel", "version"], ballotRows)
+            try await insert("election_voters", ["election_id", "voter_link", "channel"], voterRows)
+            try await insert("election_turnout", ["id", "election_id", "channel", "wilaya_code", "sex", "age_group", "voters"],
+                             turnoutRows)
         }
     }
 }
