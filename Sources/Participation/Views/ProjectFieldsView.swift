@@ -22,8 +22,9 @@ struct ProjectFieldsView: Encodable {
                      _ req: Request)
         async throws -> ProjectFieldsView
     {
-        var choices = organizations ?? []
-        if organizations == nil { choices = try await carriers(selected: form.values["organization_id"], req) }
+        let choices = if let organizations { organizations } else {
+            try await carriers(selected: form.values["organization_id"], req)
+        }
         return ProjectFieldsView(
             form: form.prefixed("project-"), organizations: choices,
             domains: try await Options.domains(req, selected: [form.values["domain_code"] ?? domain ?? ""]),

@@ -53,3 +53,17 @@ extension Request {
         }, refused: refused)
     }
 }
+
+extension Request {
+    /// As ``takingStep(_:from:form:confirmation:take:refused:)``, and a refusal by the rules of a room (an `E` other
+    /// than "not found", such as a draft not complete enough to schedule) shown at the step form with its message.
+    public func takingStep<State: WorkflowState, E: ShabakaError>(
+        _ workflow: Workflow<State>, from state: State, form: StepForm, confirmation: StepConfirmation,
+        refusing: E.Type, take: () async throws -> Response, refused: (FormState) async throws -> Response
+    ) async throws -> Response {
+        try await submitting(refusing: E.self, {
+            try await takingStep(workflow, from: state, form: form, confirmation: confirmation, take: take,
+                                 refused: refused)
+        }, refused: refused)
+    }
+}

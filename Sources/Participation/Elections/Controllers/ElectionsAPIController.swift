@@ -97,7 +97,7 @@ struct ElectionsAPIController: RouteCollection {
         let user = try req.requireUser()
         let project = try await FundedProjects.makeProject(
             try await Self.election(req), number: try Self.number(req), try req.content.decode(ProjectFromProposal.self),
-            by: user, on: req.db, now: req.now, messaging: req.messaging)
+            by: user, on: req.db, now: req.now)
         return try await ParticipationAPIController.ProjectMade(projectID: try project.requireID(), slug: project.slug)
             .encodeResponse(status: .created, for: req)
     }

@@ -52,9 +52,10 @@ extension ElectionsWebController {
         let user = try req.requireUser()
         let (election, funded) = try await funded(req)
         return try await req.submitting {
-            let project = try await FundedProjects.makeProject(election, number: funded.number,
+            // `funded(req)` has checked the organiser and that the project is funded.
+            let project = try await FundedProjects.makeProject(election, funded: funded,
                                                                try req.input(ProjectFromProposalForm.self), by: user,
-                                                               on: req.db, now: req.now, messaging: req.messaging)
+                                                               on: req.db, now: req.now)
             return req.seeOther(ProjectsSiteURL.projects.path(in: req.language) + "/" + project.slug)
         } refused: { form in
             try await req.render("participation/election-funded-project",

@@ -156,19 +156,17 @@ struct ElectionsWebController: RouteCollection {
         let form = try req.form(StepForm.self)
         let action = form.action ?? ""
         let path = ElectionPageContext.path(election, req)
-        let refused: (FormState) async throws -> Response = { state in
-            try await render(req, election, forms: ElectionPageForms(step: .init(action: action, form: state)))
-        }
         // A draft that cannot be scheduled yet (a budget without projects, a close in the past) is said on the vote's
         // page, at its step form.
-        return try await req.submitting(refusing: ElectionError.self, {
-            try await req.takingStep(ElectionWorkflow.election, from: election.state, form: form,
-                                     confirmation: StepConfirmation(subject: election.title, back: path), take: {
-                _ = try ElectionWorkflow.election.check(action: action, from: election.state, user: user, reason: nil)
-                try await ElectionAuthoring.schedule(election, by: user, on: req.db, now: req.now)
-                return req.seeOther(path)
-            }, refused: refused)
-        }, refused: refused)
+        return try await req.takingStep(ElectionWorkflow.election, from: election.state, form: form,
+                                        confirmation: StepConfirmation(subject: election.title, back: path),
+                                        refusing: ElectionError.self) {
+            _ = try ElectionWorkflow.election.check(action: action, from: election.state, user: user, reason: nil)
+            try await ElectionAuthoring.schedule(election, by: user, on: req.db, now: req.now)
+            return req.seeOther(path)
+        } refused: { state in
+            try await render(req, election, forms: ElectionPageForms(step: .init(action: action, form: state)))
+        }
     }
 
     @Sendable func results(req: Request) async throws -> Response {

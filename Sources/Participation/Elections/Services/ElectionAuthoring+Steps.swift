@@ -10,28 +10,22 @@ extension ElectionAuthoring {
     public static func addProject(_ election: BudgetElection, _ input: ElectionProjectInput, by user: CurrentUser,
                                   on db: any Database, now: Date) async throws -> ElectionProject
     {
-        try await requireOrganizer(user, of: election, on: db)
-        guard election.state == .draft else { throw ElectionError.notDraft }
-        let contents = try await ElectionQuery.contents(election, on: db)
+        let contents = try await draft(election, by: user, on: db)
         var errors: [FieldError] = []
         let project = try await project(input, field: "project", on: db, into: &errors)
         let position = input.budget ?? 1
         guard let budget = contents.budgets.first(where: { $0.position == position }) else {
             errors.append(FieldError("project.budget", "validation.invalid_choice"))
-            throw ValidationFailure(errors.map(unprefixed))
+            throw ValidationFailure(errors.map { unprefixed($0, "project.") })
         }
         if contents.projects.count >= maxProjects { errors.append(FieldError("project.title", "validation.too_many", "\(maxProjects)")) }
-        guard errors.isEmpty else { throw ValidationFailure(errors.map(unprefixed)) }
-        let id = try election.requireID()
-        project.electionID = id
+        guard errors.isEmpty else { throw ValidationFailure(errors.map { unprefixed($0, "project.") }) }
+        project.electionID = try election.requireID()
         project.budgetID = try budget.requireID()
         project.number = (contents.projects.map(\.number).max() ?? 0) + 1
-        try await db.transaction { tx in
-            try await project.create(on: tx)
-            try await ElectionSnapshots.revise(id, on: tx)
-            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "election.project_added",
-                                      subjectType: "budget_election", subjectID: id.uuidString,
-                                      details: ["number": "\(project.number)", "cost": "\(project.cost)"], at: now)
+        try await changeDraft(election, by: user, action: "election.project_added",
+                              details: ["number": "\(project.number)", "cost": "\(project.cost)"], on: db, now: now) {
+            try await project.create(on: $0)
         }
         return project
     }
@@ -41,9 +35,7 @@ extension ElectionAuthoring {
     public static func addBudget(_ election: BudgetElection, _ input: BudgetInput, by user: CurrentUser,
                                  on db: any Database, now: Date) async throws -> ElectionBudget
     {
-        try await requireOrganizer(user, of: election, on: db)
-        guard election.state == .draft else { throw ElectionError.notDraft }
-        let contents = try await ElectionQuery.contents(election, on: db)
+        let contents = try await draft(election, by: user, on: db)
         var errors: [FieldError] = []
         let budget = try await budget(input, position: (contents.budgets.map(\.position).max() ?? 0) + 1,
                                       field: "new_budget", on: db, into: &errors)
@@ -53,42 +45,60 @@ extension ElectionAuthoring {
         if contents.budgets.count >= maxBudgets {
             errors.append(FieldError("new_budget.amount", "validation.too_many", "\(maxBudgets)"))
         }
-        guard errors.isEmpty else {
-            throw ValidationFailure(errors.map { $0.renamed(String($0.field.dropFirst("new_budget.".count))) })
-        }
-        let id = try election.requireID()
-        budget.electionID = id
-        try await db.transaction { tx in
-            try await budget.create(on: tx)
-            try await ElectionSnapshots.revise(id, on: tx)
-            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "election.budget_added",
-                                      subjectType: "budget_election", subjectID: id.uuidString,
-                                      details: ["position": "\(budget.position)", "wilaya": budget.wilayaCode ?? "",
-                                                "amount": "\(budget.amount)"], at: now)
+        guard errors.isEmpty else { throw ValidationFailure(errors.map { unprefixed($0, "new_budget.") }) }
+        budget.electionID = try election.requireID()
+        try await changeDraft(election, by: user, action: "election.budget_added",
+                              details: ["position": "\(budget.position)", "wilaya": budget.wilayaCode ?? "",
+                                        "amount": "\(budget.amount)"], on: db, now: now) {
+            try await budget.create(on: $0)
         }
         return budget
     }
 
-    /// A form's fields are named without the API's `project.` prefix.
-    static func unprefixed(_ error: FieldError) -> FieldError {
-        error.field.hasPrefix("project.") ? error.renamed(String(error.field.dropFirst("project.".count))) : error
+    /// A form's fields are named without the API's prefix (`project.`, `new_budget.`).
+    static func unprefixed(_ error: FieldError, _ prefix: String) -> FieldError {
+        error.field.hasPrefix(prefix) ? error.renamed(String(error.field.dropFirst(prefix.count))) : error
+    }
+
+    /// The organiser changes the election only while it is a draft.
+    static func requireDraft(_ election: BudgetElection, by user: CurrentUser, on db: any Database) async throws {
+        try await requireOrganizer(user, of: election, on: db)
+        guard election.state == .draft else { throw ElectionError.notDraft }
+    }
+
+    /// A draft the organiser may change, with its budgets and projects.
+    static func draft(_ election: BudgetElection, by user: CurrentUser, on db: any Database) async throws
+        -> ElectionContents
+    {
+        try await requireDraft(election, by: user, on: db)
+        return try await ElectionQuery.contents(election, on: db)
+    }
+
+    /// One change of a draft, in one transaction with the new revision of its snapshot and its audit entry.
+    static func changeDraft(_ election: BudgetElection, by user: CurrentUser, action: String, details: [String: String],
+                            on db: any Database, now: Date, _ change: @escaping @Sendable (any Database) async throws -> Void)
+        async throws
+    {
+        let id = try election.requireID()
+        try await db.transaction { tx in
+            try await change(tx)
+            try await ElectionSnapshots.revise(id, on: tx)
+            try await AuditLog.record(on: tx, actor: AuditActor(user), action: action, subjectType: "budget_election",
+                                      subjectID: id.uuidString, details: details, at: now)
+        }
     }
 
     /// Removes a project from a draft.
     public static func removeProject(_ election: BudgetElection, number: Int, by user: CurrentUser, on db: any Database,
                                      now: Date) async throws
     {
-        try await requireOrganizer(user, of: election, on: db)
-        guard election.state == .draft else { throw ElectionError.notDraft }
+        try await requireDraft(election, by: user, on: db)
         let id = try election.requireID()
         guard let project = try await ElectionProject.query(on: db).filter(\.$electionID == id)
             .filter(\.$number == number).first() else { throw ElectionError.unknownProject }
-        try await db.transaction { tx in
-            try await project.delete(on: tx)
-            try await ElectionSnapshots.revise(id, on: tx)
-            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "election.project_removed",
-                                      subjectType: "budget_election", subjectID: id.uuidString,
-                                      details: ["number": "\(number)", "title": project.title], at: now)
+        try await changeDraft(election, by: user, action: "election.project_removed",
+                              details: ["number": "\(number)", "title": project.title], on: db, now: now) {
+            try await project.delete(on: $0)
         }
     }
 

@@ -23,13 +23,22 @@ public enum FundedProjects {
         return project
     }
 
-    /// Makes the draft project; the budget is the project's cost unless the organiser gives another.
+    /// Makes the draft project of the funded project `number`, for an organiser of the election.
     public static func makeProject(_ election: BudgetElection, number: Int, _ given: ProjectFromProposal,
-                                   by user: CurrentUser, on db: any Database, now: Date, messaging: Messaging)
+                                   by user: CurrentUser, on db: any Database, now: Date)
         async throws -> Project
     {
         try await ElectionAuthoring.requireOrganizer(user, of: election, on: db)
-        let funded = try await funded(election, number: number, on: db, now: now)
+        return try await makeProject(election, funded: try await funded(election, number: number, on: db, now: now),
+                                     given, by: user, on: db, now: now)
+    }
+
+    /// Makes the draft project of `funded` (checked funded, by an organiser); the budget is the project's cost unless
+    /// the organiser gives another.
+    static func makeProject(_ election: BudgetElection, funded: ElectionProject, _ given: ProjectFromProposal,
+                            by user: CurrentUser, on db: any Database, now: Date) async throws -> Project
+    {
+        let number = funded.number
         guard funded.projectID == nil else { throw ElectionError.alreadyAProject }
         let input = given.projectInput(title: funded.title, summary: funded.details.isEmpty ? funded.title : funded.details,
                                        domainCode: funded.domainCode, wilayaCode: funded.wilayaCode,

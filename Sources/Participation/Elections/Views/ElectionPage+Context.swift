@@ -117,15 +117,16 @@ struct ElectionPageContext: Encodable {
             let ballot = mine.first { $0.budgetID == budgetID }
             let sent = forms.ballotBudget == budgetID ? forms.ballot : .empty
             let checked = forms.ballotBudget == budgetID ? Set(forms.ballotProjects) : Set(ballot?.projectNumbers ?? [])
+            let projects = contents.projects(of: budget)
             return BudgetBlock(
                 id: budgetID.uuidString, position: budget.position,
                 label: wilayaName(budget.wilayaCode) ?? req.t("election.national_budget"),
                 amount: money(budget.amount, req),
-                projects: contents.projects(of: budget).map { project in
+                projects: projects.map { project in
                     ProjectLine(number: project.number, title: project.title, description: project.details,
                                 cost: money(project.cost, req), wilaya: wilayaName(project.wilayaCode),
                                 excludedReason: project.excludedReason, checked: checked.contains(project.number),
-                                excludes: Self.excluded(by: project, among: contents.projects(of: budget), req))
+                                excludes: Self.excluded(by: project, among: projects, req))
                 },
                 voted: ballot != nil, version: ballot?.version ?? 0, form: sent.prefixed("ballot-\(budget.position)-"))
         }
