@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Directory", "Agreements", "Projects", "Participation", "Voting",
+                "Platform", "Directory", "Agreements", "Projects", "Participation", "Capacity", "Voting",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -108,6 +108,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
+        // Trainings and events, registrations and waiting lists, attendance, certificates, the calendar feed, the
+        // resource library.
+        .target(
+            name: "Capacity",
+            dependencies: [
+                "Platform", "Directory", "Agreements", "ArabicText",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
         // Pure Swift: Arabic and French normalisation and light stemming for search.
         .target(name: "ArabicText"),
         // Pure Swift: Pabulib files, participatory-budgeting rules, polls; the server app and the CLI wrap it.
@@ -133,7 +144,7 @@ let package = Package(
         .testTarget(
             name: "PlatformTests",
             dependencies: [
-                "App", "Platform", "Directory", "Agreements", "Projects", "Participation", "ShabakaTestSupport",
+                "App", "Platform", "Directory", "Agreements", "Projects", "Participation", "Capacity", "ShabakaTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -177,9 +188,18 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "CapacityTests",
+            dependencies: [
+                "App", "Capacity", "Agreements", "Directory", "Platform", "ShabakaTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+        .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Platform", "Directory", "Agreements", "Projects", "Participation", "ShabakaTestSupport",
+                "App", "Platform", "Directory", "Agreements", "Projects", "Participation", "Capacity", "ShabakaTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "SQLKit", package: "sql-kit"),

@@ -41,8 +41,8 @@ c. ``not-isolated``: every ISO date, month, time, period or code (``2026-03-15``
    text itself (LRI/RLI/FSI … PDI, U+2066–U+2069, as catalogs write codes inside a sentence). User-written prose is
    allowed too: a text whose nearest element with a ``lang`` attribute (other than ``<html>``) also has ``dir`` is
    the author's text, dates and all.
-   ``isolate-wraps``: the nearest isolating element of a date, period or code (not an e-mail address, which may
-   be longer than a phone is wide) holds its text on one line at phone width
+   ``isolate-wraps``: the nearest isolating element of a date, period or code (not an e-mail address or a web
+   address, which may be longer than a phone is wide) holds its text on one line at phone width
    (its text's line boxes, measured with a Range, share one line; for an inline element this is
    ``getClientRects().length === 1``).
 
@@ -86,7 +86,14 @@ const beyond = e => {
     const r = e.getBoundingClientRect();
     return r.width > 0 ? Math.max(r.right + x - width, -(r.left + x), 0) : 0;
 };
+// Inside a box that clips or scrolls sideways (a table's own scroller, a visually hidden header) nothing moves the page.
+const clipped = e => {
+    for (let a = e.parentElement; a && a !== document.body; a = a.parentElement)
+        if (getComputedStyle(a).overflowX !== 'visible') return true;
+    return false;
+};
 const culprits = Array.from(document.querySelectorAll('body *'))
+    .filter(e => !clipped(e))
     .map(e => [e, beyond(e)])
     .filter(([e, by]) => by > 1 && !(e.parentElement !== document.body && beyond(e.parentElement) > 1))
     .sort((a, b) => b[1] - a[1]).slice(0, 3)
@@ -273,9 +280,9 @@ def isolation_findings(node: TextNode) -> Iterable[tuple[str, str, str]]:
     for match in DATE_OR_CODE.finditer(node.text):
         context = around(node.text, match.start(), match.end())
         if node.isolated:
-            # An e-mail address may be longer than a phone is wide: it wraps inside its isolate, which keeps it
-            # whole and in its own direction; dates, periods and codes are short and must not break.
-            if node.lines > 1 and "@" not in match.group():
+            # An e-mail or web address may be longer than a phone is wide: it wraps inside its isolate, which keeps
+            # it whole and in its own direction; dates, periods and codes are short and must not break.
+            if node.lines > 1 and "@" not in match.group() and "://" not in node.text:
                 yield "isolate-wraps", match.group()[:80], f"<{node.isolated}> on {node.lines} lines: {context}"
         elif not (node.authored or in_unicode_isolate(node.text, match.start(), match.end())):
             yield "not-isolated", match.group()[:80], context

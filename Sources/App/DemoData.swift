@@ -1,6 +1,7 @@
 import Agreements
 import Directory
 import Fluent
+import Capacity
 import Participation
 import Platform
 import Projects
@@ -16,6 +17,7 @@ enum DemoData {
         try await AgreementsDemo.load(on: app.db, now: now)
         try await ProjectsDemo.load(on: app.db, now: now)
         try await ParticipationDemo.load(on: app.db, now: now)
+        try await CapacityDemo.load(on: app.db, now: now)
         app.logger.notice("demo data loaded")
     }
 }

@@ -1,4 +1,5 @@
 import Agreements
+import Capacity
 import Participation
 import Projects
 import Directory
@@ -42,6 +43,7 @@ public func configure(_ app: Application, config: ShabakaConfig, options: StartO
     AgreementsRoom.configure(app)
     ProjectsRoom.configure(app)
     ParticipationRoom.configure(app)
+    CapacityRoom.configure(app)
     app.asyncCommands.use(PBCommands(), as: "pb")
     try routes(app)
     if options.migrate {
@@ -56,6 +58,7 @@ public func configure(_ app: Application, config: ShabakaConfig, options: StartO
         app.lifecycle.use(DirectoryIndexWarmer())
         app.lifecycle.use(EscalationWorker.worker)
         app.lifecycle.use(ParticipationWorker.worker)
+        app.lifecycle.use(CapacityWorker.worker)
         app.lifecycle.use(Purge.worker)
     }
 }

@@ -1,4 +1,5 @@
 import Agreements
+import Capacity
 import Participation
 import Projects
 import Directory
@@ -12,6 +13,7 @@ func routes(_ app: Application) throws {
     try AgreementsRoom.routes(app, pages: pages)
     try ProjectsRoom.routes(app, pages: pages)
     try ParticipationRoom.routes(app, pages: pages)
+    try CapacityRoom.routes(app, pages: pages)
     try app.register(collection: HomeController())
     try pages.register(collection: HomePageController())
 }

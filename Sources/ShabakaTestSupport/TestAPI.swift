@@ -41,3 +41,10 @@ extension TestingHTTPResponse {
         return try? decoded(Stated.self).state
     }
 }
+
+/// A problem document's code and field names.
+public struct TestProblem: Decodable, Sendable {
+    public struct Field: Decodable, Sendable { public let field: String }
+    public let code: String
+    public let errors: [Field]
+}

@@ -15,28 +15,11 @@ import VaporTesting
 struct AttachmentTests {
     static let pdf = Data("%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".utf8)
 
-    static func multipart(_ fields: [(String, String)], file: (name: String, data: Data)?) -> (HTTPHeaders, ByteBuffer) {
-        let boundary = "----shabaka" + UUID().uuidString
-        var body = Data()
-        for (name, value) in fields {
-            body += Data("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n".utf8)
-        }
-        if let file {
-            body += Data(("--\(boundary)\r\nContent-Disposition: form-data; name=\"file\"; filename=\"\(file.name)\"\r\n"
-                          + "Content-Type: application/octet-stream\r\n\r\n").utf8)
-            body += file.data + Data("\r\n".utf8)
-        }
-        body += Data("--\(boundary)--\r\n".utf8)
-        var headers = HTTPHeaders()
-        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
-        return (headers, ByteBuffer(data: body))
-    }
-
     func upload(_ app: Application, as email: String, _ type: String, _ id: UUID, name: String, data: Data) async throws
         -> TestingHTTPResponse
     {
         let token = try await TestAPI(app).token(email)
-        var (headers, body) = Self.multipart([("owner_type", type), ("owner_id", id.uuidString)], file: (name, data))
+        var (headers, body) = multipartBody([("owner_type", type), ("owner_id", id.uuidString)], file: (name, data))
         headers.replaceOrAdd(name: .authorization, value: "Bearer \(token)")
         return try await app.testing().sendRequest(.POST, "/api/v1/attachments", headers: headers, body: body)
     }
@@ -106,7 +89,7 @@ struct AttachmentTests {
             let csv = Data("wilaya;montant\n05;120000\n".utf8)
 
             // act: the form as a browser sends it
-            var (headers, body) = Self.multipart([("_csrf", rep.csrf ?? ""), ("owner_type", "difficulty"),
+            var (headers, body) = multipartBody([("_csrf", rep.csrf ?? ""), ("owner_type", "difficulty"),
                                                   ("owner_id", difficulty.id!.uuidString)], file: ("devis.csv", csv))
             headers.replaceOrAdd(name: .cookie, value: rep.cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; "))
             let posted = try await rep.send(.POST, "/fr/attachments", headers: headers, body: body)

@@ -1,4 +1,5 @@
 import Agreements
+import Capacity
 import Directory
 import Fluent
 import Participation
@@ -21,6 +22,8 @@ struct EveryPageRendersTests {
         "files/00000000-0000-0000-0000-000000000000": .notFound,
         // Only a draft is corrected (the demo's draft is checked below).
         "projects/\(ProjectsDemo.flagshipSlug)/edit": ProjectsError.notADraft.status,
+        // The calendar feed: iCalendar, not a page (CertificateTests reads it).
+        "events.ics": .ok,
     ]
 
     /// Addresses whose answer depends on the record (checked in the test with the demo's records).
@@ -52,6 +55,8 @@ struct EveryPageRendersTests {
             let poll = try #require(try await Poll.query(on: app.db).first())
             let assembly = try #require(try await Assembly.query(on: app.db).first())
             let noStation = "00000000-0000-0000-0000-000000000000"
+            let event = try #require(try await CapacityEvent.query(on: app.db).filter(\.$kind == .training).first())
+            let certificate = try #require(try await Certificate.query(on: app.db).first())
             // The demo's vote is closed: its first funded project has the page that makes it a project.
             let funded = try #require(try await ElectionResults.load(election, on: app.db, now: Date()).selected.first)
             // A demo record for each parameter, by the address it follows: a room whose page takes a parameter
@@ -67,6 +72,7 @@ struct EveryPageRendersTests {
                 "debates/:id": "\(debate.id!)", "comments/:id": "\(thread.id!)", "unsubscribe/:token": String(repeating: "0", count: 64),
                 "surveys/:id": "\(survey.id!)", "pb-elections/:id": "\(election.id!)", "polls/:id": "\(poll.id!)",
                 "assemblies/:id": "\(assembly.id!)", "stations/:station": noStation, "projects/:number": funded,
+                "events/:id": "\(event.id!)", "certificates/:code": certificate.code,
             ]
             // Every GET page the rooms registered, found in the app's routes.
             var routes: [String] = []

@@ -110,10 +110,3 @@ struct TestSurvey: Decodable {
         questions.first { $0.position == position }?.id ?? ""
     }
 }
-
-/// A problem document's field names.
-struct TestProblem: Decodable {
-    struct Field: Decodable { let field: String }
-    let code: String
-    let errors: [Field]
-}

@@ -1,4 +1,5 @@
 import Agreements
+import Capacity
 import Directory
 import Foundation
 import Participation
@@ -177,6 +178,28 @@ struct I18nCatalogTests {
                         "results_at_close"].map { "error.poll." + $0 })
         keys.formUnion(["not_found", "not_a_member", "not_a_representative", "delegation_to_self", "delegation_cycle",
                         "no_delegation"].map { "error.assembly." + $0 })
+        keys.formUnion(capacityKeys)
+        return keys
+    }
+
+    /// The Capacity room's names of kinds, audiences, statuses, steps done and errors.
+    var capacityKeys: Set<String> {
+        let kinds = EventKind.allCases.map(\.rawValue)
+        var keys = Set(kinds.flatMap { ["event.kind." + $0, "certificate.attended." + $0] })
+        keys.formUnion(EventAudience.allCases.flatMap { ["event.audience." + $0.rawValue, "event.audience_only." + $0.rawValue] })
+        keys.formUnion(RegistrationStatus.allCases.map { "event.status." + $0.rawValue })
+        keys.formUnion(["registered", "waitlisted", "cancelled", "attendance", "certificates", "feedback", "needs"]
+            .map { "event.done." + $0 })
+        for dimension in CapacityDimension.allCases {
+            keys.insert("assessment.dimension." + dimension.rawValue)
+            keys.formUnion((1...4).map { "assessment.level.\(dimension.rawValue).\($0)" })
+        }
+        keys.formUnion((1...4).map { "assessment.level_name.\($0)" })
+        let errors: [CapacityError] = [.eventNotFound, .registrationNotFound, .certificateNotFound, .resourceNotFound,
+                                       .notTheOrganizer, .notInAudience, .registrationClosed, .alreadyRegistered, .started,
+                                       .notYours, .notRegistered, .notStarted, .notEnded, .noCertificates, .unknownSession,
+                                       .capacityBelowRegistered(registered: 1), .notAContributor]
+        keys.formUnion(errors.map(\.messageKey))
         return keys
     }
 

@@ -21,7 +21,9 @@ extension StrategyWebController {
                 id: row.id?.uuidString ?? "", period: row.period, value: StrategyReport.number(row.value),
                 breakdown: Self.breakdownText(row.breakdown, reference: reference, req),
                 source: row.source == MeasurementService.computedFromReports
-                    ? req.t("strategy.source_project_reports", row.recordedBy) : row.source)
+                    ? req.t("strategy.source_project_reports", row.recordedBy)
+                    : row.source == MeasurementService.computedFromAttendance
+                        ? req.t("strategy.source_capacity_attendance", row.recordedBy) : row.source)
         }
         let context = IndicatorContext(
             page: try await PageMeta.make(for: req, titleKey: "strategy.indicator_title", indicator.code),

@@ -6,6 +6,8 @@ import Vapor
 public enum MeasurementService {
     /// The source of values computed from the Projects room's follow-up reports (`recorded_by` holds how many).
     public static let computedFromReports = "project_reports"
+    /// Marks measurements the Capacity room computes from attendance at trainings.
+    public static let computedFromAttendance = "capacity_attendance"
 
     /// Categories allowed for each disaggregation dimension (wilaya codes are checked against the directory).
     public static let categories: [String: Set<String>] = [

@@ -20,13 +20,13 @@ public enum Options {
         ChoiceOption.cases(OrganizationKind.self, key: "organization.kind", selected: selected, req)
     }
 
-    static func domainNames(_ req: Request) async throws -> [String: String] {
+    public static func domainNames(_ req: Request) async throws -> [String: String] {
         Dictionary(uniqueKeysWithValues: try await req.referenceData().domains.map {
             ($0.code, $0.name.resolve(in: req.language).text)
         })
     }
 
-    static func wilayaNames(_ req: Request) async throws -> [String: String] {
+    public static func wilayaNames(_ req: Request) async throws -> [String: String] {
         Dictionary(uniqueKeysWithValues: try await req.referenceData().wilayas.map { ($0.code, $0.name(in: req.language)) })
     }
 }

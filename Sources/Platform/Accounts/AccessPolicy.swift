@@ -8,7 +8,7 @@ public enum AccessPolicy {
             .reviewProjects, .manageProcesses, .evaluateProposals, .moderate, .assistParticipation, .participate,
             .readAuditLog,
             .assignExpertise, .diagnoseDifficulties, .proposeSolutions, .decideDifficulties, .resolveDifficulties,
-            .manageCSR,
+            .manageCSR, .organizeEvents,
         ],
         .reviewer: [.reviewMembership, .reviewProjects, .diagnoseDifficulties, .participate, .registerOrganizations],
         .evaluator: [.evaluateProjects, .evaluateProposals, .recordFollowUp, .recordMeasurements, .participate,

@@ -35,4 +35,6 @@ public enum Permission: String, CaseIterable, Sendable {
     case moderate = "participation.moderate"
     /// Record an endorsement or a survey answer for a citizen who came in person.
     case assistParticipation = "participation.assist"
+    /// Organise trainings and events for any organisation, issue their certificates, keep the resource library.
+    case organizeEvents = "capacity.organize"
 }

@@ -22,7 +22,7 @@ public final class UserNotification: Model, @unchecked Sendable {
 }
 
 extension Array where Element: Hashable {
-    func uniqued() -> [Element] {
+    public func uniqued() -> [Element] {
         var seen = Set<Element>()
         return filter { seen.insert($0).inserted }
     }

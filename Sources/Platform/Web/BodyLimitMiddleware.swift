@@ -11,9 +11,11 @@ public struct BodyLimitMiddleware: AsyncMiddleware {
     public init() {}
 
     public func respond(to request: Request, chainingTo next: any AsyncResponder) async throws -> Response {
-        // Documents are attached to an address ending in `/attachments`: their limit, plus room for the form's fields.
+        // Documents are sent to an address ending in `/attachments` (or `/resources`, the library's documents): their
+        // limit, plus room for the form's fields.
         let config = request.application.shabakaConfig
-        let limit = request.url.path.hasSuffix("/attachments") && request.method == .POST
+        let path = request.url.path
+        let limit = (path.hasSuffix("/attachments") || path.hasSuffix("/resources")) && request.method == .POST
             ? config.maxUploadBytes + 65_536 : config.maxBodyBytes
         let announced = request.headers.first(name: .contentLength).flatMap(Int.init) ?? 0
         guard announced <= limit, (request.body.data?.readableBytes ?? 0) <= limit else {

@@ -108,6 +108,15 @@ public struct FormState: Encodable, Sendable {
         return form
     }
 
+    /// The same errors on a form the page could not read as posted (a `multipart/form-data` upload): its fields and
+    /// values as the page read them.
+    public func posting(_ values: [String: String]) -> FormState {
+        var form = self
+        form.values = values
+        form.posted = Set(values.keys).subtracting(Self.hiddenFields)
+        return form
+    }
+
     /// The same form where `keys` name groups of check boxes or radio buttons, whose first box has the key as id:
     /// their errors are shown on the group even when nothing was ticked (and so nothing sent).
     public func grouping(_ keys: String...) -> FormState {

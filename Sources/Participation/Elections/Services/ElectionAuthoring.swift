@@ -50,8 +50,8 @@ public enum ElectionAuthoring {
         if let age = input.minimumAge {
             election.minimumAge = Validate.number(age, field: "minimum_age", range: 1...120, into: &errors)
         }
-        let opensAt = time(input.opensAt, field: "opens_at", into: &errors)
-        let closesAt = time(input.closesAt, field: "closes_at", into: &errors)
+        let opensAt = LocalTime.required(input.opensAt, field: "opens_at", into: &errors)
+        let closesAt = LocalTime.required(input.closesAt, field: "closes_at", into: &errors)
         if let opensAt, let closesAt, closesAt <= opensAt {
             errors.append(FieldError("closes_at", "validation.end_before_start"))
         }
@@ -66,18 +66,6 @@ public enum ElectionAuthoring {
             errors.append(FieldError("process_id", "validation.required"))
         }
         return election
-    }
-
-    static func time(_ raw: String?, field: String, into errors: inout [FieldError]) -> Date? {
-        guard Validate.trimmed(raw) != nil else {
-            errors.append(FieldError(field, "validation.required"))
-            return nil
-        }
-        guard let date = ElectionTime.parse(raw) else {
-            errors.append(FieldError(field, "validation.datetime"))
-            return nil
-        }
-        return date
     }
 
     /// Creates a draft with its budgets (the form's single `budget`, or `budgets`) and projects, in one transaction.

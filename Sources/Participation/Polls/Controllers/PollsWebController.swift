@@ -52,7 +52,7 @@ struct PollsWebController: RouteCollection {
         let values = ["title": poll.title, "description": poll.details, "language": poll.language,
                       "method": poll.method.rawValue, "allow_abstain": poll.allowAbstain ? "true" : "",
                       "results_visibility": poll.resultsVisibility.rawValue,
-                      "opens_at": ElectionTime.local(poll.opensAt), "closes_at": ElectionTime.local(poll.closesAt),
+                      "opens_at": LocalTime.local(poll.opensAt), "closes_at": LocalTime.local(poll.closesAt),
                       "options": options.map(\.label).joined(separator: "\n")]
         return try await req.render("participation/poll-new", try await PollNewPageContext.make(
             req, form: FormState.empty.showing(values), user: user, poll: poll))

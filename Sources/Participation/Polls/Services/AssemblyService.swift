@@ -36,8 +36,8 @@ public enum AssemblyService {
         }
         assembly.weightRule = Validate.choice(Validate.trimmed(input.weightRule) ?? "equal", field: "weight_rule",
                                               as: AssemblyWeightRule.self, into: &errors) ?? .equal
-        let opensAt = ElectionAuthoring.time(input.opensAt, field: "opens_at", into: &errors)
-        let closesAt = ElectionAuthoring.time(input.closesAt, field: "closes_at", into: &errors)
+        let opensAt = LocalTime.required(input.opensAt, field: "opens_at", into: &errors)
+        let closesAt = LocalTime.required(input.closesAt, field: "closes_at", into: &errors)
         if let opensAt, let closesAt, closesAt <= opensAt { errors.append(FieldError("closes_at", "validation.end_before_start")) }
         if let closesAt, closesAt <= now { errors.append(FieldError("closes_at", "poll.validation.closes_in_past")) }
         assembly.opensAt = opensAt ?? now

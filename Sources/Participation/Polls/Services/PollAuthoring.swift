@@ -60,9 +60,9 @@ public enum PollAuthoring {
         }
         // An assembly's motion is voted on during the assembly unless given its own window.
         let opensAt = input.opensAt == nil && assembly != nil ? assembly?.opensAt
-            : ElectionAuthoring.time(input.opensAt, field: "opens_at", into: &errors)
+            : LocalTime.required(input.opensAt, field: "opens_at", into: &errors)
         let closesAt = input.closesAt == nil && assembly != nil ? assembly?.closesAt
-            : ElectionAuthoring.time(input.closesAt, field: "closes_at", into: &errors)
+            : LocalTime.required(input.closesAt, field: "closes_at", into: &errors)
         if let opensAt, let closesAt, closesAt <= opensAt {
             errors.append(FieldError("closes_at", "validation.end_before_start"))
         }

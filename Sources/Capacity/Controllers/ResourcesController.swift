@@ -1,0 +1,138 @@
+import Directory
+import Fluent
+import Platform
+import Vapor
+
+/// The resource library at `/{lang}/resources` (search `q`, `domain`, `language`) with its form, and
+/// `/api/v1/resources` (list; add: JSON for a link, `multipart/form-data` with `file` for a document).
+struct ResourcesController: RouteCollection {
+    struct API: RouteCollection {
+        func boot(routes: any RoutesBuilder) throws {
+            let resources = routes.grouped("api", "v1", "resources")
+            resources.get(use: list)
+            resources.post(use: add)
+        }
+
+        @Sendable func list(req: Request) async throws -> Paged<ResourceDTO> {
+            let page = try PageQuery(from: req)
+            let (items, total) = try await ResourceQuery.list(try ResourceQuery.Filter(req), page: page, on: req.db)
+            return Paged(items: try items.map(ResourceDTO.init), request: page, total: total)
+        }
+
+        @Sendable func add(req: Request) async throws -> Response {
+            let user = try req.requireUser()
+            let resource: LibraryResource
+            if req.headers.contentType == .formData {
+                let form = try req.content.decode(ResourceForm.self)
+                resource = try await Library.add(form.input, file: form.document, by: user, app: req.application,
+                                                 req.service)
+            } else {
+                resource = try await Library.add(try req.content.decode(ResourceInput.self), file: nil, by: user,
+                                                 app: req.application, req.service)
+            }
+            return try await ResourceDTO(resource).encodeResponse(status: .created, for: req)
+        }
+    }
+
+    func boot(routes: any RoutesBuilder) throws {
+        routes.get(CapacitySiteURL.resources.pathComponents, use: list)
+        routes.post(CapacitySiteURL.resources.pathComponents, use: add)
+        routes.get(CapacitySiteURL.newResource.pathComponents, use: newForm)
+    }
+
+    @Sendable func list(req: Request) async throws -> Response {
+        try await req.render("capacity/resources", try await ResourcesPageContext.make(req))
+    }
+
+    func form(_ req: Request, _ state: FormState) async throws -> Response {
+        try await req.render("capacity/resource-form", ResourceFormContext(
+            page: try await PageMeta.make(for: req, titleKey: "resource.new_title"), form: state,
+            action: CapacitySiteURL.resources.path(in: req.language),
+            domains: try await Options.domains(req, selected: [state.values["domain_code"] ?? ""]),
+            languages: SiteLanguage.allCases.map {
+                ChoiceOption(value: $0.rawValue, label: req.t("person.language." + $0.rawValue),
+                             selected: (state.values["language"] ?? req.language.rawValue) == $0.rawValue)
+            }))
+    }
+
+    @Sendable func newForm(req: Request) async throws -> Response {
+        guard Library.mayContribute(try req.requireUser()) else { throw CapacityError.notAContributor }
+        return try await form(req, .empty)
+    }
+
+    @Sendable func add(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let posted = try req.content.decode(ResourceForm.self)
+        return try await req.submitting(refusing: CapacityError.self) {
+            _ = try await Library.add(posted.input, file: posted.document, by: user, app: req.application, req.service)
+            return req.seeOther(CapacitySiteURL.resources.path(in: req.language) + "?added=1")
+        } refused: { state in
+            // A multipart form is not read by the page's form state: its texts are given back here.
+            let values = ["title": posted.title ?? "", "description": posted.description ?? "",
+                          "language": posted.language ?? "", "domain_code": posted.domainCode ?? "",
+                          "url": posted.url ?? "", "file": ""]
+            return try await form(req, state.posting(values))
+        }
+    }
+}
+
+struct ResourceFormContext: Encodable {
+    let page: PageMeta
+    let form: FormState
+    let action: String
+    let domains: [ChoiceOption]
+    let languages: [ChoiceOption]
+}
+
+/// The library: search, filters, the resources with their link or document.
+struct ResourcesPageContext: Encodable {
+    struct Line: Encodable {
+        let title: String
+        let description: String
+        let lang: String
+        let dir: String
+        let domain: String
+        let link: String
+        let isFile: Bool
+        let fileName: String?
+        let size: Int?
+    }
+
+    let page: PageMeta
+    let q: String
+    let resources: [Line]
+    let total: Int
+    let pagination: PaginationView
+    let domains: [ChoiceOption]
+    let languages: [ChoiceOption]
+    let added: Bool
+    let canAdd: Bool
+
+    static func make(_ req: Request) async throws -> ResourcesPageContext {
+        let pageQuery = try PageQuery(from: req)
+        let filter = try ResourceQuery.Filter(req)
+        let (rows, total) = try await ResourceQuery.list(filter, page: pageQuery, on: req.db)
+        let files = try await Attachment.query(on: req.db).filter(\.$id ~~ rows.compactMap(\.attachmentID)).all()
+        let domainNames = try await Options.domainNames(req)
+        return ResourcesPageContext(
+            page: try await PageMeta.make(for: req, titleKey: "resource.list_title"), q: filter.text,
+            resources: rows.map { row in
+                let file = files.first { $0.id == row.attachmentID }
+                return Line(title: row.title, description: row.details, lang: row.textLanguage.rawValue,
+                            dir: row.textLanguage.direction, domain: domainNames[row.domainCode] ?? row.domainCode,
+                            link: file.map { SiteURL.files.path(in: req.language) + "/" + ($0.id?.uuidString ?? "") }
+                                ?? row.url ?? "",
+                            isFile: file != nil, fileName: file?.fileName, size: file?.size)
+            },
+            total: total,
+            pagination: PaginationView(request: pageQuery, total: total, path: req.url.path,
+                                       query: ["q": filter.text, "domain": filter.domainCode ?? "",
+                                               "language": filter.language ?? ""]),
+            domains: try await Options.domains(req, selected: [filter.domainCode ?? ""]),
+            languages: SiteLanguage.allCases.map {
+                ChoiceOption(value: $0.rawValue, label: req.t("person.language." + $0.rawValue),
+                             selected: filter.language == $0.rawValue)
+            },
+            added: req.query[String.self, at: "added"] == "1", canAdd: Library.mayContribute(req.currentUser))
+    }
+}
