@@ -39,7 +39,7 @@ let package = Package(
         .target(
             name: "App",
             dependencies: [
-                "Platform", "Directory", "Agreements", "Projects", "Participation", "Capacity", "Voting",
+                "Platform", "Directory", "Agreements", "Projects", "Participation", "Capacity", "Insights", "Voting",
                 .product(name: "Vapor", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
@@ -119,6 +119,18 @@ let package = Package(
                 .product(name: "SQLKit", package: "sql-kit"),
             ]
         ),
+        // Reads only, from the other rooms: the public dashboard (figures by wilaya, domain and year, charts as SVG).
+        .target(
+            name: "Insights",
+            dependencies: [
+                "Platform", "Directory", "Projects", "Participation", "Capacity",
+                .product(name: "Vapor", package: "vapor"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
         // Pure Swift: Arabic and French normalisation and light stemming for search.
         .target(name: "ArabicText"),
         // Pure Swift: Pabulib files, participatory-budgeting rules, polls; the server app and the CLI wrap it.
@@ -144,7 +156,8 @@ let package = Package(
         .testTarget(
             name: "PlatformTests",
             dependencies: [
-                "App", "Platform", "Directory", "Agreements", "Projects", "Participation", "Capacity", "ShabakaTestSupport",
+                "App", "Platform", "Directory", "Agreements", "Projects", "Participation", "Capacity", "Insights",
+                "ShabakaTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "SQLKit", package: "sql-kit"),
@@ -197,9 +210,20 @@ let package = Package(
             ]
         ),
         .testTarget(
+            name: "InsightsTests",
+            dependencies: [
+                "App", "Insights", "Capacity", "Projects", "Participation", "Directory", "Platform", "ShabakaTestSupport",
+                .product(name: "VaporTesting", package: "vapor"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Fluent", package: "fluent"),
+                .product(name: "SQLKit", package: "sql-kit"),
+            ]
+        ),
+        .testTarget(
             name: "AppTests",
             dependencies: [
-                "App", "Platform", "Directory", "Agreements", "Projects", "Participation", "Capacity", "ShabakaTestSupport",
+                "App", "Platform", "Directory", "Agreements", "Projects", "Participation", "Capacity", "Insights",
+                "ShabakaTestSupport",
                 .product(name: "VaporTesting", package: "vapor"),
                 .product(name: "Fluent", package: "fluent"),
                 .product(name: "SQLKit", package: "sql-kit"),

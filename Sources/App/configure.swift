@@ -1,5 +1,6 @@
 import Agreements
 import Capacity
+import Insights
 import Participation
 import Projects
 import Directory
@@ -44,6 +45,7 @@ public func configure(_ app: Application, config: ShabakaConfig, options: StartO
     ProjectsRoom.configure(app)
     ParticipationRoom.configure(app)
     CapacityRoom.configure(app)
+    InsightsRoom.configure(app)
     app.asyncCommands.use(PBCommands(), as: "pb")
     try routes(app)
     if options.migrate {

@@ -1,5 +1,6 @@
 import Agreements
 import Capacity
+import Insights
 import Participation
 import Projects
 import Directory
@@ -14,6 +15,7 @@ func routes(_ app: Application) throws {
     try ProjectsRoom.routes(app, pages: pages)
     try ParticipationRoom.routes(app, pages: pages)
     try CapacityRoom.routes(app, pages: pages)
+    try InsightsRoom.routes(app, pages: pages)
     try app.register(collection: HomeController())
     try pages.register(collection: HomePageController())
 }

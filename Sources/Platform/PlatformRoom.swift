@@ -41,6 +41,8 @@ public enum PlatformRoom {
         app.middleware.use(SecurityHeadersMiddleware())
         app.middleware.use(MetricsMiddleware())
         app.middleware.use(ErrorRenderingMiddleware())
+        app.storage[Application.APIRateCounterKey.self] = APIRateCounter()
+        app.middleware.use(APIRateLimit())
         app.middleware.use(FileMiddleware(publicDirectory: app.directory.publicDirectory, defaultFile: nil))
         app.middleware.use(SessionGate(cookieName: Self.sessionCookie))
         app.middleware.use(app.sessions.middleware)
@@ -69,6 +71,9 @@ public enum PlatformRoom {
         try pages.register(collection: AttachmentsController())
         try pages.register(collection: InfoPagesController())
         try app.register(collection: AttachmentsController.API())
+        let docs = APIDocsController(resourcesDirectory: app.directory.resourcesDirectory)
+        try app.register(collection: docs)
+        try pages.register(collection: docs.page)
     }
 
     /// The group every page hangs from: `/:lang/…`, language checked.

@@ -24,6 +24,8 @@ struct EveryPageRendersTests {
         "projects/\(ProjectsDemo.flagshipSlug)/edit": ProjectsError.notADraft.status,
         // The calendar feed: iCalendar, not a page (CertificateTests reads it).
         "events.ics": .ok,
+        // The open data's archive: a tar file (OpenDataTests reads it).
+        "open-data/shabaka-open-data.tar": .ok,
     ]
 
     /// Addresses whose answer depends on the record (checked in the test with the demo's records).
@@ -73,6 +75,7 @@ struct EveryPageRendersTests {
                 "surveys/:id": "\(survey.id!)", "pb-elections/:id": "\(election.id!)", "polls/:id": "\(poll.id!)",
                 "assemblies/:id": "\(assembly.id!)", "stations/:station": noStation, "projects/:number": funded,
                 "events/:id": "\(event.id!)", "certificates/:code": certificate.code,
+                "docs/:part": "capacity", "annual-report/:year": "\(CivilCalendar.components(app.clock.now(), offset: 3600).year)",
             ]
             // Every GET page the rooms registered, found in the app's routes.
             var routes: [String] = []
@@ -92,6 +95,8 @@ struct EveryPageRendersTests {
             var special = Self.recordPages(comment: "\(thread.id!)")
             // The demo's vote has no polling station: an unknown one is not found.
             special["pb-elections/\(election.id!)/stations/\(noStation)"] = ElectionError.stationNotFound.status
+            // A year's figures as CSV, not a page (DashboardTests reads it).
+            special["annual-report/\(records["annual-report/:year"]!)/figures.csv"] = .ok
             let pages = routes.filter { Self.notPages[$0] == nil && special[$0] == nil }
             let paths = pages + [
                 "organizations?q=%D8%AC%D9%85%D8%B9%D9%8A%D8%A9&page=1", "projects?state=in_progress&wilaya=05",

@@ -2,6 +2,7 @@ import Agreements
 import Capacity
 import Directory
 import Foundation
+import Insights
 import Participation
 import Platform
 import Projects
@@ -29,8 +30,9 @@ struct I18nCatalogTests {
         keys.formUnion(["string", "number", "boolean", "array", "object"].map { "type." + $0 })
         keys.formUnion((1...12).map { "month.\($0)" })
         keys.formUnion(InfoPagesController.catalogKeys)
+        keys.formUnion(InsightsRoom.catalogKeys)
         let platformErrors: [PlatformError] = [
-            .signInRequired, .forbidden(permission: .readOutbox), .csrfMismatch, .tooManyAttempts(retryAfterSeconds: 1),
+            .signInRequired, .forbidden(permission: .readOutbox), .csrfMismatch, .tooManyAttempts(retryAfterSeconds: 1), .rateLimited(limit: 1, retryAfterSeconds: 1),
             .invalidCredentials, .invalidToken, .resetTokenInvalid, .notFound, .payloadTooLarge(limit: 1),
             .confirmationLinkInvalid, .emailUnconfirmed, .submissionInProgress, .idempotencyKeyReused, .attachmentNotAllowed,
         ]

@@ -41,6 +41,26 @@ public enum Attendance {
     }
 
     /// Sessions attended, by registration.
+    /// The people present at every session of `events`, event by event: each one's registration and association
+    /// (two queries, however many events). Those trained, for the strategy's indicators and the dashboard.
+    public static func completed(_ events: [CapacityEvent], on db: any Database) async throws
+        -> [(event: CapacityEvent, organizationID: UUID?)]
+    {
+        let ids = events.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        var sessions: [UUID: Set<Int>] = [:]
+        for row in try await EventAttendance.query(on: db).filter(\.$eventID ~~ ids).all() {
+            sessions[row.registrationID, default: []].insert(row.session)
+        }
+        let byID = Dictionary(events.compactMap { event in event.id.map { ($0, event) } }, uniquingKeysWith: { a, _ in a })
+        return try await EventRegistration.query(on: db).filter(\.$eventID ~~ ids).filter(\.$status == .registered)
+            .sort(\.$sequence).all().compactMap { registration in
+                guard let event = byID[registration.eventID], let id = registration.id,
+                      (sessions[id]?.count ?? 0) == event.sessions else { return nil }
+                return (event, registration.organizationID)
+            }
+    }
+
     public static func attended(_ eventID: UUID, on db: any Database) async throws -> [UUID: Set<Int>] {
         var sessions: [UUID: Set<Int>] = [:]
         for row in try await EventAttendance.query(on: db).filter(\.$eventID == eventID).all() {

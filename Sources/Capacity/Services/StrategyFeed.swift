@@ -39,16 +39,7 @@ public enum StrategyFeed {
         guard !feeds.isEmpty else { return }
         let events = try await CapacityEvent.query(on: db).filter(\.$kind ~~ [.training, .workshop]).all()
             .filter { Needs.year(of: $0.startsAt) == year }
-        var people: [(organization: UUID?, wilaya: String?)] = []
-        for event in events {
-            let eventID = try event.requireID()
-            let attended = try await Attendance.attended(eventID, on: db)
-            let registrations = try await EventRegistration.query(on: db).filter(\.$eventID == eventID)
-                .filter(\.$status == .registered).all()
-            for registration in registrations where (attended[registration.id ?? UUID()]?.count ?? 0) == event.sessions {
-                people.append((registration.organizationID, event.wilayaCode))
-            }
-        }
+        let people = try await Attendance.completed(events, on: db).map { (organization: $0.organizationID, wilaya: $0.event.wilayaCode) }
         for feed in feeds {
             guard let indicator = try await Indicator.find(feed.indicatorID, on: db),
                   try await MeasurementService.covers(year: year, indicator: indicator, on: db) else { continue }

@@ -75,7 +75,8 @@ public enum OrganizationSearchIndex {
 }
 
 extension Array {
-    func chunked(into size: Int) -> [[Element]] {
+    /// The elements in runs of at most `size` (batched inserts).
+    public func chunked(into size: Int) -> [[Element]] {
         stride(from: 0, to: count, by: size).map { Array(self[$0..<Swift.min($0 + size, count)]) }
     }
 }

@@ -35,6 +35,10 @@ public struct ShabakaConfig: Sendable {
     public var sessionLimits: SessionLimits = .standard
     /// Sign-in, sign-up and reset attempts allowed from one address per minute (many people share an address).
     public var attemptsPerAddressPerMinute: Int = 30
+    /// API requests allowed per minute with one token (`SHABAKA_API_RATE_PER_TOKEN`), and without a token from one
+    /// address (`SHABAKA_API_RATE_PER_ADDRESS`): ``APIRateLimit``.
+    public var apiRequestsPerTokenPerMinute: Int = 600
+    public var apiRequestsPerAddressPerMinute: Int = 300
     /// Reverse proxies whose `X-Forwarded-For` is believed.
     public var trustedProxies: TrustedProxies = .none
     /// Where attached documents are stored, outside the database (`SHABAKA_FILES`); nil: a `files` folder beside
@@ -111,6 +115,8 @@ public struct ShabakaConfig: Sendable {
             idle: TimeInterval(integer("SHABAKA_SESSION_IDLE_MINUTES", default: 120, range: 5...43_200) * 60),
             lifetime: TimeInterval(integer("SHABAKA_SESSION_MAX_HOURS", default: 168, range: 1...8_760) * 3600))
         config.attemptsPerAddressPerMinute = integer("SHABAKA_THROTTLE_PER_ADDRESS", default: 30, range: 5...100_000)
+        config.apiRequestsPerTokenPerMinute = integer("SHABAKA_API_RATE_PER_TOKEN", default: 600, range: 1...10_000_000)
+        config.apiRequestsPerAddressPerMinute = integer("SHABAKA_API_RATE_PER_ADDRESS", default: 300, range: 1...10_000_000)
         switch TrustedProxies.parse(env["SHABAKA_TRUSTED_PROXIES"] ?? "") {
         case .success(let proxies): config.trustedProxies = proxies
         case .failure(let invalid):

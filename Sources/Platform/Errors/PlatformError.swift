@@ -6,6 +6,8 @@ public enum PlatformError: ShabakaError {
     case forbidden(permission: Permission)
     case csrfMismatch
     case tooManyAttempts(retryAfterSeconds: Int)
+    /// More API requests than the minute's quota (``APIRateLimit``).
+    case rateLimited(limit: Int, retryAfterSeconds: Int)
     case invalidCredentials
     case invalidToken
     case resetTokenInvalid
@@ -21,7 +23,7 @@ public enum PlatformError: ShabakaError {
         switch self {
         case .signInRequired, .invalidCredentials, .invalidToken: .unauthorized
         case .forbidden, .csrfMismatch: .forbidden
-        case .tooManyAttempts: .tooManyRequests
+        case .tooManyAttempts, .rateLimited: .tooManyRequests
         case .resetTokenInvalid: .badRequest
         case .notFound: .notFound
         case .payloadTooLarge: .payloadTooLarge
@@ -39,6 +41,7 @@ public enum PlatformError: ShabakaError {
         case .attachmentNotAllowed: "platform.attachment_not_allowed"
         case .csrfMismatch: "platform.csrf_mismatch"
         case .tooManyAttempts: "platform.too_many_attempts"
+        case .rateLimited: "platform.rate_limited"
         case .invalidCredentials: "platform.invalid_credentials"
         case .invalidToken: "platform.invalid_token"
         case .resetTokenInvalid: "platform.reset_token_invalid"
@@ -56,6 +59,7 @@ public enum PlatformError: ShabakaError {
     public var messageArguments: [String] {
         switch self {
         case .tooManyAttempts(let seconds): ["\(max(1, (seconds + 59) / 60))"]
+        case .rateLimited(let limit, let seconds): ["\(limit)", "\(seconds)"]
         case .payloadTooLarge(let limit): ["\(limit / 1024)"]
         default: []
         }
@@ -64,6 +68,7 @@ public enum PlatformError: ShabakaError {
     public var extraHeaders: HTTPHeaders {
         switch self {
         case .tooManyAttempts(let seconds): ["Retry-After": "\(seconds)"]
+        case .rateLimited(let limit, let seconds): APIRateLimit.refusedHeaders(limit: limit, reset: seconds)
         case .signInRequired, .invalidToken: ["WWW-Authenticate": "Bearer"]
         default: [:]
         }

@@ -3,6 +3,7 @@ import Vapor
 /// The Platform room's pages.
 public enum SiteURL: String, CaseIterable, SiteRoute {
     case home = ""
+    case apiDocs = "api/docs"
     case signIn = "sign-in"
     case signUp = "sign-up"
     case signUpSent = "sign-up/sent"

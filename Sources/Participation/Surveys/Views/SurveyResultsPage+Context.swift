@@ -37,7 +37,7 @@ struct SurveyResultsPageContext: Encodable {
         let lines: [Line]
         let mean: Double?
         let hasMean: Bool
-        let chart: SurveyChart?
+        let chart: BarChart?
         let breakdowns: [Breakdown]
         let texts: [String]
         let textTotal: Int
@@ -71,10 +71,10 @@ struct SurveyResultsPageContext: Encodable {
         let questions = results.questions.map { question in
             let options = question.options ?? []
             let lines = options.map { Line(label: $0.label, count: $0.count, percent: $0.percent) }
-            let chart = options.isEmpty ? nil : SurveyChart(
+            let chart = options.isEmpty ? nil : BarChart(
                 id: "chart-" + question.id.uuidString, title: question.prompt,
                 lines: options.map { ($0.label, $0.count, NumberText.integer($0.count, in: req.language)) }, rtl: rtl,
-                separator: req.t("list.separator"))
+                separator: req.t("list.separator"), labelLanguage: survey.textLanguage.rawValue)
             let breakdowns = (question.breakdowns ?? []).map { breakdown in
                 Breakdown(
                     dimension: breakdown.dimension, columns: options.map(\.label),

@@ -1,12 +1,12 @@
-import Platform
+import Foundation
 
-/// A question's counts as horizontal bars in inline SVG, drawn by the template from these positions (no script, no
+/// Counts as horizontal bars in inline SVG, drawn by the template from these positions (no script, no
 /// inline style: the site's CSP allows it). Lengths are percentages of the chart's width, so the bars fit any
 /// screen while the text keeps its size; on a right-to-left page the bars grow from the right and the texts, which
 /// inherit the page's direction, start there too. The chart repeats the table beside it for sighted readers; screen
 /// readers get its `<title>` and `aria-label`, which say every count.
-struct SurveyChart: Encodable {
-    struct Bar: Encodable {
+public struct BarChart: Encodable, Sendable {
+    public struct Bar: Encodable, Sendable {
         let label: String
         let count: String
         let labelX: String
@@ -31,10 +31,14 @@ struct SurveyChart: Encodable {
     let trackWidth: String
     let countShift: Int
     let bars: [Bar]
+    /// The language of the labels when it is not the page's (a survey's options), for `lang` on each label.
+    let labelLanguage: String?
 
     /// `lines`: each bar's label, count and the count as the page writes it.
-    init(id: String, title: String, lines: [(label: String, count: Int, text: String)], rtl: Bool, separator: String) {
+    public init(id: String, title: String, lines: [(label: String, count: Int, text: String)], rtl: Bool, separator: String,
+                labelLanguage: String? = nil) {
         self.id = id
+        self.labelLanguage = labelLanguage
         self.title = title
         summary = title + ": " + lines.map { $0.label + " " + $0.text }.joined(separator: separator)
         height = max(1, lines.count) * Self.rowHeight
@@ -53,7 +57,7 @@ struct SurveyChart: Encodable {
         }
     }
 
-    static func percent(_ value: Double) -> String {
+    public static func percent(_ value: Double) -> String {
         String(format: "%.2f%%", min(100, max(0, value)))
     }
 }
