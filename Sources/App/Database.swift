@@ -12,10 +12,8 @@ func configureDatabase(_ app: Application, _ config: ShabakaConfig, announce: Bo
     case .postgres(let url, let schema):
         var configuration = try SQLPostgresConfiguration(url: url)
         if let schema { configuration.searchPath = [schema] }
-        // A burst (fifty people registering for one training at once) waits its turn for a connection rather than
-        // failing after the driver's default 10 s.
         app.databases.use(.postgres(configuration: configuration, maxConnectionsPerEventLoop: config.databasePoolSize,
-                                    connectionPoolTimeout: .seconds(30)), as: .psql)
+                                    connectionPoolTimeout: .seconds(Int64(config.databasePoolWaitSeconds))), as: .psql)
         app.isUniqueViolation = { error in
             (error as? PSQLError)?.serverInfo?[.sqlState] == PostgresError.Code.uniqueViolation.raw
         }

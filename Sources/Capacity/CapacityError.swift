@@ -20,11 +20,13 @@ public enum CapacityError: ShabakaError, Equatable {
     case unknownSession
     case capacityBelowRegistered(registered: Int)
     case notAContributor
+    case notYourResource
+    case eventCancelled
 
     public var status: HTTPResponseStatus {
         switch self {
         case .eventNotFound, .registrationNotFound, .certificateNotFound, .resourceNotFound: .notFound
-        case .notTheOrganizer, .notInAudience, .notYours, .notAContributor: .forbidden
+        case .notTheOrganizer, .notInAudience, .notYours, .notAContributor, .notYourResource: .forbidden
         case .unknownSession, .capacityBelowRegistered: .unprocessableEntity
         default: .conflict
         }
@@ -49,6 +51,8 @@ public enum CapacityError: ShabakaError, Equatable {
         case .unknownSession: "event.unknown_session"
         case .capacityBelowRegistered: "event.capacity_below_registered"
         case .notAContributor: "resource.not_a_contributor"
+        case .eventCancelled: "event.cancelled"
+        case .notYourResource: "resource.not_yours"
         }
     }
 

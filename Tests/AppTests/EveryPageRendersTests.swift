@@ -59,6 +59,7 @@ struct EveryPageRendersTests {
             let noStation = "00000000-0000-0000-0000-000000000000"
             let event = try #require(try await CapacityEvent.query(on: app.db).filter(\.$kind == .training).first())
             let certificate = try #require(try await Certificate.query(on: app.db).first())
+            let resource = try #require(try await LibraryResource.query(on: app.db).first())
             // The demo's vote is closed: its first funded project has the page that makes it a project.
             let funded = try #require(try await ElectionResults.load(election, on: app.db, now: Date()).selected.first)
             // A demo record for each parameter, by the address it follows: a room whose page takes a parameter
@@ -74,7 +75,7 @@ struct EveryPageRendersTests {
                 "debates/:id": "\(debate.id!)", "comments/:id": "\(thread.id!)", "unsubscribe/:token": String(repeating: "0", count: 64),
                 "surveys/:id": "\(survey.id!)", "pb-elections/:id": "\(election.id!)", "polls/:id": "\(poll.id!)",
                 "assemblies/:id": "\(assembly.id!)", "stations/:station": noStation, "projects/:number": funded,
-                "events/:id": "\(event.id!)", "certificates/:code": certificate.code,
+                "events/:id": "\(event.id!)", "certificates/:code": certificate.code, "resources/:id": "\(resource.id!)",
                 "docs/:part": "capacity", "annual-report/:year": "\(CivilCalendar.components(app.clock.now(), offset: 3600).year)",
             ]
             // Every GET page the rooms registered, found in the app's routes.

@@ -78,7 +78,7 @@ struct DashboardTests {
                 """)
             #expect(answers > 0)
             #expect(try answer.figure("survey_answers").total == answers)
-            let events = try await Self.count(app, "SELECT COUNT(*) AS n FROM capacity_events")
+            let events = try await Self.count(app, "SELECT COUNT(*) AS n FROM capacity_events WHERE cancelled_at IS NULL")
             #expect(events > 0)
             #expect(try answer.figure("events").total == events)
             #expect(try answer.figure("people_trained").total == (try await Self.trained(app)))
@@ -124,6 +124,10 @@ struct DashboardTests {
             let before = try await Self.dashboard(app)
             let again = try await Self.dashboard(app)
             #expect(again.counted_at == before.counted_at)
+            // a visitor is served the page kept for that answer, until a write moves it
+            let visitor = Browser(app)
+            let firstPage = try await visitor.get("/fr/dashboard?wilaya=47").body.string
+            #expect(try await visitor.get("/fr/dashboard?wilaya=47").body.string == firstPage)
             // a new verified association admitted to the network
             let network = try #require(try await Organization.query(on: app.db).filter(\.$kind == .network).first())
             let newcomer = Organization(slug: "nouvelle-association", kind: .association,
@@ -134,6 +138,8 @@ struct DashboardTests {
                 .create(on: app.db)
             let after = try await Self.dashboard(app)
             #expect(try after.figure("members").total == (try before.figure("members").total ?? 0) + 1)
+            let newPage = try await visitor.get("/fr/dashboard?wilaya=47").body.string
+            #expect(newPage != firstPage)
             #expect(try after.figure("members").by_wilaya.first { $0.key == "47" }?.value ?? 0
                     == (try before.figure("members").by_wilaya.first { $0.key == "47" }?.value ?? 0) + 1)
             // the other groups were not recounted: their figures are the same

@@ -190,7 +190,7 @@ struct I18nCatalogTests {
         var keys = Set(kinds.flatMap { ["event.kind." + $0, "certificate.attended." + $0] })
         keys.formUnion(EventAudience.allCases.flatMap { ["event.audience." + $0.rawValue, "event.audience_only." + $0.rawValue] })
         keys.formUnion(RegistrationStatus.allCases.map { "event.status." + $0.rawValue })
-        keys.formUnion(["registered", "waitlisted", "cancelled", "attendance", "certificates", "feedback", "needs"]
+        keys.formUnion(["registered", "waitlisted", "cancelled", "attendance", "certificates", "feedback", "needs", "called_off"]
             .map { "event.done." + $0 })
         for dimension in CapacityDimension.allCases {
             keys.insert("assessment.dimension." + dimension.rawValue)
@@ -200,7 +200,7 @@ struct I18nCatalogTests {
         let errors: [CapacityError] = [.eventNotFound, .registrationNotFound, .certificateNotFound, .resourceNotFound,
                                        .notTheOrganizer, .notInAudience, .registrationClosed, .alreadyRegistered, .started,
                                        .notYours, .notRegistered, .notStarted, .notEnded, .noCertificates, .unknownSession,
-                                       .capacityBelowRegistered(registered: 1), .notAContributor]
+                                       .capacityBelowRegistered(registered: 1), .notAContributor, .notYourResource, .eventCancelled]
         keys.formUnion(errors.map(\.messageKey))
         return keys
     }

@@ -13,6 +13,7 @@ struct EventStepsController: RouteCollection {
         routes.post(event + ["attendance"], use: attendance)
         routes.post(event + ["certificates"], use: certify)
         routes.post(event + ["feedback"], use: feedback)
+        routes.post(event + ["cancel"], use: callOff)
     }
 
     func page(_ req: Request, _ event: CapacityEvent, _ forms: EventPageContext.Forms) async throws -> Response {
@@ -58,6 +59,36 @@ struct EventStepsController: RouteCollection {
         return try await req.confirming(confirmation, confirmed: try req.form(StepForm.self).isConfirmed) {
             try await Registrations.cancel(registration, of: event, by: user, req.service)
             return done(req, event, "cancelled", anchor: "mine")
+        }
+    }
+
+    /// The organiser calls the event off: confirmed first, with the reason every person registered or waiting is told.
+    @Sendable func callOff(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let event = try await EventsAPIController.event(req)
+        guard try await EventPolicy.mayOrganize(user, organizerID: event.organizerID, on: req.db) else {
+            throw CapacityError.notTheOrganizer
+        }
+        let people = try await EventRegistration.query(on: req.db).filter(\.$eventID == event.requireID())
+            .filter(\.$status ~~ [.registered, .waitlisted]).count()
+        let label = req.t("event.call_off_reason")
+        let confirmation = Confirmation(
+            action: req.t("event.call_off"), subject: LocalizedText(event.title, in: req.language).text,
+            lines: [req.t("event.call_off_explain"), req.tn("event.call_off_told", people)],
+            back: EventPageContext.path(event, req)
+        ) { form in [FormFieldView("reason", label: label, in: form, rows: 3, required: true)] }
+        let form = try req.form(StepForm.self)
+        return try await req.submitting(refusing: CapacityError.self) {
+            // What would refuse it anyway is said on the event's page, before any question.
+            guard !event.isCancelled else { throw CapacityError.eventCancelled }
+            guard req.now < event.startsAt else { throw CapacityError.started }
+            return try await req.confirming(confirmation, confirmed: form.isConfirmed) {
+                try await EventCancellation.cancel(event, reason: try req.form(CancellationForm.self).reason, by: user,
+                                                   req.service)
+                return done(req, event, "called_off", anchor: "main")
+            }
+        } refused: { state in
+            try await page(req, event, .init(callOff: state))
         }
     }
 

@@ -11,6 +11,7 @@ struct EventsAPIController: RouteCollection {
         events.post(use: create)
         events.get(":id", use: show)
         events.put(":id", use: update)
+        events.post(":id", "cancellation", use: callOff)
         events.get(":id", "registrations", use: registrations)
         events.post(":id", "registrations", use: register)
         events.delete(":id", "registrations", ":registration", use: cancel)
@@ -53,6 +54,19 @@ struct EventsAPIController: RouteCollection {
         let user = try req.requireUser()
         let event = try await Self.event(req)
         try await EventAuthoring.update(event, try req.content.decode(EventInput.self), by: user, req.service)
+        return try await EventDTO.load(event, now: req.now, on: req.db)
+    }
+
+    struct CancellationInput: Content {
+        var reason: String?
+    }
+
+    /// Calls the event off before it starts, with the reason its people are told.
+    @Sendable func callOff(req: Request) async throws -> EventDTO {
+        let user = try req.requireUser()
+        let event = try await Self.event(req)
+        try await EventCancellation.cancel(event, reason: try req.content.decode(CancellationInput.self).reason, by: user,
+                                           req.service)
         return try await EventDTO.load(event, now: req.now, on: req.db)
     }
 

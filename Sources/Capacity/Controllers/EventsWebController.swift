@@ -92,11 +92,13 @@ struct EventsWebController: RouteCollection {
         let items = try events.map { event in
             let place = [event.address, event.wilayaCode.flatMap { wilayas[$0] }].compactMap { $0 }
                 .joined(separator: req.language == .ar ? "، " : ", ")
+            let programme = event.programme.resolve(in: req.language).text
             return CalendarFeed.Item(
                 id: try event.requireID(), title: event.title.resolve(in: req.language).text,
-                description: event.programme.resolve(in: req.language).text, startsAt: event.startsAt,
-                endsAt: event.endsAt, location: place.isEmpty ? event.onlineURL : place,
-                url: base + (try event.requireID().uuidString), createdAt: event.createdAt)
+                description: event.cancellationReason.map { req.t("event.cancelled_because", $0) + "\n\n" + programme }
+                    ?? programme,
+                startsAt: event.startsAt, endsAt: event.endsAt, location: place.isEmpty ? event.onlineURL : place,
+                url: base + (try event.requireID().uuidString), createdAt: event.createdAt, cancelled: event.isCancelled)
         }
         let name = req.t("event.calendar_name") + (filter.wilayaCode.flatMap { " — " + (wilayas[$0] ?? $0) } ?? "")
         var headers = HTTPHeaders()

@@ -11,6 +11,34 @@ struct ResourcesController: RouteCollection {
             let resources = routes.grouped("api", "v1", "resources")
             resources.get(use: list)
             resources.post(use: add)
+            resources.get(":id", use: show)
+            resources.put(":id", use: change)
+            resources.delete(":id", use: remove)
+        }
+
+        @Sendable func show(req: Request) async throws -> ResourceDTO {
+            try ResourceDTO(try await Library.find(req.parameters.get("id"), on: req.db))
+        }
+
+        /// JSON for the texts and a link; `multipart/form-data` with `file` to replace the document.
+        @Sendable func change(req: Request) async throws -> ResourceDTO {
+            let user = try req.requireUser()
+            let resource = try await Library.find(req.parameters.get("id"), on: req.db)
+            if req.headers.contentType == .formData {
+                let form = try req.content.decode(ResourceForm.self)
+                try await Library.change(resource, form.input, file: form.document, by: user, app: req.application,
+                                         req.service)
+            } else {
+                try await Library.change(resource, try req.content.decode(ResourceInput.self), file: nil, by: user,
+                                         app: req.application, req.service)
+            }
+            return try ResourceDTO(resource)
+        }
+
+        @Sendable func remove(req: Request) async throws -> HTTPStatus {
+            let resource = try await Library.find(req.parameters.get("id"), on: req.db)
+            try await Library.remove(resource, by: try req.requireUser(), app: req.application, req.service)
+            return .noContent
         }
 
         @Sendable func list(req: Request) async throws -> Paged<ResourceDTO> {
@@ -38,16 +66,25 @@ struct ResourcesController: RouteCollection {
         routes.get(CapacitySiteURL.resources.pathComponents, use: list)
         routes.post(CapacitySiteURL.resources.pathComponents, use: add)
         routes.get(CapacitySiteURL.newResource.pathComponents, use: newForm)
+        let resource = CapacitySiteURL.resources.pathComponents + [":id"]
+        routes.get(resource + ["edit"], use: editForm)
+        routes.post(resource + ["edit"], use: change)
+        routes.post(resource + ["remove"], use: remove)
     }
 
     @Sendable func list(req: Request) async throws -> Response {
         try await req.render("capacity/resources", try await ResourcesPageContext.make(req))
     }
 
-    func form(_ req: Request, _ state: FormState) async throws -> Response {
-        try await req.render("capacity/resource-form", ResourceFormContext(
-            page: try await PageMeta.make(for: req, titleKey: "resource.new_title"), form: state,
-            action: CapacitySiteURL.resources.path(in: req.language),
+    /// The form to add a resource, or to change `resource`.
+    func form(_ req: Request, _ state: FormState, changing resource: LibraryResource? = nil) async throws -> Response {
+        var document: Attachment?
+        if let id = resource?.attachmentID { document = try await Attachment.find(id, on: req.db) }
+        return try await req.render("capacity/resource-form", ResourceFormContext(
+            page: try await PageMeta.make(for: req, titleKey: resource == nil ? "resource.new_title" : "resource.edit_title"),
+            form: state,
+            action: resource.map { Self.path(of: $0, req) + "/edit" } ?? CapacitySiteURL.resources.path(in: req.language),
+            changing: resource != nil, documentName: document?.fileName,
             domains: try await Options.domains(req, selected: [state.values["domain_code"] ?? ""]),
             languages: SiteLanguage.allCases.map {
                 ChoiceOption(value: $0.rawValue, label: req.t("person.language." + $0.rawValue),
@@ -67,11 +104,46 @@ struct ResourcesController: RouteCollection {
             _ = try await Library.add(posted.input, file: posted.document, by: user, app: req.application, req.service)
             return req.seeOther(CapacitySiteURL.resources.path(in: req.language) + "?added=1")
         } refused: { state in
-            // A multipart form is not read by the page's form state: its texts are given back here.
-            let values = ["title": posted.title ?? "", "description": posted.description ?? "",
-                          "language": posted.language ?? "", "domain_code": posted.domainCode ?? "",
-                          "url": posted.url ?? "", "file": ""]
-            return try await form(req, state.posting(values))
+            try await form(req, state.posting(posted.values))
+        }
+    }
+
+    static func path(of resource: LibraryResource, _ req: Request) -> String {
+        CapacitySiteURL.resources.path(in: req.language) + "/" + (resource.id?.uuidString ?? "")
+    }
+
+    @Sendable func editForm(req: Request) async throws -> Response {
+        let resource = try await Library.find(req.parameters.get("id"), on: req.db)
+        guard Library.mayChange(try req.requireUser(), resource) else { throw CapacityError.notYourResource }
+        return try await form(req, FormState(values: [
+            "title": resource.title, "description": resource.details, "language": resource.language,
+            "domain_code": resource.domainCode, "url": resource.url ?? "",
+        ], errors: [:]), changing: resource)
+    }
+
+    @Sendable func change(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let resource = try await Library.find(req.parameters.get("id"), on: req.db)
+        let posted = try req.content.decode(ResourceForm.self)
+        return try await req.submitting(refusing: CapacityError.self) {
+            try await Library.change(resource, posted.input, file: posted.document, by: user, app: req.application,
+                                     req.service)
+            return req.seeOther(CapacitySiteURL.resources.path(in: req.language) + "?changed=1")
+        } refused: { state in
+            try await form(req, state.posting(posted.values), changing: resource)
+        }
+    }
+
+    @Sendable func remove(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let resource = try await Library.find(req.parameters.get("id"), on: req.db)
+        guard Library.mayChange(user, resource) else { throw CapacityError.notYourResource }
+        let confirmation = Confirmation(
+            action: req.t("resource.remove"), subject: resource.title, lines: [req.t("resource.remove_explained")],
+            back: CapacitySiteURL.resources.path(in: req.language))
+        return try await req.confirming(confirmation, confirmed: try req.form(StepForm.self).isConfirmed) {
+            try await Library.remove(resource, by: user, app: req.application, req.service)
+            return req.seeOther(CapacitySiteURL.resources.path(in: req.language) + "?removed=1")
         }
     }
 }
@@ -80,6 +152,9 @@ struct ResourceFormContext: Encodable {
     let page: PageMeta
     let form: FormState
     let action: String
+    /// A resource being changed (else one being added), and the name of its document if it has one.
+    let changing: Bool
+    let documentName: String?
     let domains: [ChoiceOption]
     let languages: [ChoiceOption]
 }
@@ -96,6 +171,9 @@ struct ResourcesPageContext: Encodable {
         let isFile: Bool
         let fileName: String?
         let size: Int?
+        /// The resource's own page for changes, for whoever may change it.
+        let editLink: String?
+        let removeLink: String?
     }
 
     let page: PageMeta
@@ -106,6 +184,8 @@ struct ResourcesPageContext: Encodable {
     let domains: [ChoiceOption]
     let languages: [ChoiceOption]
     let added: Bool
+    let changed: Bool
+    let removed: Bool
     let canAdd: Bool
 
     static func make(_ req: Request) async throws -> ResourcesPageContext {
@@ -122,7 +202,11 @@ struct ResourcesPageContext: Encodable {
                             dir: row.textLanguage.direction, domain: domainNames[row.domainCode] ?? row.domainCode,
                             link: file.map { SiteURL.files.path(in: req.language) + "/" + ($0.id?.uuidString ?? "") }
                                 ?? row.url ?? "",
-                            isFile: file != nil, fileName: file?.fileName, size: file?.size)
+                            isFile: file != nil, fileName: file?.fileName, size: file?.size,
+                            editLink: Library.mayChange(req.currentUser, row)
+                                ? ResourcesController.path(of: row, req) + "/edit" : nil,
+                            removeLink: Library.mayChange(req.currentUser, row)
+                                ? ResourcesController.path(of: row, req) + "/remove" : nil)
             },
             total: total,
             pagination: PaginationView(request: pageQuery, total: total, path: req.url.path,
@@ -133,6 +217,7 @@ struct ResourcesPageContext: Encodable {
                 ChoiceOption(value: $0.rawValue, label: req.t("person.language." + $0.rawValue),
                              selected: filter.language == $0.rawValue)
             },
-            added: req.query[String.self, at: "added"] == "1", canAdd: Library.mayContribute(req.currentUser))
+            added: req.query[String.self, at: "added"] == "1", changed: req.query[String.self, at: "changed"] == "1",
+            removed: req.query[String.self, at: "removed"] == "1", canAdd: Library.mayContribute(req.currentUser))
     }
 }

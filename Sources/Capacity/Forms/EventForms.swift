@@ -82,6 +82,11 @@ struct AttendanceForm: Decodable, InputForm {
     }
 }
 
+/// The reason an event is called off, from its confirmation page.
+struct CancellationForm: Content {
+    var reason: String?
+}
+
 /// The library's form: a link or a document (`multipart/form-data`).
 struct ResourceForm: Content {
     var title: String?
@@ -105,5 +110,11 @@ struct ResourceForm: Content {
 
     var document: ResourceFile? {
         file.map { ResourceFile(data: Data(buffer: $0.data), name: $0.filename) }
+    }
+
+    /// The texts as posted, given back to a refused form (a multipart form is not read by the page's form state).
+    var values: [String: String] {
+        ["title": title ?? "", "description": description ?? "", "language": language ?? "",
+         "domain_code": domainCode ?? "", "url": url ?? "", "file": ""]
     }
 }

@@ -103,5 +103,5 @@ struct CreateEvents: AsyncMigration {
 }
 
 enum CapacityMigrations {
-    static let all: [any Migration] = [CreateEvents(), CreateNeedsAndAssessments()]
+    static let all: [any Migration] = [CreateEvents(), CreateNeedsAndAssessments(), AddEventCancellation()]
 }

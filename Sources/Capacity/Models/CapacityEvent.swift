@@ -28,6 +28,9 @@ public final class CapacityEvent: Model, @unchecked Sendable {
     /// Each registration takes the next number: the order of the waiting list.
     @Field(key: "last_sequence") public var lastSequence: Int
     @OptionalField(key: "reminded_at") public var remindedAt: Date?
+    /// Called off by its organiser before it started (``EventCancellation``), with the reason its people were given.
+    @OptionalField(key: "cancelled_at") public var cancelledAt: Date?
+    @OptionalField(key: "cancellation_reason") public var cancellationReason: String?
     @OptionalField(key: "created_by") public var createdBy: UUID?
     @Field(key: "created_at") public var createdAt: Date
 
@@ -56,8 +59,10 @@ public final class CapacityEvent: Model, @unchecked Sendable {
     /// Certificates of attendance are given for trainings and workshops.
     public var certifies: Bool { kind == .training || kind == .workshop }
 
+    public var isCancelled: Bool { cancelledAt != nil }
+
     public func registrationOpen(at now: Date) -> Bool {
-        now >= registrationOpensAt && now < registrationClosesAt && now < startsAt
+        !isCancelled && now >= registrationOpensAt && now < registrationClosesAt && now < startsAt
     }
 }
 

@@ -14,6 +14,7 @@ public enum Attendance {
             throw CapacityError.notTheOrganizer
         }
         // The sheet opens on the morning of the first day (Algeria's time).
+        guard !event.isCancelled else { throw CapacityError.eventCancelled }
         guard context.now.timeIntervalSince(event.startsAt) > -12 * 3600 else { throw CapacityError.notStarted }
         guard let session = input.session, (1...event.sessions).contains(session) else {
             throw CapacityError.unknownSession
@@ -77,6 +78,7 @@ public enum Attendance {
         guard try await EventPolicy.mayOrganize(user, organizerID: event.organizerID, on: context.db) else {
             throw CapacityError.notTheOrganizer
         }
+        guard !event.isCancelled else { throw CapacityError.eventCancelled }
         guard event.certifies else { throw CapacityError.noCertificates }
         guard context.now >= event.lastSessionStartsAt else { throw CapacityError.notEnded }
         let eventID = try event.requireID()

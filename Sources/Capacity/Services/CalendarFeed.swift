@@ -14,6 +14,9 @@ public struct CalendarFeed {
         let location: String?
         let url: String
         let createdAt: Date
+        /// Called off: `STATUS:CANCELLED`, which calendar applications show struck out; the reason begins the
+        /// description.
+        let cancelled: Bool
     }
 
     let name: String
@@ -27,6 +30,7 @@ public struct CalendarFeed {
             lines += ["BEGIN:VEVENT", "UID:\(item.id.uuidString.lowercased())@shabaka", "DTSTAMP:" + Self.utc(now),
                       "CREATED:" + Self.utc(item.createdAt), "DTSTART:" + Self.utc(item.startsAt),
                       "DTEND:" + Self.utc(item.endsAt), "SUMMARY:" + Self.escape(item.title)]
+            if item.cancelled { lines.append("STATUS:CANCELLED") }
             if !item.description.isEmpty { lines.append("DESCRIPTION:" + Self.escape(item.description)) }
             if let location = item.location { lines.append("LOCATION:" + Self.escape(location)) }
             lines += ["URL:" + item.url, "END:VEVENT"]

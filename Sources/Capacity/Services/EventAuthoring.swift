@@ -110,6 +110,7 @@ public enum EventAuthoring {
         guard try await EventPolicy.mayOrganize(user, organizerID: event.organizerID, on: context.db) else {
             throw CapacityError.notTheOrganizer
         }
+        guard !event.isCancelled else { throw CapacityError.eventCancelled }
         guard context.now < event.startsAt else { throw CapacityError.started }
         var fixed = input
         fixed.organizerID = event.organizerID

@@ -27,6 +27,7 @@ public enum Feedback {
     public static func give(_ event: CapacityEvent, _ input: FeedbackInput, by user: CurrentUser,
                             _ context: ServiceContext) async throws
     {
+        guard !event.isCancelled else { throw CapacityError.eventCancelled }
         guard context.now >= event.startsAt else { throw CapacityError.notStarted }
         let eventID = try event.requireID()
         let own = try await EventRegistration.query(on: context.db).filter(\.$eventID == eventID)

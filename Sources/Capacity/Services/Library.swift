@@ -34,12 +34,86 @@ public enum Library {
         return user.may(.organizeEvents) || user.may(.representOrganizations)
     }
 
+    /// Who may change or remove a resource: whoever added it, and staff who organise events.
+    public static func mayChange(_ user: CurrentUser?, _ resource: LibraryResource) -> Bool {
+        guard let user, mayContribute(user) else { return false }
+        return user.may(.organizeEvents) || resource.createdBy == user.id
+    }
+
+    public static func find(_ id: String?, on db: any Database) async throws -> LibraryResource {
+        guard let id = id.flatMap(UUID.init(uuidString:)), let resource = try await LibraryResource.find(id, on: db) else {
+            throw CapacityError.resourceNotFound
+        }
+        return resource
+    }
+
     public static func add(_ input: ResourceInput, file: ResourceFile?, by user: CurrentUser, app: Application,
                            _ context: ServiceContext) async throws -> LibraryResource
     {
         guard mayContribute(user) else { throw CapacityError.notAContributor }
-        var errors: [FieldError] = []
         let resource = LibraryResource()
+        let document = try await check(input, file: file, into: resource, keepsDocument: false, app: app, context)
+        (resource.createdBy, resource.createdAt) = (user.id, context.now)
+        try await context.db.transaction { tx in
+            try await resource.create(on: tx)
+            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "resource.added", subjectType: "resource",
+                                      subjectID: try resource.requireID().uuidString, details: [:], at: context.now)
+            if let document { try await attach(document, to: resource, by: user, app: app, on: tx) }
+        }
+        return resource
+    }
+
+    /// Changes a resource's texts, domain and language; a new document replaces the old one, a link given without a
+    /// document makes it a link (its document is removed), neither keeps what it had.
+    public static func change(_ resource: LibraryResource, _ input: ResourceInput, file: ResourceFile?,
+                              by user: CurrentUser, app: Application, _ context: ServiceContext) async throws
+    {
+        guard mayChange(user, resource) else { throw CapacityError.notYourResource }
+        let replaced = resource.attachmentID
+        let document = try await check(input, file: file, into: resource, keepsDocument: replaced != nil, app: app,
+                                       context)
+        let dropsDocument = replaced != nil && (document != nil || resource.url != nil)
+        if dropsDocument { resource.attachmentID = nil }
+        let removed: Attachment? = try await context.db.transaction { tx in
+            try await resource.update(on: tx)
+            var removed: Attachment?
+            if dropsDocument, let replaced { removed = try await Attachment.find(replaced, on: tx) }
+            try await removed?.delete(on: tx)
+            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "resource.changed", subjectType: "resource",
+                                      subjectID: try resource.requireID().uuidString,
+                                      details: document == nil ? [:] : ["document": "replaced"], at: context.now)
+            if let document { try await attach(document, to: resource, by: user, app: app, on: tx) }
+            return removed
+        }
+        // After the commit: a failed change keeps its old document.
+        if let removed { AttachmentStore.removeFile(of: removed, app: app) }
+    }
+
+    /// Removes a resource from the library, with its document.
+    public static func remove(_ resource: LibraryResource, by user: CurrentUser, app: Application,
+                              _ context: ServiceContext) async throws
+    {
+        guard mayChange(user, resource) else { throw CapacityError.notYourResource }
+        let removed: Attachment? = try await context.db.transaction { tx in
+            try await resource.delete(on: tx)
+            var removed: Attachment?
+            if let id = resource.attachmentID { removed = try await Attachment.find(id, on: tx) }
+            try await removed?.delete(on: tx)
+            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "resource.removed", subjectType: "resource",
+                                      subjectID: try resource.requireID().uuidString,
+                                      details: ["title": String(resource.title.prefix(200))], at: context.now)
+            return removed
+        }
+        if let removed { AttachmentStore.removeFile(of: removed, app: app) }
+    }
+
+    /// Checks what a form or the API sent and writes it into `resource`; the document to attach, if any. Every
+    /// problem is named by its field before anything is written.
+    private static func check(_ input: ResourceInput, file: ResourceFile?, into resource: LibraryResource,
+                              keepsDocument: Bool, app: Application, _ context: ServiceContext) async throws
+        -> ResourceFile?
+    {
+        var errors: [FieldError] = []
         resource.title = Validate.text(input.title, field: "title", max: 300, into: &errors)
         resource.details = Validate.text(input.description, field: "description", max: 4000, required: false,
                                          into: &errors)
@@ -55,7 +129,9 @@ public enum Library {
         resource.url = Validate.trimmed(input.url)
         if let error = Validate.urlError(resource.url, field: "url") { errors.append(error) }
         let document = file.flatMap { $0.data.isEmpty ? nil : $0 }
-        if document == nil, resource.url == nil { errors.append(FieldError("file", "resource.validation.link_or_file")) }
+        if document == nil, resource.url == nil, !keepsDocument {
+            errors.append(FieldError("file", "resource.validation.link_or_file"))
+        }
         if document != nil, resource.url != nil { errors.append(FieldError("url", "resource.validation.not_both")) }
         if let document {
             let limit = app.shabakaConfig.maxUploadBytes
@@ -67,20 +143,18 @@ public enum Library {
         }
         guard errors.isEmpty else { throw ValidationFailure(errors) }
         resource.searchText = ResourceQuery.searchText(resource.title, resource.details)
-        (resource.createdBy, resource.createdAt) = (user.id, context.now)
-        try await context.db.transaction { tx in
-            try await resource.create(on: tx)
-            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "resource.added", subjectType: "resource",
-                                      subjectID: try resource.requireID().uuidString, details: [:], at: context.now)
-            if let document {
-                // Last: the file is removed again if its row fails, and nothing after it can fail but the commit.
-                let attachment = try await AttachmentStore.save(document.data, named: document.name, to: "resource",
-                                                                id: try resource.requireID(), by: user, app: app, on: tx)
-                resource.attachmentID = try attachment.requireID()
-                try await resource.update(on: tx)
-            }
-        }
-        return resource
+        return document
+    }
+
+    /// Last in its transaction: the file is removed again if its row fails, and nothing after it can fail but the
+    /// commit.
+    private static func attach(_ document: ResourceFile, to resource: LibraryResource, by user: CurrentUser,
+                               app: Application, on tx: any Database) async throws
+    {
+        let attachment = try await AttachmentStore.save(document.data, named: document.name, to: "resource",
+                                                        id: try resource.requireID(), by: user, app: app, on: tx)
+        resource.attachmentID = try attachment.requireID()
+        try await resource.update(on: tx)
     }
 
     /// A library document is public like its resource; contributors attach it with the resource.

@@ -38,6 +38,7 @@ public enum Registrations {
     public static func register(_ event: CapacityEvent, _ input: RegistrationInput, by user: CurrentUser,
                                 _ context: ServiceContext) async throws -> EventRegistration
     {
+        guard !event.isCancelled else { throw CapacityError.eventCancelled }
         guard event.registrationOpen(at: context.now) else { throw CapacityError.registrationClosed }
         guard try await EventPolicy.inAudience(user, event, on: context.db) else { throw CapacityError.notInAudience }
         var errors: [FieldError] = []

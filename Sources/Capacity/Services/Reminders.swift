@@ -6,7 +6,7 @@ import Vapor
 /// by mail), with the person who registered them.
 public enum Reminders {
     public static func sendDue(_ context: ServiceContext) async throws -> Int {
-        let events = try await CapacityEvent.query(on: context.db).filter(\.$remindedAt == nil)
+        let events = try await CapacityEvent.query(on: context.db).filter(\.$remindedAt == nil).filter(\.$cancelledAt == nil)
             .filter(\.$startsAt > context.now).filter(\.$startsAt <= context.now.addingTimeInterval(86_400)).all()
         var sent = 0
         for event in events {

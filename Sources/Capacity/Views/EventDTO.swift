@@ -14,6 +14,7 @@ public struct EventRow: Content, Sendable {
     public let capacity: Int
     public let registered: Int
     public let registrationOpen: Bool
+    public let cancelledAt: Date?
 
     init(_ event: CapacityEvent, now: Date) throws {
         (id, kind, title, startsAt, endsAt) = (try event.requireID(), event.kind.rawValue, event.title, event.startsAt,
@@ -21,6 +22,7 @@ public struct EventRow: Content, Sendable {
         (wilayaCode, audience, capacity, registered) = (event.wilayaCode, event.audience.rawValue, event.capacity,
                                                         event.registered)
         registrationOpen = event.registrationOpen(at: now)
+        cancelledAt = event.cancelledAt
     }
 }
 
@@ -46,6 +48,9 @@ public struct EventDTO: Content, Sendable {
     public let registrationOpen: Bool
     public let domainCodes: [String]
     public let trainerIDs: [UUID]
+    /// Set when the organiser called the event off, with the reason its people were given.
+    public let cancelledAt: Date?
+    public let cancellationReason: String?
 
     static func load(_ event: CapacityEvent, now: Date, on db: any Database) async throws -> EventDTO {
         let id = try event.requireID()
@@ -60,7 +65,8 @@ public struct EventDTO: Content, Sendable {
                         registrationOpensAt: event.registrationOpensAt,
                         registrationClosesAt: event.registrationClosesAt,
                         registrationOpen: event.registrationOpen(at: now), domainCodes: event.domains,
-                        trainerIDs: trainers)
+                        trainerIDs: trainers, cancelledAt: event.cancelledAt,
+                        cancellationReason: event.cancellationReason)
     }
 }
 

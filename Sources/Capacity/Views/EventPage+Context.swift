@@ -13,6 +13,7 @@ struct EventPageContext: Encodable {
         var attendance = FormState.empty
         var steps = FormState.empty
         var feedback = FormState.empty.prefixed("feedback-")
+        var callOff = FormState.empty
         var done: String?
     }
 
@@ -64,6 +65,12 @@ struct EventPageContext: Encodable {
     let registrationClosesAt: Date
     let open: Bool
     let started: Bool
+    /// Called off: when, and why.
+    let cancelled: Bool
+    let cancelledAt: Date?
+    let cancellationReason: String?
+    let mayCallOff: Bool
+    let callOffForm: FormState
     let signInToRegister: Bool
     let mayRegisterSelf: Bool
     let notInAudience: Bool
@@ -88,7 +95,7 @@ struct EventPageContext: Encodable {
     let averageRating: String?
 
     static let doneKinds: Set<String> = ["registered", "waitlisted", "cancelled", "attendance", "certificates", "feedback",
-                                         "needs"]
+                                         "needs", "called_off"]
 
     static func path(_ event: CapacityEvent, _ req: Request) -> String {
         CapacitySiteURL.events.path(in: req.language) + "/" + (event.id?.uuidString ?? "")
@@ -118,7 +125,7 @@ struct EventPageContext: Encodable {
                         status: row.status.rawValue, position: row.status == .waitlisted ? waiting : nil,
                         attended: (attended[rowID] ?? []).sorted(),
                         certificate: certificates.first { $0.registrationID == rowID }?.code,
-                        mayCancel: mayCancel && req.now < event.startsAt)
+                        mayCancel: mayCancel && req.now < event.startsAt && !event.isCancelled)
         }
         let mine = user.map { me in
             lines.filter { line in all.contains { $0.id?.uuidString == line.id && ($0.userID == me.id || $0.registeredBy == me.id) } }
@@ -133,7 +140,7 @@ struct EventPageContext: Encodable {
         let candidates = isOrganizer ? try await Needs.candidates(for: event, on: req.db) : []
         let needers = try await Organization.query(on: req.db).filter(\.$id ~~ Set(candidates.map(\.organizationID))).all()
         let summary = isOrganizer ? try await Feedback.summary(id, on: req.db) : nil
-        let mayGiveFeedback = req.now >= event.startsAt
+        let mayGiveFeedback = req.now >= event.startsAt && !event.isCancelled
             && mine.contains { $0.status == RegistrationStatus.registered.rawValue }
         let sheets = (1...event.sessions).map { session in
             Sheet(session: session, day: event.startsAt.addingTimeInterval(Double(session - 1) * 86_400),
@@ -151,7 +158,11 @@ struct EventPageContext: Encodable {
             trainers: trainers, domains: event.domains.map { domainNames[$0] ?? $0 },
             capacity: event.capacity, registered: event.registered, waitlisted: waiting,
             registrationOpensAt: event.registrationOpensAt, registrationClosesAt: event.registrationClosesAt,
-            open: open, started: req.now >= event.startsAt, signInToRegister: user == nil && open,
+            open: open, started: req.now >= event.startsAt, cancelled: event.isCancelled,
+            cancelledAt: event.cancelledAt,
+            cancellationReason: event.cancellationReason,
+            mayCallOff: isOrganizer && req.now < event.startsAt && !event.isCancelled, callOffForm: forms.callOff,
+            signInToRegister: user == nil && open,
             mayRegisterSelf: open && inAudience && !registeredSelf, notInAudience: user != nil && open && !inAudience,
             representing: open && inAudience ? try representing.map {
                 let value = try $0.requireID().uuidString

@@ -15,6 +15,7 @@ struct EventsPageContext: Encodable {
         let online: Bool
         let placesLeft: Int
         let open: Bool
+        let cancelled: Bool
     }
 
     let page: PageMeta
@@ -39,7 +40,8 @@ struct EventsPageContext: Encodable {
                 Line(id: try $0.requireID().uuidString, title: LocalizedText($0.title, in: req.language),
                      kind: $0.kind.rawValue, startsAt: $0.startsAt, endsAt: $0.endsAt,
                      place: $0.wilayaCode.flatMap { wilayaNames[$0] } ?? "", online: $0.onlineURL != nil,
-                     placesLeft: max(0, $0.capacity - $0.registered), open: $0.registrationOpen(at: req.now))
+                     placesLeft: max(0, $0.capacity - $0.registered), open: $0.registrationOpen(at: req.now),
+                     cancelled: $0.isCancelled)
             },
             total: total,
             pagination: PaginationView(request: pageQuery, total: total, path: req.url.path, query: filter.query),

@@ -10,8 +10,9 @@ struct DashboardController: RouteCollection {
 
     @Sendable func page(req: Request) async throws -> Response {
         let filter = try await DashboardFilter(req)
-        let dashboard = try await req.application.insightsCache.dashboard(filter, on: req.db, now: req.now)
-        return try await req.render("insights/dashboard", try await DashboardPageContext.make(dashboard, filter: filter, req))
+        return try await req.application.insightsCache.page(filter, req) { dashboard in
+            try await req.view.render("insights/dashboard", try await DashboardPageContext.make(dashboard, filter: filter, req))
+        }
     }
 
     struct API: RouteCollection {
@@ -19,9 +20,9 @@ struct DashboardController: RouteCollection {
             routes.get("api", "v1", "insights", "dashboard", use: dashboard)
         }
 
-        @Sendable func dashboard(req: Request) async throws -> Dashboard {
+        @Sendable func dashboard(req: Request) async throws -> Response {
             let filter = try await DashboardFilter(req)
-            return try await req.application.insightsCache.dashboard(filter, on: req.db, now: req.now)
+            return try await req.application.insightsCache.json(filter, on: req.db, now: req.now)
         }
     }
 }

@@ -140,11 +140,12 @@ enum OpenDataTables {
             ("title_fr", .string, ""), ("title_en", .string, ""), ("starts_at", .datetime, ""), ("ends_at", .datetime, ""),
             ("wilaya_code", .string, "Empty when online"), ("audience", .string, ""), ("capacity", .integer, ""),
             ("domain_codes", .string, "Comma-separated"),
+            ("cancelled_on", .date, "The day the organiser called the event off; empty when it was held"),
         ], rows: rows.map {
             [text($0.id?.uuidString.lowercased()), text($0.organizerID.uuidString.lowercased()), text($0.kind.rawValue),
              text($0.title.ar), text($0.title.fr), text($0.title.en), OpenDataTable.datetime($0.startsAt),
              OpenDataTable.datetime($0.endsAt), text($0.wilayaCode), text($0.audience.rawValue), number($0.capacity),
-             text($0.domainCodes)]
+             text($0.domainCodes), OpenDataTable.day($0.cancelledAt)]
         })
     }
 }

@@ -221,7 +221,8 @@ enum InsightsCounts {
     static func capacity(on db: any Database) async throws -> [Figure] {
         var events = Figure("events", .flow)
         var trained = Figure("people_trained", .flow)
-        let all = try await CapacityEvent.query(on: db).all()
+        // An event called off was not held: it is not counted, nor anyone trained there.
+        let all = try await CapacityEvent.query(on: db).filter(\.$cancelledAt == nil).all()
         for event in all {
             events.tally.add(1, wilaya: event.wilayaCode, domains: event.domains, years: [year(event.startsAt), 0],
                              categories: [("kind", event.kind.rawValue, 1)])

@@ -77,6 +77,11 @@ public enum AttachmentStore {
         return data
     }
 
+    /// Deletes an attachment's file once its row is gone (after the transaction that deleted it commits).
+    public static func removeFile(of attachment: Attachment, app: Application) {
+        try? FileManager.default.removeItem(atPath: folder(app) + "/" + attachment.storageKey)
+    }
+
     /// The attachments of some records of one kind, oldest first.
     public static func list(_ ownerType: String, _ ownerIDs: [UUID], on db: any Database) async throws -> [Attachment] {
         guard !ownerIDs.isEmpty else { return [] }

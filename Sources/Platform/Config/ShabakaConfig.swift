@@ -31,6 +31,9 @@ public struct ShabakaConfig: Sendable {
     public var contactEmail: String = "contact@shabaka.local"
     /// PostgreSQL connections per event loop.
     public var databasePoolSize: Int = 4
+    /// How long a request waits for a free PostgreSQL connection before it fails (`SHABAKA_DB_POOL_WAIT`, seconds): a
+    /// burst (fifty people registering for one training at once) waits its turn rather than failing.
+    public var databasePoolWaitSeconds: Int = 30
     /// How long a browser session lives without a request, and at most.
     public var sessionLimits: SessionLimits = .standard
     /// Sign-in, sign-up and reset attempts allowed from one address per minute (many people share an address).
@@ -111,6 +114,7 @@ public struct ShabakaConfig: Sendable {
         config.mailFrom = env["SHABAKA_MAIL_FROM"].flatMap { $0.isEmpty ? nil : $0 } ?? config.mailFrom
         config.contactEmail = env["SHABAKA_CONTACT_EMAIL"].flatMap { $0.isEmpty ? nil : $0 } ?? config.contactEmail
         config.databasePoolSize = integer("SHABAKA_DB_POOL", default: 4, range: 1...64)
+        config.databasePoolWaitSeconds = integer("SHABAKA_DB_POOL_WAIT", default: 30, range: 1...3600)
         config.sessionLimits = SessionLimits(
             idle: TimeInterval(integer("SHABAKA_SESSION_IDLE_MINUTES", default: 120, range: 5...43_200) * 60),
             lifetime: TimeInterval(integer("SHABAKA_SESSION_MAX_HOURS", default: 168, range: 1...8_760) * 3600))
