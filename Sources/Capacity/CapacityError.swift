@@ -22,10 +22,11 @@ public enum CapacityError: ShabakaError, Equatable {
     case notAContributor
     case notYourResource
     case eventCancelled
+    case needNotFound
 
     public var status: HTTPResponseStatus {
         switch self {
-        case .eventNotFound, .registrationNotFound, .certificateNotFound, .resourceNotFound: .notFound
+        case .eventNotFound, .registrationNotFound, .certificateNotFound, .resourceNotFound, .needNotFound: .notFound
         case .notTheOrganizer, .notInAudience, .notYours, .notAContributor, .notYourResource: .forbidden
         case .unknownSession, .capacityBelowRegistered: .unprocessableEntity
         default: .conflict
@@ -52,6 +53,7 @@ public enum CapacityError: ShabakaError, Equatable {
         case .capacityBelowRegistered: "event.capacity_below_registered"
         case .notAContributor: "resource.not_a_contributor"
         case .eventCancelled: "event.cancelled"
+        case .needNotFound: "need.not_found"
         case .notYourResource: "resource.not_yours"
         }
     }

@@ -64,6 +64,52 @@ struct NeedsAndAssessmentsTests {
     struct Row: Decodable { let year: Int; let levels: [String: Int]; let weak: [String] }
     struct Aggregate: Decodable { let associations: Int; let means: [String: Double]; let suppressed: Bool }
 
+    /// A need declared by mistake is withdrawn by its association (after a confirmation page) or through the API;
+    /// another association's representative may not; it leaves the demand and the event that answered it.
+    @Test func aNeedIsWithdrawnByItsAssociationOnlyAndLeavesTheDemandAndTheEvent() async throws {
+        try await withShabaka(demo: true, clock: ManualClock(march2026)) { app in
+            let world = try await W.make(app)
+            _ = try await makeRepresentative(app, email: "other@example.org", of: "nour-women-ghardaia")
+            let batna = try await world.organization("tadamoun-batna")
+            func declare(_ text: String) async throws -> Need {
+                try await world.api(.POST, "/api/v1/training-needs", as: W.representative, json: """
+                    {"organization_id": "\(batna)", "domain_code": "sse.entrepreneurship", "description": "\(text)", "people": 3}
+                    """).decoded(Need.self)
+            }
+            let first = try await declare("حاجة مسجلة خطأ")
+            let second = try await declare("حاجة ثانية للسحب")
+            let event = try await world.event(capacity: 5)
+            #expect(try await world.api(.PUT, "/api/v1/events/\(event)/needs", as: W.coordinator,
+                                        json: #"{"need_ids": ["\#(first.id)"]}"#).status == .ok)
+            func batnaDemand() async throws -> Demand? {
+                try await world.api(.GET, "/api/v1/training-needs/demand?domain=sse.entrepreneurship&wilaya=05", as: W.coordinator)
+                    .decoded([Demand].self).first
+            }
+            let before = try #require(try await batnaDemand())
+
+            // another association's representative and a stranger's address are refused
+            #expect(try await world.api(.DELETE, "/api/v1/training-needs/\(first.id)", as: "other@example.org").status == .forbidden)
+            #expect(try await world.api(.DELETE, "/api/v1/training-needs/\(UUID())", as: W.representative).status == .notFound)
+
+            // on the page: a question first, then gone, with its link to the event
+            let rep = Browser(app)
+            try await signIn(rep, email: W.representative)
+            let page = try await rep.get("/ar/training-needs")
+            #expect(page.body.string.contains("/ar/training-needs/\(first.id)/withdraw"))
+            let asked = try await rep.post("/ar/training-needs/\(first.id)/withdraw", form: [:])
+            #expect(asked.status == .ok && asked.body.string.contains("حاجة مسجلة خطأ"))
+            #expect(try await TrainingNeed.find(UUID(uuidString: first.id), on: app.db) != nil)
+            let done = try await rep.post("/ar/training-needs/\(first.id)/withdraw", form: ["confirmed": "yes"])
+            #expect(done.status == .seeOther)
+            #expect(try await TrainingNeed.find(UUID(uuidString: first.id), on: app.db) == nil)
+            #expect(try await EventNeed.query(on: app.db).filter(\.$eventID == UUID(uuidString: event)!).count() == 0)
+            // and the second through the API
+            #expect(try await world.api(.DELETE, "/api/v1/training-needs/\(second.id)", as: W.representative).status == .noContent)
+            let after = try await batnaDemand()
+            #expect((after?.people ?? 0) == before.people - 6)
+        }
+    }
+
     @Test func aSelfAssessmentOnceAYearShowsTheProfileSuggestsTrainingAndStaysAnonymousInTheNetwork() async throws {
         try await withShabaka(demo: true, clock: ManualClock(march2026)) { app in
             let world = try await W.make(app)

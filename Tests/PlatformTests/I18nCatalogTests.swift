@@ -200,7 +200,7 @@ struct I18nCatalogTests {
         let errors: [CapacityError] = [.eventNotFound, .registrationNotFound, .certificateNotFound, .resourceNotFound,
                                        .notTheOrganizer, .notInAudience, .registrationClosed, .alreadyRegistered, .started,
                                        .notYours, .notRegistered, .notStarted, .notEnded, .noCertificates, .unknownSession,
-                                       .capacityBelowRegistered(registered: 1), .notAContributor, .notYourResource, .eventCancelled]
+                                       .capacityBelowRegistered(registered: 1), .notAContributor, .notYourResource, .eventCancelled, .needNotFound]
         keys.formUnion(errors.map(\.messageKey))
         return keys
     }

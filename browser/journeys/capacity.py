@@ -5,7 +5,7 @@ reads the demand by domain and wilaya, and says on the training's page (from the
 that need; the association then sees its need answered by the training, and gives its opinion of the training
 (first without a rating), which the administrator reads without names. Last, the representative adds a guide to
 the resource library as a PDF (first with a link too: the error on the link), finds it by another form of a word,
-renames it on its form, and removes it after the confirmation page. Then the administrator plans a workshop, the
+renames it on its form, and removes it after the confirmation page, and withdraws the need the training met. Then the administrator plans a workshop, the
 representative registers for it, and the administrator calls it off (first without a reason: the error on the
 confirmation page); the representative is told why, and the workshop's page and the list say it is called off."""
 from __future__ import annotations
@@ -138,6 +138,15 @@ def capacity(b: Browser) -> None:
     b.submit("css=button.danger", within="main form[method=post]", step="resource-removed")
     b.expect_text("resource.removed")
     b.expect(renamed not in b.main_text(), "the removed guide is still listed")
+    # The need, met by the training, is withdrawn after the question.
+    b.visit("training-needs", step="need-withdraw")
+    items = [li for li in b.driver.find_elements(By.CSS_SELECTOR, "main ul.needs > li") if need_text in li.text]
+    b.expect(items, "the declared need is not listed any more before it was withdrawn")
+    b.submit(t("need.withdraw"), within=items[0], step="need-withdraw-asked")
+    b.expect_text("need.withdraw_explained")
+    b.submit("css=button.danger", within="main form[method=post]", step="need-withdrawn")
+    b.expect_text("need.withdrawn")
+    b.expect(need_text not in b.main_text(), "the withdrawn need is still listed")
     b.sign_out()
 
     # 6. A workshop planned, registered for, then called off with a reason the representative is told.

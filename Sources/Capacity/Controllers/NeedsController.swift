@@ -14,6 +14,7 @@ struct NeedsController: RouteCollection {
             needs.get(use: list)
             needs.post(use: declare)
             needs.get("demand", use: demand)
+            needs.delete(":id", use: withdraw)
             routes.put("api", "v1", "events", ":id", "needs", use: link)
         }
 
@@ -52,6 +53,12 @@ struct NeedsController: RouteCollection {
             return try await Self.rows([need], on: req.db)[0].encodeResponse(status: .created, for: req)
         }
 
+        @Sendable func withdraw(req: Request) async throws -> HTTPStatus {
+            let user = try req.requireUser()
+            try await Needs.withdraw(try await Needs.find(req.parameters.get("id"), on: req.db), by: user, req.service)
+            return .noContent
+        }
+
         @Sendable func demand(req: Request) async throws -> [Needs.Demand] {
             let user = try req.requireUser()
             guard EventPolicy.mayCreate(user) else { throw PlatformError.forbidden(permission: .organizeEvents) }
@@ -80,6 +87,7 @@ struct NeedsController: RouteCollection {
     func boot(routes: any RoutesBuilder) throws {
         routes.get(CapacitySiteURL.trainingNeeds.pathComponents, use: page)
         routes.post(CapacitySiteURL.trainingNeeds.pathComponents, use: declare)
+        routes.post(CapacitySiteURL.trainingNeeds.pathComponents + [":id", "withdraw"], use: withdraw)
         routes.post(CapacitySiteURL.events.pathComponents + [":id", "needs"], use: link)
     }
 
@@ -102,6 +110,19 @@ struct NeedsController: RouteCollection {
             return req.seeOther(CapacitySiteURL.trainingNeeds.path(in: req.language) + "?declared=1#mine")
         } refused: { state in
             try await req.render("capacity/needs", try await NeedsPageContext.make(req, user: user, form: state))
+        }
+    }
+
+    /// Confirmed first: the need leaves the demand and the events that answered it.
+    @Sendable func withdraw(req: Request) async throws -> Response {
+        let user = try req.requireUser()
+        let need = try await Needs.find(req.parameters.get("id"), on: req.db)
+        let back = CapacitySiteURL.trainingNeeds.path(in: req.language)
+        let confirmation = Confirmation(action: req.t("need.withdraw"), subject: need.details,
+                                        lines: [req.t("need.withdraw_explained")], back: back + "#mine")
+        return try await req.confirming(confirmation, confirmed: try req.form(StepForm.self).isConfirmed) {
+            try await Needs.withdraw(need, by: user, req.service)
+            return req.seeOther(back + "?withdrawn=1#mine")
         }
     }
 

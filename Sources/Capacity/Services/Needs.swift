@@ -69,6 +69,32 @@ public enum Needs {
         return need
     }
 
+    public static func find(_ id: String?, on db: any Database) async throws -> TrainingNeed {
+        guard let id = id.flatMap(UUID.init(uuidString:)), let need = try await TrainingNeed.find(id, on: db) else {
+            throw CapacityError.needNotFound
+        }
+        return need
+    }
+
+    /// Withdraws a need (met otherwise, or declared by mistake), by a representative of its association or staff who
+    /// organise events: it leaves the demand and the events that answered it.
+    public static func withdraw(_ need: TrainingNeed, by user: CurrentUser, _ context: ServiceContext) async throws {
+        if !user.may(.organizeEvents) {
+            guard let organization = try await Organization.find(need.organizationID, on: context.db) else {
+                throw CapacityError.needNotFound
+            }
+            try await OrganizationPolicy.requireActing(for: organization, user, on: context.db)
+        }
+        let id = try need.requireID()
+        try await context.db.transaction { tx in
+            try await EventNeed.query(on: tx).filter(\.$needID == id).delete()
+            try await need.delete(on: tx)
+            try await AuditLog.record(on: tx, actor: AuditActor(user), action: "training_need.withdrawn",
+                                      subjectType: "organization", subjectID: need.organizationID.uuidString,
+                                      details: ["need": id.uuidString, "domain": need.domainCode], at: context.now)
+        }
+    }
+
     /// The needs a person reads: every need for the staff who organise events, their associations' otherwise.
     public static func visible(to user: CurrentUser, year: Int?, on db: any Database) async throws -> [TrainingNeed] {
         var query = TrainingNeed.query(on: db)

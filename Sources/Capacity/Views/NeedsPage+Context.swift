@@ -20,6 +20,7 @@ struct NeedsPageContext: Encodable {
     }
 
     struct Line: Encodable {
+        let id: String
         let organization: String
         let domain: String
         let dimension: String?
@@ -54,6 +55,7 @@ struct NeedsPageContext: Encodable {
     let year: Int
     let wilayas: [ChoiceOption]
     let declared: Bool
+    let withdrawn: Bool
 
     static func make(_ req: Request, user: CurrentUser, form: FormState) async throws -> NeedsPageContext {
         let filter = try Filter(req)
@@ -79,7 +81,7 @@ struct NeedsPageContext: Encodable {
             dimensions: ChoiceOption.cases(CapacityDimension.self, key: "assessment.dimension",
                                            selected: form.values["dimension"], req),
             mine: needs.map { need in
-                Line(organization: represented.first { $0.id == need.organizationID }
+                Line(id: need.id?.uuidString ?? "", organization: represented.first { $0.id == need.organizationID }
                         .map { LocalizedText($0.name, in: req.language).text } ?? "",
                      domain: domainNames[need.domainCode] ?? need.domainCode, dimension: need.dimension?.rawValue,
                      description: need.details, people: need.people, year: need.year,
@@ -96,6 +98,7 @@ struct NeedsPageContext: Encodable {
                            people: $0.people, answered: $0.answered)
             },
             year: filter.year, wilayas: try await Options.wilayas(req, selected: filter.wilaya),
-            declared: req.query[String.self, at: "declared"] == "1")
+            declared: req.query[String.self, at: "declared"] == "1",
+            withdrawn: req.query[String.self, at: "withdrawn"] == "1")
     }
 }
