@@ -80,8 +80,7 @@ struct EventStepsController: RouteCollection {
         let form = try req.form(StepForm.self)
         return try await req.submitting(refusing: CapacityError.self) {
             // What would refuse it anyway is said on the event's page, before any question.
-            guard !event.isCancelled else { throw CapacityError.eventCancelled }
-            guard req.now < event.startsAt else { throw CapacityError.started }
+            try EventCancellation.requireCallable(event, now: req.now)
             return try await req.confirming(confirmation, confirmed: form.isConfirmed) {
                 try await EventCancellation.cancel(event, reason: try req.form(CancellationForm.self).reason, by: user,
                                                    req.service)

@@ -55,7 +55,7 @@ struct NeedsController: RouteCollection {
 
         @Sendable func withdraw(req: Request) async throws -> HTTPStatus {
             let user = try req.requireUser()
-            try await Needs.withdraw(try await Needs.find(req.parameters.get("id"), on: req.db), by: user, req.service)
+            try await Needs.withdraw(try await req.find(TrainingNeed.self, id: "id", orElse: CapacityError.needNotFound), by: user, req.service)
             return .noContent
         }
 
@@ -116,7 +116,7 @@ struct NeedsController: RouteCollection {
     /// Confirmed first: the need leaves the demand and the events that answered it.
     @Sendable func withdraw(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let need = try await Needs.find(req.parameters.get("id"), on: req.db)
+        let need = try await req.find(TrainingNeed.self, id: "id", orElse: CapacityError.needNotFound)
         let back = CapacitySiteURL.trainingNeeds.path(in: req.language)
         let confirmation = Confirmation(action: req.t("need.withdraw"), subject: need.details,
                                         lines: [req.t("need.withdraw_explained")], back: back + "#mine")

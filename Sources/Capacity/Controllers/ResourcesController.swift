@@ -17,13 +17,13 @@ struct ResourcesController: RouteCollection {
         }
 
         @Sendable func show(req: Request) async throws -> ResourceDTO {
-            try ResourceDTO(try await Library.find(req.parameters.get("id"), on: req.db))
+            try ResourceDTO(try await req.find(LibraryResource.self, id: "id", orElse: CapacityError.resourceNotFound))
         }
 
         /// JSON for the texts and a link; `multipart/form-data` with `file` to replace the document.
         @Sendable func change(req: Request) async throws -> ResourceDTO {
             let user = try req.requireUser()
-            let resource = try await Library.find(req.parameters.get("id"), on: req.db)
+            let resource = try await req.find(LibraryResource.self, id: "id", orElse: CapacityError.resourceNotFound)
             if req.headers.contentType == .formData {
                 let form = try req.content.decode(ResourceForm.self)
                 try await Library.change(resource, form.input, file: form.document, by: user, app: req.application,
@@ -36,7 +36,7 @@ struct ResourcesController: RouteCollection {
         }
 
         @Sendable func remove(req: Request) async throws -> HTTPStatus {
-            let resource = try await Library.find(req.parameters.get("id"), on: req.db)
+            let resource = try await req.find(LibraryResource.self, id: "id", orElse: CapacityError.resourceNotFound)
             try await Library.remove(resource, by: try req.requireUser(), app: req.application, req.service)
             return .noContent
         }
@@ -113,7 +113,7 @@ struct ResourcesController: RouteCollection {
     }
 
     @Sendable func editForm(req: Request) async throws -> Response {
-        let resource = try await Library.find(req.parameters.get("id"), on: req.db)
+        let resource = try await req.find(LibraryResource.self, id: "id", orElse: CapacityError.resourceNotFound)
         guard Library.mayChange(try req.requireUser(), resource) else { throw CapacityError.notYourResource }
         return try await form(req, FormState(values: [
             "title": resource.title, "description": resource.details, "language": resource.language,
@@ -123,7 +123,7 @@ struct ResourcesController: RouteCollection {
 
     @Sendable func change(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let resource = try await Library.find(req.parameters.get("id"), on: req.db)
+        let resource = try await req.find(LibraryResource.self, id: "id", orElse: CapacityError.resourceNotFound)
         let posted = try req.content.decode(ResourceForm.self)
         return try await req.submitting(refusing: CapacityError.self) {
             try await Library.change(resource, posted.input, file: posted.document, by: user, app: req.application,
@@ -136,7 +136,7 @@ struct ResourcesController: RouteCollection {
 
     @Sendable func remove(req: Request) async throws -> Response {
         let user = try req.requireUser()
-        let resource = try await Library.find(req.parameters.get("id"), on: req.db)
+        let resource = try await req.find(LibraryResource.self, id: "id", orElse: CapacityError.resourceNotFound)
         guard Library.mayChange(user, resource) else { throw CapacityError.notYourResource }
         let confirmation = Confirmation(
             action: req.t("resource.remove"), subject: resource.title, lines: [req.t("resource.remove_explained")],
@@ -198,15 +198,13 @@ struct ResourcesPageContext: Encodable {
             page: try await PageMeta.make(for: req, titleKey: "resource.list_title"), q: filter.text,
             resources: rows.map { row in
                 let file = files.first { $0.id == row.attachmentID }
+                let own = Library.mayChange(req.currentUser, row) ? ResourcesController.path(of: row, req) : nil
                 return Line(title: row.title, description: row.details, lang: row.textLanguage.rawValue,
                             dir: row.textLanguage.direction, domain: domainNames[row.domainCode] ?? row.domainCode,
                             link: file.map { SiteURL.files.path(in: req.language) + "/" + ($0.id?.uuidString ?? "") }
                                 ?? row.url ?? "",
                             isFile: file != nil, fileName: file?.fileName, size: file?.size,
-                            editLink: Library.mayChange(req.currentUser, row)
-                                ? ResourcesController.path(of: row, req) + "/edit" : nil,
-                            removeLink: Library.mayChange(req.currentUser, row)
-                                ? ResourcesController.path(of: row, req) + "/remove" : nil)
+                            editLink: own.map { $0 + "/edit" }, removeLink: own.map { $0 + "/remove" })
             },
             total: total,
             pagination: PaginationView(request: pageQuery, total: total, path: req.url.path,

@@ -7,14 +7,20 @@ import Vapor
 /// and feedback are refused from then on; the calendar feed marks it cancelled, so calendar apps strike it out.
 /// The registrations stay, for the record of who was told.
 public enum EventCancellation {
+    /// An event is called off once, before it starts: checked before the page asks for the reason, and again when
+    /// it is called off.
+    public static func requireCallable(_ event: CapacityEvent, now: Date) throws {
+        guard !event.isCancelled else { throw CapacityError.eventCancelled }
+        guard now < event.startsAt else { throw CapacityError.started }
+    }
+
     public static func cancel(_ event: CapacityEvent, reason: String?, by user: CurrentUser,
                               _ context: ServiceContext) async throws
     {
         guard try await EventPolicy.mayOrganize(user, organizerID: event.organizerID, on: context.db) else {
             throw CapacityError.notTheOrganizer
         }
-        guard !event.isCancelled else { throw CapacityError.eventCancelled }
-        guard context.now < event.startsAt else { throw CapacityError.started }
+        try requireCallable(event, now: context.now)
         var errors: [FieldError] = []
         let reason = Validate.text(reason, field: "reason", max: 1000, into: &errors)
         guard errors.isEmpty else { throw ValidationFailure(errors) }

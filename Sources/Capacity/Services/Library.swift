@@ -40,13 +40,6 @@ public enum Library {
         return user.may(.organizeEvents) || resource.createdBy == user.id
     }
 
-    public static func find(_ id: String?, on db: any Database) async throws -> LibraryResource {
-        guard let id = id.flatMap(UUID.init(uuidString:)), let resource = try await LibraryResource.find(id, on: db) else {
-            throw CapacityError.resourceNotFound
-        }
-        return resource
-    }
-
     public static func add(_ input: ResourceInput, file: ResourceFile?, by user: CurrentUser, app: Application,
                            _ context: ServiceContext) async throws -> LibraryResource
     {
@@ -76,9 +69,7 @@ public enum Library {
         if dropsDocument { resource.attachmentID = nil }
         let removed: Attachment? = try await context.db.transaction { tx in
             try await resource.update(on: tx)
-            var removed: Attachment?
-            if dropsDocument, let replaced { removed = try await Attachment.find(replaced, on: tx) }
-            try await removed?.delete(on: tx)
+            let removed = dropsDocument ? try await AttachmentStore.deleteRow(replaced, on: tx) : nil
             try await AuditLog.record(on: tx, actor: AuditActor(user), action: "resource.changed", subjectType: "resource",
                                       subjectID: try resource.requireID().uuidString,
                                       details: document == nil ? [:] : ["document": "replaced"], at: context.now)
@@ -96,9 +87,7 @@ public enum Library {
         guard mayChange(user, resource) else { throw CapacityError.notYourResource }
         let removed: Attachment? = try await context.db.transaction { tx in
             try await resource.delete(on: tx)
-            var removed: Attachment?
-            if let id = resource.attachmentID { removed = try await Attachment.find(id, on: tx) }
-            try await removed?.delete(on: tx)
+            let removed = try await AttachmentStore.deleteRow(resource.attachmentID, on: tx)
             try await AuditLog.record(on: tx, actor: AuditActor(user), action: "resource.removed", subjectType: "resource",
                                       subjectID: try resource.requireID().uuidString,
                                       details: ["title": String(resource.title.prefix(200))], at: context.now)

@@ -69,13 +69,6 @@ public enum Needs {
         return need
     }
 
-    public static func find(_ id: String?, on db: any Database) async throws -> TrainingNeed {
-        guard let id = id.flatMap(UUID.init(uuidString:)), let need = try await TrainingNeed.find(id, on: db) else {
-            throw CapacityError.needNotFound
-        }
-        return need
-    }
-
     /// Withdraws a need (met otherwise, or declared by mistake), by a representative of its association or staff who
     /// organise events: it leaves the demand and the events that answered it.
     public static func withdraw(_ need: TrainingNeed, by user: CurrentUser, _ context: ServiceContext) async throws {

@@ -161,7 +161,8 @@ struct EventPageContext: Encodable {
             open: open, started: req.now >= event.startsAt, cancelled: event.isCancelled,
             cancelledAt: event.cancelledAt,
             cancellationReason: event.cancellationReason,
-            mayCallOff: isOrganizer && req.now < event.startsAt && !event.isCancelled, callOffForm: forms.callOff,
+            mayCallOff: isOrganizer && (try? EventCancellation.requireCallable(event, now: req.now)) != nil,
+            callOffForm: forms.callOff,
             signInToRegister: user == nil && open,
             mayRegisterSelf: open && inAudience && !registeredSelf, notInAudience: user != nil && open && !inAudience,
             representing: open && inAudience ? try representing.map {

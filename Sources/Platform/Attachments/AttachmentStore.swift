@@ -77,6 +77,14 @@ public enum AttachmentStore {
         return data
     }
 
+    /// Deletes an attachment's row inside the caller's transaction and gives it back, so that its file is removed
+    /// with ``removeFile(of:app:)`` once that transaction commits (a failed change keeps its document).
+    public static func deleteRow(_ id: UUID?, on tx: any Database) async throws -> Attachment? {
+        guard let id, let attachment = try await Attachment.find(id, on: tx) else { return nil }
+        try await attachment.delete(on: tx)
+        return attachment
+    }
+
     /// Deletes an attachment's file once its row is gone (after the transaction that deleted it commits).
     public static func removeFile(of attachment: Attachment, app: Application) {
         try? FileManager.default.removeItem(atPath: folder(app) + "/" + attachment.storageKey)
